@@ -1,0 +1,91 @@
+//! budget-check: checks the sums and percentages of Chinese government budget disclosures.
+//!
+//! Passes, one module each: [`normalize`] (with an offset map back to the input) → [`blocks`]
+//! (lines, page furniture) → [`tables`] (titles, rows, columns) → [`rules`] → [`report`].
+//! Parsing never aborts: whatever is not understood is reported as skipped, never guessed.
+
+pub mod amount;
+pub mod blocks;
+pub mod normalize;
+pub mod report;
+pub mod rules;
+pub mod tables;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use report::Report;
+pub use rules::{RuleMeta, Severity, RULES};
+
+/// Language of messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}
+
+/// How offsets and columns in the report are counted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Offsets {
+    /// Byte offsets; columns in characters (CLI, Rust callers).
+    #[default]
+    Utf8,
+    /// UTF-16 code units for offsets and columns (JavaScript strings).
+    Utf16,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    pub lang: Lang,
+    pub offsets: Offsets,
+}
+
+/// The parsed document, for the model dump and for tests.
+pub struct Parsed {
+    pub norm: normalize::Normalized,
+    pub lines: Vec<blocks::Line>,
+    pub tables: Vec<tables::Table>,
+    pub warnings: Vec<tables::ParseWarning>,
+}
+
+/// Passes 1–3: normalize, split into lines, read the tables.
+pub fn parse(input: &str) -> Parsed {
+    let norm = normalize::normalize(input);
+    let lines = blocks::lines(&norm.text);
+    let (tables, mut warnings) = tables::find_tables(&norm.text, &lines);
+    if tables.iter().all(|t| t.status == tables::TableStatus::Missing) {
+        warnings.push(tables::ParseWarning {
+            code: "no-tables",
+            message: "未识别到任何预算公开表格（收支总体情况表、支出总体情况表等）".into(),
+            line: None,
+        });
+    }
+    Parsed { norm, lines, tables, warnings }
+}
+
+/// Check a disclosure's text. Never panics; linear in the input size.
+pub fn check(input: &str, options: Options) -> Report {
+    let parsed = parse(input);
+    let doc = rules::Document { text: &parsed.norm.text, lines: &parsed.lines, tables: parsed.tables };
+    let mut ctx = rules::Ctx::default();
+    for rule in RULES {
+        rule.check(&doc, &mut ctx);
+    }
+    let placer = report::Placer::new(input, &parsed.norm, options.offsets);
+    let mut rep = report::build(
+        report::Parts {
+            norm_text: &parsed.norm.text,
+            line_spans: parsed.lines.iter().map(|l| l.span.clone()).collect(),
+            tables: &doc.tables,
+            ctx,
+            warnings: parsed.warnings,
+        },
+        &placer,
+        options.lang,
+    );
+    if options.offsets == Offsets::Utf16 {
+        report::to_utf16(&mut rep, input);
+    }
+    rep
+}

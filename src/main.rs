@@ -1,0 +1,224 @@
+//! Command-line front end: `budget-check [--format text|json|model] [--lang zh|en] FILE|-`.
+//!
+//! Exit status: 0 when there is no error finding, 1 when there is, 2 when the input cannot be
+//! read (missing file, not UTF-8 text, binary, empty) or the arguments are wrong.
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    std::process::exit(cli::run(std::env::args().skip(1).collect()));
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod cli {
+    use budget_check::report::{Location, Report};
+    use budget_check::{check, Lang, Options, Severity};
+    use std::io::{Read, Write};
+
+    const USAGE: &str = "用法 usage: budget-check [--format text|json|model] [--lang zh|en] FILE|-";
+    const ERR_EMPTY: &str = "输入为空 (input is empty)";
+    const ERR_BINARY: &str = "输入不是文本：含有 NUL 字节 (input is binary, not text)";
+    const ERR_UTF8: &str = "输入不是 UTF-8 文本 (input is not UTF-8 text)";
+
+    #[derive(Clone, Copy, PartialEq)]
+    enum Format {
+        Text,
+        Json,
+        Model,
+    }
+
+    pub fn run(args: Vec<String>) -> i32 {
+        let mut format = Format::Text;
+        let mut lang = Lang::Zh;
+        let mut file: Option<String> = None;
+        let mut it = args.into_iter();
+        while let Some(a) = it.next() {
+            match a.as_str() {
+                "--format" => match it.next().as_deref() {
+                    Some("text") => format = Format::Text,
+                    Some("json") => format = Format::Json,
+                    Some("model") => format = Format::Model,
+                    _ => return usage(),
+                },
+                "--lang" => match it.next().as_deref() {
+                    Some("zh") => lang = Lang::Zh,
+                    Some("en") => lang = Lang::En,
+                    _ => return usage(),
+                },
+                "-h" | "--help" => {
+                    println!("{USAGE}");
+                    return 0;
+                }
+                _ if file.is_none() => file = Some(a),
+                _ => return usage(),
+            }
+        }
+        let Some(file) = file else { return usage() };
+        let bytes = match read_input(&file) {
+            Ok(b) => b,
+            Err(e) => {
+                eprintln!("budget-check: {file}: {e}");
+                return 2;
+            }
+        };
+        let text = match validate(&bytes) {
+            Ok(t) => t,
+            Err(msg) => {
+                eprintln!("budget-check: {file}: {msg}");
+                return 2;
+            }
+        };
+        let report = check(text, Options { lang, ..Options::default() });
+        let out = match format {
+            Format::Json => serde_json::to_string_pretty(&report).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}")),
+            Format::Text => render_text(&report, text, &file, lang),
+            Format::Model => render_model(&report),
+        };
+        let mut stdout = std::io::stdout().lock();
+        // A closed pipe (`| head`) is not an error worth a panic.
+        let _ = writeln!(stdout, "{out}");
+        i32::from(report.summary.errors > 0)
+    }
+
+    fn usage() -> i32 {
+        eprintln!("{USAGE}");
+        2
+    }
+
+    fn read_input(file: &str) -> std::io::Result<Vec<u8>> {
+        if file == "-" {
+            let mut b = Vec::new();
+            std::io::stdin().read_to_end(&mut b)?;
+            Ok(b)
+        } else {
+            std::fs::read(file)
+        }
+    }
+
+    fn validate(bytes: &[u8]) -> Result<&str, &'static str> {
+        if bytes.contains(&0) {
+            return Err(ERR_BINARY);
+        }
+        let text = std::str::from_utf8(bytes).map_err(|_| ERR_UTF8)?;
+        if text.trim().is_empty() {
+            return Err(ERR_EMPTY);
+        }
+        Ok(text)
+    }
+
+    /// Display width of a character in a terminal (CJK and full-width forms take two cells).
+    fn width(c: char) -> usize {
+        let u = c as u32;
+        let wide = matches!(u, 0x1100..=0x115F | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6)
+            || (0x20000..=0x3FFFD).contains(&u);
+        match c {
+            '\t' => 4,
+            _ if wide => 2,
+            _ => 1,
+        }
+    }
+
+    fn source_line<'a>(text: &'a str, line: usize) -> &'a str {
+        text.lines().nth(line.saturating_sub(1)).unwrap_or("")
+    }
+
+    /// The line with tabs shown as spaces, and a marker under `loc`.
+    fn snippet(text: &str, loc: &Location, mark: char) -> (String, String) {
+        let src = source_line(text, loc.line);
+        let shown: String = src.chars().map(|c| if c == '\t' { "    ".to_string() } else { c.to_string() }).collect();
+        let line_start = text[..loc.start.min(text.len())].rfind('\n').map_or(0, |i| i + 1);
+        let before = text.get(line_start..loc.start).unwrap_or("");
+        let inside = text.get(loc.start..loc.end).unwrap_or("");
+        let pad: usize = before.chars().map(width).sum();
+        let len: usize = inside.chars().map(width).sum::<usize>().max(1);
+        (shown.trim_end().to_string(), format!("{}{}", " ".repeat(pad), mark.to_string().repeat(len)))
+    }
+
+    fn render_text(r: &Report, text: &str, file: &str, lang: Lang) -> String {
+        let zh = lang == Lang::Zh;
+        let mut out = String::new();
+        for f in &r.findings {
+            let sev = match f.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+                Severity::Info => "info",
+            };
+            out.push_str(&format!("{sev}[{}]: {}\n", f.rule, f.message));
+            let gutter = f.primary.line.to_string().len().max(f.related.iter().map(|l| l.line.to_string().len()).max().unwrap_or(0));
+            let pad = " ".repeat(gutter);
+            out.push_str(&format!("{pad}--> {file}:{}:{}\n", f.primary.line, f.primary.column));
+            let mut locs: Vec<(&Location, char)> = vec![(&f.primary, '^')];
+            locs.extend(f.related.iter().map(|l| (l, '-')));
+            locs.sort_by_key(|(l, _)| l.start);
+            let mut last_line = 0;
+            for (loc, mark) in locs {
+                let (src, marker) = snippet(text, loc, mark);
+                out.push_str(&format!("{pad} |\n"));
+                if loc.line != last_line {
+                    out.push_str(&format!("{:>gutter$} | {src}\n", loc.line));
+                }
+                out.push_str(&format!("{pad} | {marker} {}\n", loc.label));
+                last_line = loc.line;
+            }
+            out.push_str(&format!("{pad} = note: {}\n", f.note));
+            let help = if zh { "应为" } else { "expected" };
+            out.push_str(&format!("{pad} = help: {help} {}\n\n", f.expected));
+        }
+        let s = &r.summary;
+        if zh {
+            out.push_str(&format!(
+                "共 {} 个错误、{} 个警告、{} 个提示；核对 {} 项，通过 {} 项，跳过 {} 项。\n",
+                s.errors, s.warnings, s.infos, s.checks_run, s.checks_passed, s.checks_skipped
+            ));
+        } else {
+            out.push_str(&format!(
+                "{} errors, {} warnings, {} infos; {} checks run, {} passed, {} skipped.\n",
+                s.errors, s.warnings, s.infos, s.checks_run, s.checks_passed, s.checks_skipped
+            ));
+        }
+        for t in &r.tables {
+            out.push_str(&format!("  {} {:?} {} rows — {}\n", t.id_str(), t.status, t.rows, t.title));
+        }
+        for w in &r.warnings {
+            out.push_str(&format!("  warning: {}\n", w.message));
+        }
+        out
+    }
+
+    trait IdStr {
+        fn id_str(&self) -> String;
+    }
+    impl IdStr for budget_check::report::TableOut {
+        fn id_str(&self) -> String {
+            format!("{:?}", self.id)
+        }
+    }
+
+    /// The tables as the checker understood them: one line per row, cells by column.
+    fn render_model(r: &Report) -> String {
+        let mut out = String::new();
+        for t in &r.tables {
+            out.push_str(&format!("== {:?} {} (line {}, {:?}, {} rows)\n", t.id, t.title, t.line.unwrap_or(0), t.status, t.rows));
+            if !t.columns.is_empty() {
+                out.push_str(&format!("   columns: {}\n", t.columns.join(" | ")));
+            }
+            for row in &t.body {
+                let cells: Vec<String> = row.cells.iter().map(|c| c.as_ref().map_or("·".to_string(), |c| c.text.clone())).collect();
+                let mut line = format!("   L{:<5} {:<8} {}", row.line, row.code.as_deref().unwrap_or("-"), row.name);
+                if let Some(right) = &row.right {
+                    line.push_str(&format!(" ‖ {right}"));
+                }
+                line.push_str(&format!(" : {}", cells.join(" | ")));
+                if !row.unplaced.is_empty() {
+                    let u: Vec<&str> = row.unplaced.iter().map(|c| c.text.as_str()).collect();
+                    line.push_str(&format!("  (column unknown: {})", u.join(" ")));
+                }
+                out.push_str(&line);
+                out.push('\n');
+            }
+        }
+        out
+    }
+}

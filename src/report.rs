@@ -1,0 +1,383 @@
+//! Pass 5: the report. One shape for the CLI (byte offsets) and the wasm API (UTF-16 offsets).
+//!
+//! Field names `findings[].rule/severity/message/found/expected/note/primary/related`,
+//! `tables[].id/title/line/rows/status` and `summary.*` are a contract; fields may be added.
+
+use crate::normalize::Normalized;
+use crate::rules::{Ctx, Finding, Label, Severity};
+use crate::tables::{BalanceTable, Cell, CodedTable, ParseWarning, Table, TableBody, TableId, TableStatus};
+use crate::{Lang, Offsets};
+use serde::Serialize;
+use std::ops::Range;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    /// Report format version.
+    pub version: u32,
+    /// `utf8` (byte offsets, CLI) or `utf16` (code units, wasm/JS).
+    pub offsets: &'static str,
+    pub findings: Vec<FindingOut>,
+    pub tables: Vec<TableOut>,
+    pub summary: Summary,
+    pub skipped: Vec<SkipOut>,
+    pub warnings: Vec<WarningOut>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Location {
+    /// 1-based line in the original input.
+    pub line: usize,
+    /// 1-based column: characters (CLI) or UTF-16 code units (wasm) from the line start.
+    pub column: usize,
+    /// Offsets into the original input, end exclusive.
+    pub start: usize,
+    pub end: usize,
+    /// What is there, e.g. `T3 208 社会保障和就业支出 合计`.
+    pub label: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FindingOut {
+    pub rule: &'static str,
+    pub severity: Severity,
+    pub table: Option<TableId>,
+    pub message: String,
+    pub found: String,
+    pub expected: String,
+    pub note: String,
+    pub primary: Location,
+    pub related: Vec<Location>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TableOut {
+    pub id: TableId,
+    pub title: String,
+    /// 1-based line of the title (of the contents entry for a missing table).
+    pub line: Option<usize>,
+    pub rows: usize,
+    pub status: TableStatus,
+    /// Value column names, when the header was understood.
+    pub columns: Vec<String>,
+    /// The rows as read: for the page's table view and the model dump.
+    pub body: Vec<RowOut>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RowOut {
+    pub line: usize,
+    pub code: Option<String>,
+    pub name: String,
+    /// One entry per value column (`null` = blank); for T1: income amount, expenditure amount.
+    pub cells: Vec<Option<CellOut>>,
+    /// For T1: the expenditure side label on the same line.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub right: Option<String>,
+    /// Amounts whose column could not be determined.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub unplaced: Vec<CellOut>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CellOut {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Summary {
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+    pub checks_run: usize,
+    pub checks_passed: usize,
+    pub checks_skipped: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SkipOut {
+    pub rule: &'static str,
+    pub table: Option<TableId>,
+    pub reason: String,
+    pub line: Option<usize>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct WarningOut {
+    pub code: &'static str,
+    pub message: String,
+    pub line: Option<usize>,
+}
+
+/// Maps normalized spans to original offsets, lines and columns.
+pub struct Placer<'a> {
+    original: &'a str,
+    norm: &'a Normalized,
+    line_starts: Vec<usize>,
+    offsets: Offsets,
+}
+
+impl<'a> Placer<'a> {
+    pub fn new(original: &'a str, norm: &'a Normalized, offsets: Offsets) -> Self {
+        let mut line_starts = vec![0];
+        for (i, b) in original.bytes().enumerate() {
+            if b == b'\n' {
+                line_starts.push(i + 1);
+            }
+        }
+        Placer { original, norm, line_starts, offsets }
+    }
+
+    fn original_range(&self, span: &Range<usize>) -> Range<usize> {
+        let s = self.norm.to_original(span.start);
+        let e = self.norm.to_original(span.end).max(s);
+        s..e
+    }
+
+    /// 1-based line of an original byte offset.
+    fn line_of(&self, off: usize) -> usize {
+        match self.line_starts.binary_search(&off) {
+            Ok(i) => i + 1,
+            Err(i) => i,
+        }
+    }
+
+    fn units(&self, s: &str) -> usize {
+        match self.offsets {
+            Offsets::Utf8 => s.chars().count(),
+            Offsets::Utf16 => s.encode_utf16().count(),
+        }
+    }
+
+    pub fn locate(&self, span: &Range<usize>, label: String) -> Location {
+        let r = self.original_range(span);
+        let line = self.line_of(r.start);
+        let ls = self.line_starts.get(line.saturating_sub(1)).copied().unwrap_or(0);
+        let column = self.units(self.original.get(ls..r.start).unwrap_or("")) + 1;
+        Location { line, column, start: r.start, end: r.end, label }
+    }
+
+    pub fn cell(&self, span: &Range<usize>, norm_text: &str) -> CellOut {
+        let r = self.original_range(span);
+        CellOut { text: norm_text.get(span.clone()).unwrap_or("").to_string(), start: r.start, end: r.end }
+    }
+
+    /// 1-based original line of a 0-based normalized line index.
+    pub fn line_no(&self, norm_line_start: usize) -> usize {
+        self.line_of(self.norm.to_original(norm_line_start))
+    }
+}
+
+pub struct Parts<'a> {
+    pub norm_text: &'a str,
+    pub line_spans: Vec<Range<usize>>,
+    pub tables: &'a [Table],
+    pub ctx: Ctx,
+    pub warnings: Vec<ParseWarning>,
+}
+
+pub fn build(p: Parts<'_>, placer: &Placer<'_>, lang: Lang) -> Report {
+    let line_no = |idx: usize| -> usize { p.line_spans.get(idx).map_or(0, |s| placer.line_no(s.start)) };
+    let mut findings: Vec<FindingOut> = p
+        .ctx
+        .findings
+        .iter()
+        .map(|f: &Finding| FindingOut {
+            rule: f.rule,
+            severity: f.severity,
+            table: f.table,
+            message: match lang {
+                Lang::Zh => f.message_zh.clone(),
+                Lang::En => f.message_en.clone(),
+            },
+            found: f.found.clone(),
+            expected: f.expected.clone(),
+            note: f.note.clone(),
+            primary: placer.locate(&f.primary.span, f.primary.what.clone()),
+            related: f.related.iter().map(|l: &Label| placer.locate(&l.span, l.what.clone())).collect(),
+        })
+        .collect();
+    findings.sort_by(|a, b| (a.severity, a.primary.start).cmp(&(b.severity, b.primary.start)));
+
+    let mut summary = Summary {
+        checks_run: p.ctx.checks_run,
+        checks_passed: p.ctx.checks_passed,
+        checks_skipped: p.ctx.skips.len(),
+        ..Summary::default()
+    };
+    for f in &findings {
+        match f.severity {
+            Severity::Error => summary.errors += 1,
+            Severity::Warning => summary.warnings += 1,
+            Severity::Info => summary.infos += 1,
+        }
+    }
+
+    let tables = p
+        .tables
+        .iter()
+        .map(|t| {
+            let skipped_here = p.ctx.skips.iter().any(|s| s.table == Some(t.id));
+            let status = match t.status {
+                TableStatus::Checked if skipped_here => TableStatus::Partial,
+                s => s,
+            };
+            let (columns, body) = match &t.body {
+                Some(TableBody::Coded(c)) => (c.columns.clone(), coded_rows(c, p.norm_text, placer, &line_no)),
+                Some(TableBody::Balance(b)) => (
+                    vec!["收入预算数".to_string(), "支出预算数".to_string()],
+                    balance_rows(b, p.norm_text, placer, &line_no),
+                ),
+                None => (Vec::new(), Vec::new()),
+            };
+            TableOut {
+                id: t.id,
+                title: t.title.clone(),
+                line: t.line.map(&line_no),
+                rows: t.row_count(),
+                status,
+                columns,
+                body,
+            }
+        })
+        .collect();
+
+    let skipped = p
+        .ctx
+        .skips
+        .iter()
+        .map(|s| SkipOut { rule: s.rule, table: s.table, reason: s.reason.message(lang), line: s.line.map(&line_no) })
+        .collect();
+    let warnings = p
+        .warnings
+        .iter()
+        .map(|w| WarningOut { code: w.code, message: w.message.clone(), line: w.line.map(&line_no) })
+        .collect();
+
+    Report {
+        version: 1,
+        offsets: match placer.offsets {
+            Offsets::Utf8 => "utf8",
+            Offsets::Utf16 => "utf16",
+        },
+        findings,
+        tables,
+        summary,
+        skipped,
+        warnings,
+    }
+}
+
+fn coded_rows(c: &CodedTable, text: &str, placer: &Placer<'_>, line_no: &dyn Fn(usize) -> usize) -> Vec<RowOut> {
+    c.rows
+        .iter()
+        .map(|r| {
+            let cells: Vec<Option<CellOut>> = if r.cells.is_empty() {
+                r.amounts.iter().map(|a| Some(placer.cell(&a.span, text))).collect()
+            } else {
+                r.cells.iter().map(|cell| cell.amount().map(|a| placer.cell(&a.span, text))).collect()
+            };
+            let placed: Vec<&Range<usize>> = r.cells.iter().filter_map(Cell::amount).map(|a| &a.span).collect();
+            let unplaced = if r.cells.is_empty() {
+                Vec::new()
+            } else {
+                r.amounts.iter().filter(|a| !placed.contains(&&a.span)).map(|a| placer.cell(&a.span, text)).collect()
+            };
+            RowOut { line: line_no(r.line), code: r.code.clone(), name: r.name.clone(), cells, right: None, unplaced }
+        })
+        .collect()
+}
+
+fn balance_rows(b: &BalanceTable, text: &str, placer: &Placer<'_>, line_no: &dyn Fn(usize) -> usize) -> Vec<RowOut> {
+    let mut lines: Vec<usize> = b
+        .income
+        .iter()
+        .chain(b.expense.iter())
+        .chain(b.income_total.iter())
+        .chain(b.expense_total.iter())
+        .map(|i| i.line)
+        .collect();
+    lines.sort_unstable();
+    lines.dedup();
+    lines
+        .into_iter()
+        .map(|l| {
+            let left = b.income.iter().chain(b.income_total.iter()).find(|i| i.line == l);
+            let right = b.expense.iter().chain(b.expense_total.iter()).find(|i| i.line == l);
+            let cell = |i: Option<&crate::tables::BalanceItem>| {
+                i.and_then(|i| i.amount.as_ref()).map(|a| placer.cell(&a.span, text))
+            };
+            RowOut {
+                line: line_no(l),
+                code: None,
+                name: left.map(|i| i.printed.clone()).unwrap_or_default(),
+                cells: vec![cell(left), cell(right)],
+                right: right.map(|r| match &r.code {
+                    Some(c) => format!("{c} {}", r.label),
+                    None => r.printed.clone(),
+                }),
+                unplaced: Vec::new(),
+            }
+        })
+        .collect()
+}
+
+/// Convert every offset and column of a byte-offset report to UTF-16 code units (for JS).
+/// One pass over the text for all offsets: linear in the input plus the number of locations.
+pub fn to_utf16(report: &mut Report, original: &str) {
+    let mut offs: Vec<usize> = Vec::new();
+    let push_loc = |l: &Location, offs: &mut Vec<usize>| {
+        offs.push(l.start);
+        offs.push(l.end);
+    };
+    for f in &report.findings {
+        push_loc(&f.primary, &mut offs);
+        for r in &f.related {
+            push_loc(r, &mut offs);
+        }
+    }
+    for t in &report.tables {
+        for r in &t.body {
+            for c in r.cells.iter().flatten().chain(r.unplaced.iter()) {
+                offs.push(c.start);
+                offs.push(c.end);
+            }
+        }
+    }
+    offs.sort_unstable();
+    offs.dedup();
+    let mut map = std::collections::HashMap::with_capacity(offs.len());
+    let mut units = 0usize;
+    let mut it = offs.iter().peekable();
+    for (i, ch) in original.char_indices() {
+        while let Some(&&o) = it.peek() {
+            if o <= i {
+                map.insert(o, units);
+                it.next();
+            } else {
+                break;
+            }
+        }
+        units += ch.len_utf16();
+    }
+    for &o in it {
+        map.insert(o, units);
+    }
+    let conv = |o: usize| map.get(&o).copied().unwrap_or(o);
+    for f in &mut report.findings {
+        for l in std::iter::once(&mut f.primary).chain(f.related.iter_mut()) {
+            l.start = conv(l.start);
+            l.end = conv(l.end);
+        }
+    }
+    for t in &mut report.tables {
+        for r in &mut t.body {
+            for c in r.cells.iter_mut().flatten().chain(r.unplaced.iter_mut()) {
+                c.start = conv(c.start);
+                c.end = conv(c.end);
+            }
+        }
+    }
+    report.offsets = "utf16";
+}

@@ -1,0 +1,93 @@
+//! Shared reading of T1 (收支总体情况表) for the T1-* rules.
+
+use super::{Ctx, Document, SkipReason, SumSpec, Term, RuleMeta};
+use crate::tables::{BalanceItem, BalanceTable, IncomeLevel, TableId, TableStatus};
+
+/// T1 if it can be checked; otherwise records why not.
+pub fn table<'d>(meta: &RuleMeta, doc: &'d Document<'_>, ctx: &mut Ctx) -> Option<&'d BalanceTable> {
+    let Some(t) = doc.tables.iter().find(|t| t.id == TableId::T1) else {
+        ctx.skip(meta, Some(TableId::T1), SkipReason::TableMissing, None);
+        return None;
+    };
+    match (t.status, t.balance()) {
+        (TableStatus::Checked | TableStatus::Partial, Some(b)) => Some(b),
+        (TableStatus::Empty, _) => None,
+        (TableStatus::Unreadable, _) => {
+            ctx.skip(meta, Some(TableId::T1), SkipReason::TableUnreadable, t.line);
+            None
+        }
+        _ => {
+            ctx.skip(meta, Some(TableId::T1), SkipReason::TableMissing, t.line);
+            None
+        }
+    }
+}
+
+pub fn term(item: &BalanceItem, text: &str) -> Term {
+    let what = format!("T1 {}", item.printed);
+    match &item.amount {
+        Some(a) => Term::from_amount(a, what, text),
+        None => Term::blank(what),
+    }
+}
+
+/// A labelled line's span, for a blank total.
+pub fn line_span(doc: &Document<'_>, item: &BalanceItem) -> std::ops::Range<usize> {
+    doc.lines.get(item.line).map_or(0..0, |l| l.span.clone())
+}
+
+fn rank(l: IncomeLevel) -> u8 {
+    match l {
+        IncomeLevel::Top => 0,
+        IncomeLevel::Numbered => 1,
+        IncomeLevel::Sub => 2,
+    }
+}
+
+/// The lines exactly one level below `items[parent]`, up to the next line of its level or above.
+pub fn children(items: &[BalanceItem], parent: usize) -> Vec<&BalanceItem> {
+    let Some(p) = items.get(parent) else { return Vec::new() };
+    items[parent + 1..]
+        .iter()
+        .take_while(|i| rank(i.level) > rank(p.level))
+        .filter(|i| rank(i.level) == rank(p.level) + 1)
+        .collect()
+}
+
+/// Check `items[k] = Σ children` for the first income line whose label matches, when it has
+/// children. `exhaustive_children` lists the children labels that make the breakdown complete;
+/// any other child label skips the check (a generic 其中 need not add up).
+pub fn check_income_parent(
+    meta: &'static RuleMeta,
+    doc: &Document<'_>,
+    ctx: &mut Ctx,
+    parent_matches: impl Fn(&str) -> bool,
+    parent_level: IncomeLevel,
+    child_known: impl Fn(&str) -> bool,
+) {
+    let Some(b) = table(meta, doc, ctx) else { return };
+    let Some(k) = b.income.iter().position(|i| i.level == parent_level && parent_matches(&i.label)) else {
+        return;
+    };
+    let parent = &b.income[k];
+    let kids = children(&b.income, k);
+    if kids.is_empty() {
+        return;
+    }
+    if let Some(bad) = kids.iter().find(|c| !child_known(&c.label)) {
+        ctx.skip(meta, Some(TableId::T1), SkipReason::UnrecognisedLine { item: bad.printed.clone() }, Some(bad.line));
+        return;
+    }
+    if parent.amount.is_none() && kids.iter().all(|c| c.amount.is_none()) {
+        return; // all blank: nothing to check
+    }
+    ctx.check_sum(SumSpec {
+        meta,
+        table: Some(TableId::T1),
+        place_zh: format!("T1 {}", parent.printed),
+        place_en: format!("T1 {}", parent.printed),
+        total: term(parent, doc.text),
+        parts: kids.iter().map(|c| term(c, doc.text)).collect(),
+        row_span: line_span(doc, parent),
+    });
+}

@@ -1,0 +1,282 @@
+//! Pass 4: the consistency rules (勾稽关系). One rule per file, each with a stable id and its
+//! documentation, registered in [`RULES`] (as ruff and clippy register their lints).
+//!
+//! A rule reads the parsed [`Document`] and records into [`Ctx`]: a check that ran and passed, a
+//! finding (error, or info for a rounding residue), or a skip with its reason. A rule never
+//! guesses: when a table is missing or a column is ambiguous it skips and says why.
+
+use crate::amount::{check_sum, format_fixed, Amount, SumCheck};
+use crate::blocks::Line;
+use crate::tables::{Cell, Table, TableId};
+use rust_decimal::Decimal;
+use serde::Serialize;
+use std::ops::Range;
+
+mod balance;
+mod coded;
+mod t1_bal;
+mod t1_co;
+mod t1_co_fis;
+mod t1_in_cur;
+mod t1_in_gpb;
+mod t1_in_total;
+mod t1_out_sum;
+mod t3_rollup;
+mod t3_row;
+mod t5_rollup;
+mod t5_row;
+
+/// Declares a rule: a unit struct carrying its id, severity and documentation. The doc comment
+/// is both rustdoc and the text the page shows (`### What it checks`, `### Why`, `### Example`,
+/// `### Known problems`).
+macro_rules! declare_rule {
+    ($(#[doc = $doc:literal])* $name:ident, $id:literal, $title_zh:literal, $title_en:literal) => {
+        $(#[doc = $doc])*
+        pub struct $name;
+
+        impl $name {
+            pub const META: $crate::rules::RuleMeta = $crate::rules::RuleMeta {
+                id: $id,
+                title_zh: $title_zh,
+                title_en: $title_en,
+                doc: concat!($($doc, "\n"),*),
+            };
+        }
+    };
+}
+pub(crate) use declare_rule;
+
+/// A rule's identity and documentation.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct RuleMeta {
+    pub id: &'static str,
+    pub title_zh: &'static str,
+    pub title_en: &'static str,
+    /// Markdown: What it checks / Why / Example / Known problems.
+    pub doc: &'static str,
+}
+
+pub trait Rule: Sync {
+    fn meta(&self) -> &'static RuleMeta;
+    fn check(&self, doc: &Document<'_>, ctx: &mut Ctx);
+}
+
+/// Every rule, in evaluation order.
+pub static RULES: &[&dyn Rule] = &[
+    &t1_bal::T1Bal,
+    &t1_in_total::T1InTotal,
+    &t1_in_cur::T1InCur,
+    &t1_in_gpb::T1InGpb,
+    &t1_co::T1Co,
+    &t1_co_fis::T1CoFis,
+    &t1_out_sum::T1OutSum,
+    &t3_row::T3Row,
+    &t3_rollup::T3Rollup,
+    &t5_row::T5Row,
+    &t5_rollup::T5Rollup,
+];
+
+/// What rules see: the normalized text, its lines and the tables found in it.
+pub struct Document<'a> {
+    pub text: &'a str,
+    pub lines: &'a [Line],
+    pub tables: Vec<Table>,
+}
+
+impl Document<'_> {
+    pub fn table(&self, id: TableId) -> Option<&Table> {
+        self.tables.iter().find(|t| t.id == id && t.body.is_some())
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+}
+
+/// A place in the normalized text, with what it is (`T3 208 合计`).
+#[derive(Debug, Clone)]
+pub struct Label {
+    pub span: Range<usize>,
+    pub what: String,
+}
+
+/// A finding before it is placed in the original text.
+#[derive(Debug, Clone)]
+pub struct Finding {
+    pub rule: &'static str,
+    pub severity: Severity,
+    pub table: Option<TableId>,
+    pub message_zh: String,
+    pub message_en: String,
+    pub found: String,
+    pub expected: String,
+    pub note: String,
+    pub primary: Label,
+    pub related: Vec<Label>,
+}
+
+/// Why a check did not run.
+#[derive(Debug, Clone, Serialize)]
+pub struct Skip {
+    pub rule: &'static str,
+    pub table: Option<TableId>,
+    pub reason: SkipReason,
+    /// 0-based line index of what was skipped, if it is one place.
+    #[serde(skip)]
+    pub line: Option<usize>,
+}
+
+/// Reasons carry data, not text; the report renders them in either language.
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum SkipReason {
+    TableMissing,
+    TableUnreadable,
+    ColumnsUnknown,
+    AmbiguousColumns { row: String },
+    AmountMissing { item: String },
+    UnrecognisedLine { item: String },
+}
+
+impl SkipReason {
+    pub fn message(&self, lang: crate::Lang) -> String {
+        use crate::Lang::{En, Zh};
+        match (self, lang) {
+            (SkipReason::TableMissing, Zh) => "表格缺失".into(),
+            (SkipReason::TableMissing, En) => "table not found".into(),
+            (SkipReason::TableUnreadable, Zh) => "表格无法读取".into(),
+            (SkipReason::TableUnreadable, En) => "table could not be read".into(),
+            (SkipReason::ColumnsUnknown, Zh) => "无法识别表头的列".into(),
+            (SkipReason::ColumnsUnknown, En) => "header columns not recognised".into(),
+            (SkipReason::AmbiguousColumns { row }, Zh) => format!("{row}：空白单元格丢失，金额所在列不确定"),
+            (SkipReason::AmbiguousColumns { row }, En) => {
+                format!("{row}: blank cells were lost, the column of an amount is ambiguous")
+            }
+            (SkipReason::AmountMissing { item }, Zh) => format!("未读到“{item}”的金额"),
+            (SkipReason::AmountMissing { item }, En) => format!("no amount read for “{item}”"),
+            (SkipReason::UnrecognisedLine { item }, Zh) => format!("未识别的行“{item}”"),
+            (SkipReason::UnrecognisedLine { item }, En) => format!("unrecognised line “{item}”"),
+        }
+    }
+}
+
+/// Collects what the rules found.
+#[derive(Debug, Default)]
+pub struct Ctx {
+    pub findings: Vec<Finding>,
+    pub checks_run: usize,
+    pub checks_passed: usize,
+    pub skips: Vec<Skip>,
+}
+
+/// One side of a sum identity: a printed (or blank) value and where it is.
+#[derive(Debug, Clone)]
+pub struct Term {
+    pub value: Decimal,
+    pub half: Decimal,
+    pub decimals: u32,
+    pub printed: String,
+    /// `None` for a blank cell (nothing printed to point at).
+    pub span: Option<Range<usize>>,
+    pub what: String,
+}
+
+impl Term {
+    pub fn from_amount(a: &Amount, what: impl Into<String>, text: &str) -> Term {
+        Term {
+            value: a.value,
+            half: a.half_step(),
+            decimals: a.decimals,
+            printed: text.get(a.span.clone()).unwrap_or("").to_string(),
+            span: Some(a.span.clone()),
+            what: what.into(),
+        }
+    }
+
+    pub fn blank(what: impl Into<String>) -> Term {
+        Term { value: Decimal::ZERO, half: Decimal::ZERO, decimals: 2, printed: "空".into(), span: None, what: what.into() }
+    }
+
+    /// A known cell as a term; `None` for a cell whose column is unknown.
+    pub fn from_cell(c: &Cell, what: impl Into<String>, text: &str) -> Option<Term> {
+        match c {
+            Cell::Value(a) => Some(Term::from_amount(a, what, text)),
+            Cell::Blank => Some(Term::blank(what)),
+            Cell::Unknown => None,
+        }
+    }
+}
+
+/// How a sum identity is described in messages.
+pub struct SumSpec {
+    pub meta: &'static RuleMeta,
+    pub table: Option<TableId>,
+    /// Where, e.g. `T3 208 社会保障和就业支出 合计` / `T3 row 208, 合计`.
+    pub place_zh: String,
+    pub place_en: String,
+    pub total: Term,
+    pub parts: Vec<Term>,
+    /// Fallback primary span when the total is blank (the row).
+    pub row_span: Range<usize>,
+}
+
+impl Ctx {
+    pub fn skip(&mut self, meta: &RuleMeta, table: Option<TableId>, reason: SkipReason, line: Option<usize>) {
+        self.skips.push(Skip { rule: meta.id, table, reason, line });
+    }
+
+    /// Check `total = Σ parts` with the rounding envelope of the printed digits.
+    pub fn check_sum(&mut self, spec: SumSpec) {
+        self.checks_run += 1;
+        let parts: Vec<(Decimal, Decimal)> = spec.parts.iter().map(|p| (p.value, p.half)).collect();
+        let outcome = check_sum((spec.total.value, spec.total.half), &parts);
+        let (severity, diff, envelope) = match outcome {
+            SumCheck::Exact => {
+                self.checks_passed += 1;
+                return;
+            }
+            SumCheck::WithinRounding { diff, envelope } => (Severity::Info, diff, envelope),
+            SumCheck::Mismatch { diff, envelope } => (Severity::Error, diff, envelope),
+        };
+        let sum: Decimal = spec.parts.iter().map(|p| p.value).sum();
+        let decimals = spec.total.decimals.max(spec.parts.iter().map(|p| p.decimals).max().unwrap_or(0));
+        let expected = format_fixed(sum, decimals);
+        let terms: Vec<&str> = spec.parts.iter().filter(|p| p.span.is_some()).map(|p| p.printed.as_str()).collect();
+        let lhs = if terms.is_empty() { "0".to_string() } else { terms.join(" + ") };
+        let note = format!("{lhs} = {expected} ≠ {}", spec.total.printed);
+        let diff_s = format_fixed(diff.abs(), decimals);
+        let env_s = envelope.normalize().to_string();
+        let (message_zh, message_en) = match severity {
+            Severity::Info => (
+                format!("{}：{} 与分项之和 {} 相差 {}，在四舍五入范围（±{}）内", spec.place_zh, spec.total.printed, expected, diff_s, env_s),
+                format!("{}: {} differs from the sum of its parts {} by {}, within rounding (±{})", spec.place_en, spec.total.printed, expected, diff_s, env_s),
+            ),
+            _ => (
+                format!("{}：{} ≠ 分项之和 {}（相差 {}）", spec.place_zh, spec.total.printed, expected, diff_s),
+                format!("{}: {} ≠ sum of its parts {} (off by {})", spec.place_en, spec.total.printed, expected, diff_s),
+            ),
+        };
+        let primary = Label { span: spec.total.span.clone().unwrap_or(spec.row_span.clone()), what: spec.total.what.clone() };
+        let related = spec
+            .parts
+            .iter()
+            .filter_map(|p| p.span.clone().map(|span| Label { span, what: p.what.clone() }))
+            .collect();
+        self.findings.push(Finding {
+            rule: spec.meta.id,
+            severity,
+            table: spec.table,
+            message_zh,
+            message_en,
+            found: spec.total.printed.clone(),
+            expected,
+            note,
+            primary,
+            related,
+        });
+    }
+}

@@ -1,0 +1,60 @@
+use super::{balance, declare_rule, Ctx, Document, Rule, RuleMeta, SkipReason, SumSpec};
+use crate::tables::{IncomeLevel, TableId};
+
+declare_rule! {
+    /// ### What it checks
+    /// In 收支总体情况表 (T1): 收入总计 = 一、本年收入 + 二、上年结转结余 (+ 使用非财政拨款结余 /
+    /// 用事业基金弥补收支差额 where printed).
+    ///
+    /// ### Why
+    /// The income total is this year's income plus what is carried over; a mismatch means one of
+    /// the top-level income lines or the total is wrong.
+    ///
+    /// ### Example
+    /// `11801.13 + 130.20 = 11931.33` ✓.
+    ///
+    /// ### Known problems
+    /// A top-level income line with a label the checker does not know skips the check, since it
+    /// may be a subtotal of other lines.
+    T1InTotal, "T1-IN-TOTAL", "收支总体情况表：收入总计 = 本年收入 + 上年结转结余", "T1: total income = this year's income + carry-over"
+}
+
+/// Top-level income lines that add up to 收入总计.
+pub fn is_top_income(label: &str) -> bool {
+    label.contains("本年收入")
+        || label.contains("上年结转")
+        || label.contains("上年结余")
+        || label.contains("使用非财政拨款结余")
+        || label.contains("事业基金弥补")
+}
+
+impl Rule for T1InTotal {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+    fn check(&self, doc: &Document<'_>, ctx: &mut Ctx) {
+        let Some(b) = balance::table(&Self::META, doc, ctx) else { return };
+        let Some(total) = b.income_total.as_ref().filter(|t| t.amount.is_some()) else {
+            ctx.skip(&Self::META, Some(TableId::T1), SkipReason::AmountMissing { item: "收入总计".into() }, None);
+            return;
+        };
+        let tops: Vec<_> = b.income.iter().filter(|i| i.level == IncomeLevel::Top).collect();
+        if let Some(bad) = tops.iter().find(|i| !is_top_income(&i.label)) {
+            ctx.skip(&Self::META, Some(TableId::T1), SkipReason::UnrecognisedLine { item: bad.printed.clone() }, Some(bad.line));
+            return;
+        }
+        if !tops.iter().any(|i| i.label.contains("本年收入")) {
+            ctx.skip(&Self::META, Some(TableId::T1), SkipReason::AmountMissing { item: "本年收入".into() }, Some(total.line));
+            return;
+        }
+        ctx.check_sum(SumSpec {
+            meta: &Self::META,
+            table: Some(TableId::T1),
+            place_zh: "T1 收入总计".into(),
+            place_en: "T1 total income".into(),
+            total: balance::term(total, doc.text),
+            parts: tops.iter().map(|i| balance::term(i, doc.text)).collect(),
+            row_span: balance::line_span(doc, total),
+        });
+    }
+}

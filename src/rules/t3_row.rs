@@ -1,0 +1,28 @@
+use super::{coded, declare_rule, Ctx, Document, Rule, RuleMeta};
+use crate::tables::TableId;
+
+declare_rule! {
+    /// ### What it checks
+    /// In 支出总体情况表 (T3), every row: 合计 = 基本支出 + 项目支出, the total row included.
+    ///
+    /// ### Why
+    /// Every yuan of expenditure is either basic or project spending; a row whose parts do not
+    /// add up to its total has a wrong cell.
+    ///
+    /// ### Example
+    /// `208 01 人力资源和社会保障管理事务 578.20 560.12 18.08`: 560.12 + 18.08 = 578.20 ✓.
+    ///
+    /// ### Known problems
+    /// In space-separated text blank cells vanish; the row is still checked (every amount after the
+    /// total is a part), but which column each part belongs to is left open for the rollups.
+    T3Row, "T3-ROW", "支出总体情况表：合计 = 基本支出 + 项目支出", "T3: total = basic + project, per row"
+}
+
+impl Rule for T3Row {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+    fn check(&self, doc: &Document<'_>, ctx: &mut Ctx) {
+        coded::check_rows(&Self::META, TableId::T3, doc, ctx);
+    }
+}
