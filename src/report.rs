@@ -278,11 +278,11 @@ fn coded_rows(c: &CodedTable, text: &str, placer: &Placer<'_>, line_no: &dyn Fn(
             } else {
                 r.cells.iter().map(|cell| cell.amount().map(|a| placer.cell(&a.span, text))).collect()
             };
-            let placed: Vec<&Range<usize>> = r.cells.iter().filter_map(Cell::amount).map(|a| &a.span).collect();
+            let placed: std::collections::HashSet<usize> = r.cells.iter().filter_map(Cell::amount).map(|a| a.span.start).collect();
             let unplaced = if r.cells.is_empty() {
                 Vec::new()
             } else {
-                r.amounts.iter().filter(|a| !placed.contains(&&a.span)).map(|a| placer.cell(&a.span, text)).collect()
+                r.amounts.iter().filter(|a| !placed.contains(&a.span.start)).map(|a| placer.cell(&a.span, text)).collect()
             };
             RowOut { line: line_no(r.line), code: r.code.clone(), name: r.name.clone(), cells, right: None, unplaced }
         })
@@ -300,11 +300,19 @@ fn balance_rows(b: &BalanceTable, text: &str, placer: &Placer<'_>, line_no: &dyn
         .collect();
     lines.sort_unstable();
     lines.dedup();
+    let mut left_of = std::collections::HashMap::new();
+    for i in b.income.iter().chain(b.income_total.iter()) {
+        left_of.entry(i.line).or_insert(i);
+    }
+    let mut right_of = std::collections::HashMap::new();
+    for i in b.expense.iter().chain(b.expense_total.iter()) {
+        right_of.entry(i.line).or_insert(i);
+    }
     lines
         .into_iter()
         .map(|l| {
-            let left = b.income.iter().chain(b.income_total.iter()).find(|i| i.line == l);
-            let right = b.expense.iter().chain(b.expense_total.iter()).find(|i| i.line == l);
+            let left = left_of.get(&l).copied();
+            let right = right_of.get(&l).copied();
             let cell = |i: Option<&crate::tables::BalanceItem>| {
                 i.and_then(|i| i.amount.as_ref()).map(|a| placer.cell(&a.span, text))
             };

@@ -213,6 +213,8 @@ pub struct Table {
     pub region: Range<usize>,
     /// The region holds printed amounts (whether or not rows were read).
     pub has_numbers: bool,
+    /// The table runs to the end of the input: its last rows may have been cut off.
+    pub at_end: bool,
 }
 
 impl Table {
@@ -367,7 +369,8 @@ pub fn find_tables(text: &str, lines: &[Line]) -> (Vec<Table>, Vec<ParseWarning>
     let mut bounds: Vec<usize> = hits.iter().map(|h| h.line).chain(breaks.iter().copied()).collect();
     bounds.sort_unstable();
     let region_end = |start: usize| -> usize {
-        bounds.iter().copied().find(|&b| b > start).unwrap_or(lines.len())
+        let i = bounds.partition_point(|&b| b <= start);
+        bounds.get(i).copied().unwrap_or(lines.len())
     };
 
     let mut tables = Vec::new();
@@ -407,6 +410,7 @@ pub fn find_tables(text: &str, lines: &[Line]) -> (Vec<Table>, Vec<ParseWarning>
                         empty_note: false,
                         region: h.line..h.line,
                         has_numbers: false,
+                        at_end: false,
                     });
                 }
             }
@@ -443,7 +447,9 @@ fn read_table(
         empty_note,
         region,
         has_numbers,
+        at_end: false,
     };
+    t.at_end = t.region.end >= lines.len();
     t.status = initial_status(&t);
     t
 }

@@ -10,6 +10,11 @@ pub fn table<'d>(meta: &RuleMeta, doc: &'d Document<'_>, ctx: &mut Ctx) -> Optio
         return None;
     };
     match (t.status, t.balance()) {
+        // Without its totals line T1 is incomplete (cut off, or not read): check nothing in it.
+        (TableStatus::Checked | TableStatus::Partial, Some(b)) if b.income_total.is_none() && b.expense_total.is_none() => {
+            ctx.skip(meta, Some(TableId::T1), SkipReason::Truncated { row: "T1 收入总计/支出总计".into() }, t.line);
+            None
+        }
         (TableStatus::Checked | TableStatus::Partial, Some(b)) => Some(b),
         (TableStatus::Empty, _) => None,
         (TableStatus::Unreadable, _) => {

@@ -3,10 +3,10 @@
 
 use super::{Ctx, Document, RuleMeta, SkipReason, SumSpec, Term};
 use crate::tables::{Cell, CodedRow, CodedTable, RowProblem, TableId, TableStatus};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// The table if it can be checked; otherwise records why not and returns `None`.
-pub fn readable<'d>(meta: &RuleMeta, id: TableId, doc: &'d Document<'_>, ctx: &mut Ctx) -> Option<&'d CodedTable> {
+pub fn readable<'d>(meta: &RuleMeta, id: TableId, doc: &'d Document<'_>, ctx: &mut Ctx) -> Option<(&'d CodedTable, bool)> {
     let Some(t) = doc.tables.iter().find(|t| t.id == id) else {
         ctx.skip(meta, Some(id), SkipReason::TableMissing, None);
         return None;
@@ -25,7 +25,22 @@ pub fn readable<'d>(meta: &RuleMeta, id: TableId, doc: &'d Document<'_>, ctx: &m
             ctx.skip(meta, Some(id), SkipReason::ColumnsUnknown, t.line);
             None
         }
-        (_, Some(c)) => Some(c),
+        (_, Some(c)) => Some((c, t.at_end)),
+    }
+}
+
+/// In a table the input ends inside, rows after `rows[k]` may be missing. Rows come in code
+/// order, so `rows[k]`'s branch is complete when the table's last row lies outside it (another
+/// branch, or the total row).
+fn closed(rows: &[CodedRow], k: usize, at_end: bool) -> bool {
+    if !at_end {
+        return true;
+    }
+    match (rows.get(k).and_then(|r| r.code.as_deref()), rows.last()) {
+        (Some(code), Some(last)) if k + 1 < rows.len() => {
+            last.is_total || last.code.as_deref().is_some_and(|lc| !lc.starts_with(code))
+        }
+        _ => false,
     }
 }
 
@@ -39,10 +54,14 @@ pub fn row_label(r: &CodedRow) -> String {
 /// `合计 = Σ other value columns`, for every row. A row whose parts lost their columns is still
 /// checked: every amount after the first is a part, whichever column it belongs to.
 pub fn check_rows(meta: &'static RuleMeta, id: TableId, doc: &Document<'_>, ctx: &mut Ctx) {
-    let Some(table) = readable(meta, id, doc, ctx) else { return };
+    let Some((table, at_end)) = readable(meta, id, doc, ctx) else { return };
     let t = id.as_str();
-    for r in &table.rows {
+    for (k, r) in table.rows.iter().enumerate() {
         let label = row_label(r);
+        if k + 1 == table.rows.len() && at_end && !r.is_total {
+            ctx.skip(meta, Some(id), SkipReason::Truncated { row: format!("{t} {label}") }, Some(r.line));
+            continue;
+        }
         let (total, parts): (Option<Term>, Vec<Term>) = match r.problem {
             None => {
                 let total = Term::from_cell(&r.cells[0], format!("{t} {label} {}", table.columns[0]), doc.text);
@@ -78,49 +97,65 @@ pub fn check_rows(meta: &'static RuleMeta, id: TableId, doc: &Document<'_>, ctx:
 
 /// Per value column: 类 = Σ款, 款 = Σ项, 合计 = Σ类.
 pub fn check_rollup(meta: &'static RuleMeta, id: TableId, doc: &Document<'_>, ctx: &mut Ctx) {
-    let Some(table) = readable(meta, id, doc, ctx) else { return };
+    let Some((table, at_end)) = readable(meta, id, doc, ctx) else { return };
     let t = id.as_str();
     // One row per code; a code printed twice with other amounts makes its rollups unsafe.
-    let mut by_code: HashMap<&str, &CodedRow> = HashMap::new();
-    let mut conflicted: Vec<&str> = Vec::new();
-    let mut coded: Vec<&CodedRow> = Vec::new();
-    for r in &table.rows {
+    let mut by_code: HashMap<&str, usize> = HashMap::new();
+    let mut conflicted: HashSet<&str> = HashSet::new();
+    for (k, r) in table.rows.iter().enumerate() {
         let Some(code) = r.code.as_deref() else { continue };
         match by_code.get(code) {
-            Some(prev) if prev.amounts.iter().map(|a| a.value).eq(r.amounts.iter().map(|a| a.value)) => {}
-            Some(_) => conflicted.push(code),
+            Some(&prev) if table.rows[prev].amounts.iter().map(|a| a.value).eq(r.amounts.iter().map(|a| a.value)) => {}
+            Some(_) => {
+                conflicted.insert(code);
+            }
             None => {
-                by_code.insert(code, r);
-                coded.push(r);
+                by_code.insert(code, k);
             }
         }
     }
-    let mut parents: Vec<(&CodedRow, Vec<&CodedRow>)> = Vec::new();
-    for p in &coded {
-        let (Some(code), level) = (p.code.as_deref(), p.level()) else { continue };
-        if level == 0 || level == 3 {
-            continue;
-        }
-        let children: Vec<&CodedRow> = coded
-            .iter()
-            .copied()
-            .filter(|c| c.level() == level + 1 && c.code.as_deref().is_some_and(|cc| cc.starts_with(code)))
-            .collect();
-        if !children.is_empty() {
-            parents.push((p, children));
+    // Children grouped under their parent code (类 = first 3 digits, 款 = first 5).
+    let mut children_of: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut classes: Vec<usize> = Vec::new();
+    let mut firsts: Vec<usize> = by_code.values().copied().collect();
+    firsts.sort_unstable();
+    for &k in &firsts {
+        let r = &table.rows[k];
+        let Some(code) = r.code.as_deref() else { continue };
+        match r.level() {
+            1 => classes.push(k),
+            2 | 3 => children_of.entry(&code[..code.len() - 2]).or_default().push(k),
+            _ => {}
         }
     }
-    let classes: Vec<&CodedRow> = coded.iter().copied().filter(|r| r.level() == 1).collect();
-    for total in table.rows.iter().filter(|r| r.is_total) {
-        if !classes.is_empty() {
-            parents.push((total, classes.clone()));
+    let mut parents: Vec<(usize, Vec<usize>)> = Vec::new();
+    for &k in &firsts {
+        if let Some(kids) = table.rows[k].code.as_deref().and_then(|c| children_of.get(c)) {
+            parents.push((k, kids.clone()));
+        }
+    }
+    for (k, r) in table.rows.iter().enumerate() {
+        if r.is_total && !classes.is_empty() {
+            parents.push((k, classes.clone()));
         }
     }
 
-    for (parent, children) in parents {
+    for (pk, kids) in parents {
+        let parent = &table.rows[pk];
+        let children: Vec<&CodedRow> = kids.iter().map(|&k| &table.rows[k]).collect();
         let plabel = row_label(parent);
+        let complete = if parent.is_total {
+            // A total printed last closes the table; one printed first needs the table to end.
+            !at_end || pk + 1 == table.rows.len()
+        } else {
+            closed(&table.rows, pk, at_end)
+        };
+        if !complete {
+            ctx.skip(meta, Some(id), SkipReason::Truncated { row: format!("{t} {plabel}") }, Some(parent.line));
+            continue;
+        }
         let involved = std::iter::once(parent).chain(children.iter().copied());
-        if involved.clone().any(|r| r.code.as_deref().is_some_and(|c| conflicted.contains(&c))) {
+        if involved.clone().any(|r| r.code.as_deref().is_some_and(|c| conflicted.contains(c))) {
             ctx.skip(meta, Some(id), SkipReason::AmbiguousColumns { row: format!("{t} {plabel}") }, Some(parent.line));
             continue;
         }

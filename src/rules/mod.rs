@@ -140,6 +140,8 @@ pub enum SkipReason {
     AmbiguousColumns { row: String },
     AmountMissing { item: String },
     UnrecognisedLine { item: String },
+    /// The input ends inside the table: its last rows may be missing.
+    Truncated { row: String },
 }
 
 impl SkipReason {
@@ -160,6 +162,8 @@ impl SkipReason {
             (SkipReason::AmountMissing { item }, En) => format!("no amount read for “{item}”"),
             (SkipReason::UnrecognisedLine { item }, Zh) => format!("未识别的行“{item}”"),
             (SkipReason::UnrecognisedLine { item }, En) => format!("unrecognised line “{item}”"),
+            (SkipReason::Truncated { row }, Zh) => format!("{row}：输入在表格中间结束，后续行可能缺失"),
+            (SkipReason::Truncated { row }, En) => format!("{row}: the input ends inside the table; later rows may be missing"),
         }
     }
 }

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Builds the wasm module and the page into www/pkg (and a Node build into target/pkg-node).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh build
+
+cargo build --lib --release --target wasm32-unknown-unknown --quiet
+WASM=target/wasm32-unknown-unknown/release/budget_check.wasm
+
+rm -rf www/pkg target/pkg-node
+wasm-bindgen --target web --out-dir www/pkg "$WASM"
+wasm-bindgen --target nodejs --out-dir target/pkg-node "$WASM"
+if command -v wasm-opt >/dev/null; then
+  for f in www/pkg/budget_check_bg.wasm target/pkg-node/budget_check_bg.wasm; do
+    wasm-opt -Oz -all "$f" -o "$f.opt" && mv "$f.opt" "$f"
+  done
+fi
+
+# Example documents the page can load.
+mkdir -p www/pkg/samples
+cp tests/fixtures/seeds/*.txt www/pkg/samples/
+printf '[build] www/pkg/budget_check_bg.wasm: %s bytes\n' "$(wc -c < www/pkg/budget_check_bg.wasm)"

@@ -1,0 +1,120 @@
+//! Untrusted input: the checker returns a report for anything, never panics, and every location
+//! it reports lies inside the input on character boundaries.
+
+mod common;
+use budget_check::{check, Offsets, Options, Report};
+use common::*;
+
+fn assert_sane(text: &str, r: &Report) {
+    for f in &r.findings {
+        for l in std::iter::once(&f.primary).chain(f.related.iter()) {
+            assert!(l.start <= l.end && l.end <= text.len(), "{l:?} outside input of {} bytes", text.len());
+            assert!(text.is_char_boundary(l.start) && text.is_char_boundary(l.end), "{l:?} splits a character");
+            assert!(l.line >= 1 && l.column >= 1);
+        }
+    }
+    let s = &r.summary;
+    assert_eq!(s.errors + s.warnings + s.infos, r.findings.len());
+    assert!(s.checks_passed <= s.checks_run);
+}
+
+/// A small deterministic generator (no dependency): xorshift64*.
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+#[test]
+fn empty_and_blank_inputs() {
+    for text in ["", " ", "\n\n\t\r\n", "\u{FEFF}", "\u{3000}"] {
+        let r = check(text, Options::default());
+        assert!(r.findings.is_empty());
+        assert!(r.warnings.iter().any(|w| w.code == "no-tables"));
+    }
+}
+
+#[test]
+fn random_bytes_and_table_like_noise() {
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    for _ in 0..300 {
+        let len = rng.below(4000);
+        let bytes: Vec<u8> = (0..len).map(|_| rng.next() as u8).collect();
+        let text = String::from_utf8_lossy(&bytes);
+        assert_sane(&text, &check(&text, Options::default()));
+    }
+    // Fragments that the table reader reacts to, shuffled into nonsense tables.
+    const PIECES: [&str; 24] = [
+        "部门支出总体情况表\n", "收支总体情况表\n", "合计", "总计", "基本支出", "项目支出", "208", "01", "99", "\t", " ",
+        "\n", "1,234.56", "0.00", "12.5", "-3", "社会保障和就业支出", "收入总计", "支出总计", "一、本年收入", "其中：",
+        "１２．５", "表 3", "201 一般公共服务支出",
+    ];
+    for _ in 0..1500 {
+        let n = rng.below(200);
+        let text: String = (0..n).map(|_| PIECES[rng.below(PIECES.len())]).collect();
+        assert_sane(&text, &check(&text, Options::default()));
+        let r16 = check(&text, Options { offsets: Offsets::Utf16, ..Options::default() });
+        let units: Vec<u16> = text.encode_utf16().collect();
+        for f in &r16.findings {
+            let l = &f.primary;
+            assert!(l.start <= l.end && l.end <= units.len());
+            assert!(String::from_utf16(&units[l.start..l.end]).is_ok(), "{l:?} splits a surrogate pair");
+        }
+    }
+}
+
+#[test]
+fn every_line_prefix_of_every_seed() {
+    for (name, text) in seeds() {
+        let mut cut = 0;
+        for line in text.split_inclusive('\n') {
+            cut += line.len();
+            let prefix = &text[..cut];
+            let r = check(prefix, Options::default());
+            assert_sane(prefix, &r);
+            assert_eq!(r.summary.errors, 0, "{name}: a prefix of {cut} bytes reports an error: {:#?}", r.findings);
+        }
+    }
+}
+
+#[test]
+fn every_character_prefix_through_the_first_tables_of_s0() {
+    let text = seed("000_");
+    let from = text.find("部门收支总体情况表\n\n编制").unwrap();
+    let to = from + text[from..].find("部门收入总体情况表\n").unwrap();
+    for (i, _) in text[from..to].char_indices() {
+        let prefix = &text[..from + i];
+        assert_sane(prefix, &check(prefix, Options::default()));
+    }
+}
+
+#[test]
+fn five_megabytes_of_repeated_seeds() {
+    let mut big = String::new();
+    let all = seeds();
+    while big.len() < 5 * 1024 * 1024 {
+        for (_, t) in &all {
+            big.push_str(t);
+        }
+    }
+    let r = check(&big, Options::default());
+    assert_sane(&big, &r);
+    assert!(!r.tables.is_empty());
+}
+
+#[test]
+fn corpus_has_no_errors_and_no_panics() {
+    for (name, text) in corpus() {
+        let r = check(&text, Options::default());
+        assert_sane(&text, &r);
+        let errors: Vec<_> = r.findings.iter().filter(|f| f.severity == budget_check::Severity::Error).collect();
+        assert!(errors.is_empty(), "{name}: {errors:#?}");
+    }
+}

@@ -1,0 +1,118 @@
+//! The seed disclosures: what is recognised, what is (and is not) reported, and that a changed
+//! amount is caught on its line.
+
+mod common;
+use budget_check::tables::TableStatus;
+use budget_check::Severity;
+use common::*;
+
+const S0: &str = "000_";
+
+fn table<'r>(r: &'r budget_check::Report, id: &str) -> &'r budget_check::report::TableOut {
+    r.tables.iter().find(|t| format!("{:?}", t.id) == id).unwrap_or_else(|| panic!("{id} not recognised"))
+}
+
+/// Lines of `text` that are data rows of a tab-separated coded table: a 类 code in the first
+/// cell, or `合计` after the three code cells. Counted here independently of the parser.
+fn tab_rows_between(text: &str, title: &str, next_title: &str) -> usize {
+    let start = text.find(&format!("\n{title}\n")).expect("title");
+    let end = start + text[start..].find(&format!("\n{next_title}\n")).expect("next title");
+    text[start..end]
+        .lines()
+        .filter(|l| {
+            let cells: Vec<&str> = l.split('\t').collect();
+            let code = cells[0].len() == 3 && cells[0].bytes().all(|b| b.is_ascii_digit());
+            let total = cells.len() > 3 && cells[..3].iter().all(|c| c.is_empty()) && cells[3] == "合计";
+            code || total
+        })
+        .count()
+}
+
+#[test]
+fn s0_has_no_errors_and_reads_t1_t3_t5_whole() {
+    let text = seed(S0);
+    let r = run(&text);
+    let errors: Vec<_> = r.findings.iter().filter(|f| f.severity == Severity::Error).collect();
+    assert!(errors.is_empty(), "unexpected errors: {errors:#?}");
+    for id in ["T1", "T3", "T5"] {
+        assert_eq!(table(&r, id).status, TableStatus::Checked, "{id}");
+    }
+    assert_eq!(table(&r, "T3").rows, tab_rows_between(&text, "部门支出总体情况表", "财政拨款收支预算总体情况表"));
+    assert_eq!(table(&r, "T5").rows, tab_rows_between(&text, "一般公共预算支出情况表", "一般公共预算基本支出情况表"));
+    // T1: 30 classes 201…234 on the right, the totals line, as printed.
+    let t1 = table(&r, "T1");
+    assert_eq!(t1.body.iter().filter(|row| row.right.as_deref().is_some_and(|s| s.starts_with('2'))).count(), 30);
+    let totals = t1.body.last().unwrap();
+    assert_eq!(totals.cells[0].as_ref().unwrap().text, "11931.33");
+    assert_eq!(totals.cells[1].as_ref().unwrap().text, "11931.33");
+    // Total rows as read off the source.
+    let t3_total = table(&r, "T3").body.iter().find(|row| row.name == "合计").unwrap();
+    let cells: Vec<&str> = t3_total.cells.iter().map(|c| c.as_ref().map_or("", |c| c.text.as_str())).collect();
+    assert_eq!(cells, ["11931.33", "637.60", "11293.73"]);
+    let t5_total = table(&r, "T5").body.iter().find(|row| row.name == "合计").unwrap();
+    let cells: Vec<&str> = t5_total.cells.iter().map(|c| c.as_ref().map_or("", |c| c.text.as_str())).collect();
+    assert_eq!(cells, ["11801.13", "637.60", "11163.53"]);
+    assert!(r.summary.checks_run >= 100, "{:?}", r.summary);
+}
+
+#[test]
+fn no_seed_has_a_table_error_and_s4_residues_are_info() {
+    // Catalogue §3.1 lists no T1/T3/T5 violation in any seed; §3.3 lists S4's 712.01 vs 712.00.
+    for (name, text) in seeds() {
+        let r = run(&text);
+        let errors: Vec<_> = r.findings.iter().filter(|f| f.severity == Severity::Error).collect();
+        assert!(errors.is_empty(), "{name}: {errors:#?}");
+        if name.starts_with("004_") {
+            let infos: Vec<_> = r.findings.iter().filter(|f| f.severity == Severity::Info).collect();
+            assert!(infos.iter().any(|f| f.rule == "T3-ROLLUP" && f.found == "712.00" && f.expected == "712.01"), "{infos:#?}");
+            assert!(infos.iter().any(|f| f.rule == "T5-ROLLUP" && f.found == "545.76" && f.expected == "545.77"), "{infos:#?}");
+        }
+    }
+}
+
+#[test]
+fn s0_every_changed_amount_in_t1_t3_t5_is_caught_on_its_line() {
+    let text = seed(S0);
+    let base = run(&text);
+    let cells = amount_cells(&base, &["T1", "T3", "T5"]);
+    assert!(cells.len() > 100, "only {} cells", cells.len());
+    let mut missed = Vec::new();
+    for (table, cell) in &cells {
+        let line = line_of(&text, cell.start);
+        for delta in [10, -37, 100] {
+            let (mutated, new) = replace_amount(&text, cell, delta);
+            if !error_on_line(&run(&mutated), line) {
+                missed.push(format!("{table} line {line}: {} → {new}", cell.text));
+            }
+        }
+        if let Some(mutated) = transpose_digits(&text, cell) {
+            if !error_on_line(&run(&mutated), line) {
+                missed.push(format!("{table} line {line}: {} digits transposed", cell.text));
+            }
+        }
+    }
+    assert!(missed.is_empty(), "{} of {} mutations missed:\n{}", missed.len(), cells.len() * 4, missed.join("\n"));
+}
+
+#[test]
+fn findings_carry_spans_arithmetic_and_expected_value() {
+    let text = seed(S0);
+    // 合计 of 208 01 in T3 changed from 578.20 to 578.30.
+    let needle = "208\t01\t\t人力资源和社会保障管理事务\t578.20\t560.12\t18.08";
+    let at = text.find(needle).unwrap();
+    let mutated = text.replacen(needle, "208\t01\t\t人力资源和社会保障管理事务\t578.30\t560.12\t18.08", 1);
+    let r = run(&mutated);
+    let f = r.findings.iter().find(|f| f.rule == "T3-ROW").expect("T3-ROW finding");
+    assert_eq!(f.severity, Severity::Error);
+    assert_eq!(&mutated[f.primary.start..f.primary.end], "578.30");
+    assert_eq!(f.primary.line, line_of(&text, at));
+    assert_eq!(f.found, "578.30");
+    assert_eq!(f.expected, "578.20");
+    assert_eq!(f.note, "560.12 + 18.08 = 578.20 ≠ 578.30");
+    let related: Vec<&str> = f.related.iter().map(|l| &mutated[l.start..l.end]).collect();
+    assert_eq!(related, ["560.12", "18.08"]);
+    // The same cell fails the 类 rollup as a part.
+    let rollup = r.findings.iter().find(|f| f.rule == "T3-ROLLUP").expect("rollup finding");
+    assert!(rollup.related.iter().any(|l| &mutated[l.start..l.end] == "578.30"));
+    assert!(r.findings.iter().all(|f| !f.message.is_empty()));
+}
