@@ -10,11 +10,9 @@ WASM=target/wasm32-unknown-unknown/release/budget_check.wasm
 rm -rf www/pkg target/pkg-node
 wasm-bindgen --target web --out-dir www/pkg "$WASM"
 wasm-bindgen --target nodejs --out-dir target/pkg-node "$WASM"
-if command -v wasm-opt >/dev/null; then
-  for f in www/pkg/budget_check_bg.wasm target/pkg-node/budget_check_bg.wasm; do
-    wasm-opt -Oz -all "$f" -o "$f.opt" && mv "$f.opt" "$f"
-  done
-fi
+for f in www/pkg/budget_check_bg.wasm target/pkg-node/budget_check_bg.wasm; do
+  node_modules/.bin/wasm-opt -Oz "$f" -o "$f.opt" && mv "$f.opt" "$f"
+done
 
 # Example documents the page can load.
 mkdir -p www/pkg/samples

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the build and the tests need. Safe to rerun: each step checks first.
-#   scripts/setup.sh build   — wasm target, wasm-bindgen CLI (pinned to Cargo.lock), wasm-opt
-#   scripts/setup.sh test    — the above, plus Debian Chromium and the npm packages
+#   scripts/setup.sh build   — wasm target, wasm-bindgen CLI (pinned to Cargo.lock), npm packages
+#                              (binaryen's wasm-opt, playwright-core; versions in package-lock.json)
+#   scripts/setup.sh test    — the above, plus Debian Chromium
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what="${1:-build}"
@@ -33,18 +34,15 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WB_VERSION"
   cargo install wasm-bindgen-cli --version "$WB_VERSION" --locked --quiet
 fi
 
-if ! command -v wasm-opt >/dev/null; then
-  log "installing binaryen (wasm-opt)"
-  apt_install binaryen || log "wasm-opt unavailable: the wasm will not be size-optimised"
+# npm's binaryen, not Debian's: binaryen 108 writes wasm-bindgen's externref table as anyref and
+# the optimised module then fails to start ("Table.grow(): failed to grow table").
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] \
+   || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  log "installing npm packages"
+  npm ci --no-audit --no-fund --loglevel=error
 fi
 
-if [ "$what" = test ]; then
-  if [ ! -x /usr/bin/chromium ]; then
-    log "installing Debian chromium"
-    apt_install chromium
-  fi
-  if [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-    log "installing npm packages"
-    npm ci --no-audit --no-fund --loglevel=error
-  fi
+if [ "$what" = test ] && [ ! -x /usr/bin/chromium ]; then
+  log "installing Debian chromium"
+  apt_install chromium
 fi
