@@ -155,8 +155,8 @@ mod cli {
             let mut last_line = 0;
             for (loc, mark) in locs {
                 let (src, marker) = snippet(text, loc, mark);
-                out.push_str(&format!("{pad} |\n"));
                 if loc.line != last_line {
+                    out.push_str(&format!("{pad} |\n"));
                     out.push_str(&format!("{:>gutter$} | {src}\n", loc.line));
                 }
                 out.push_str(&format!("{pad} | {marker} {}\n", loc.label));

@@ -251,13 +251,23 @@ impl Ctx {
         let expected = format_fixed(sum, decimals);
         let terms: Vec<&str> = spec.parts.iter().filter(|p| p.span.is_some()).map(|p| p.printed.as_str()).collect();
         let lhs = if terms.is_empty() { "0".to_string() } else { terms.join(" + ") };
-        let note = format!("{lhs} = {expected} ≠ {}", spec.total.printed);
+        // A one-term identity is an equality of two printed figures, not a sum.
+        let equality = spec.parts.len() == 1;
+        let note = if equality {
+            format!("{} ≠ {}", spec.total.printed, lhs)
+        } else {
+            format!("{lhs} = {expected} ≠ {}", spec.total.printed)
+        };
         let diff_s = format_fixed(diff.abs(), decimals);
         let env_s = envelope.normalize().to_string();
         let (message_zh, message_en) = match severity {
             Severity::Info => (
                 format!("{}：{} 与分项之和 {} 相差 {}，在四舍五入范围（±{}）内", spec.place_zh, spec.total.printed, expected, diff_s, env_s),
                 format!("{}: {} differs from the sum of its parts {} by {}, within rounding (±{})", spec.place_en, spec.total.printed, expected, diff_s, env_s),
+            ),
+            _ if equality => (
+                format!("{}：{} ≠ {}（相差 {}）", spec.place_zh, spec.total.printed, expected, diff_s),
+                format!("{}: {} ≠ {} (off by {})", spec.place_en, spec.total.printed, expected, diff_s),
             ),
             _ => (
                 format!("{}：{} ≠ 分项之和 {}（相差 {}）", spec.place_zh, spec.total.printed, expected, diff_s),
