@@ -740,14 +740,9 @@ fn read_coded(id: TableId, text: &str, lines: &[Line]) -> CodedTable {
                             }
                         }
                     }
-                    Some(p) if p.positional.is_none() && p.amounts.is_empty() && !all_numbers => {
+                    Some(p) if p.positional.is_none() && p.amounts.is_empty() && looks_like_name_part(&compact(s)) => {
                         // Text before any amount: the name wrapped (HZ-02).
-                        let c = compact(s);
-                        if looks_like_name_part(&c) {
-                            p.name.push_str(&c);
-                        } else {
-                            rows.push(finish_row(pending.take().expect("matched Some above")));
-                        }
+                        p.name.push_str(&compact(s));
                     }
                     Some(_) => {
                         // Anything else closes the row.
