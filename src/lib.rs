@@ -6,6 +6,7 @@
 
 pub mod amount;
 pub mod blocks;
+pub mod lex;
 pub mod normalize;
 pub mod report;
 pub mod rules;

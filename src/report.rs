@@ -5,7 +5,7 @@
 
 use crate::normalize::Normalized;
 use crate::rules::{Ctx, Finding, Label, Severity};
-use crate::tables::{BalanceTable, Cell, CodedTable, ParseWarning, Table, TableBody, TableId, TableStatus};
+use crate::tables::{BalanceTable, Cell, CodedTable, LabelledTable, ParseWarning, Table, TableBody, TableId, TableStatus};
 use crate::{Lang, Offsets};
 use serde::Serialize;
 use std::ops::Range;
@@ -225,10 +225,17 @@ pub fn build(p: Parts<'_>, placer: &Placer<'_>, lang: Lang) -> Report {
             };
             let (columns, body) = match &t.body {
                 Some(TableBody::Coded(c)) => (c.columns.clone(), coded_rows(c, p.norm_text, placer, &line_no)),
-                Some(TableBody::Balance(b)) => (
-                    vec!["收入预算数".to_string(), "支出预算数".to_string()],
-                    balance_rows(b, p.norm_text, placer, &line_no),
-                ),
+                Some(TableBody::Balance(b)) => {
+                    let mut cols = vec!["收入预算数".to_string()];
+                    if b.columns.is_empty() {
+                        cols.push("支出预算数".to_string());
+                    } else {
+                        cols.extend(b.columns.iter().map(|c| format!("支出{c}")));
+                    }
+                    let n = cols.len();
+                    (cols, balance_rows(b, n, p.norm_text, placer, &line_no))
+                }
+                Some(TableBody::Labelled(l)) => (l.columns.clone(), labelled_rows(l, p.norm_text, placer, &line_no)),
                 None => (Vec::new(), Vec::new()),
             };
             TableOut {
@@ -289,7 +296,27 @@ fn coded_rows(c: &CodedTable, text: &str, placer: &Placer<'_>, line_no: &dyn Fn(
         .collect()
 }
 
-fn balance_rows(b: &BalanceTable, text: &str, placer: &Placer<'_>, line_no: &dyn Fn(usize) -> usize) -> Vec<RowOut> {
+fn labelled_rows(l: &LabelledTable, text: &str, placer: &Placer<'_>, line_no: &dyn Fn(usize) -> usize) -> Vec<RowOut> {
+    l.rows
+        .iter()
+        .map(|r| {
+            let cells: Vec<Option<CellOut>> = if r.cells.is_empty() {
+                r.amounts.iter().map(|a| Some(placer.cell(&a.span, text))).collect()
+            } else {
+                r.cells.iter().map(|c| c.amount().map(|a| placer.cell(&a.span, text))).collect()
+            };
+            let placed: std::collections::HashSet<usize> = r.cells.iter().filter_map(Cell::amount).map(|a| a.span.start).collect();
+            let unplaced = if r.cells.is_empty() {
+                Vec::new()
+            } else {
+                r.amounts.iter().filter(|a| !placed.contains(&a.span.start)).map(|a| placer.cell(&a.span, text)).collect()
+            };
+            RowOut { line: line_no(r.line), code: None, name: r.label.clone(), cells, right: None, unplaced }
+        })
+        .collect()
+}
+
+fn balance_rows(b: &BalanceTable, ncols: usize, text: &str, placer: &Placer<'_>, line_no: &dyn Fn(usize) -> usize) -> Vec<RowOut> {
     let mut lines: Vec<usize> = b
         .income
         .iter()
@@ -320,7 +347,13 @@ fn balance_rows(b: &BalanceTable, text: &str, placer: &Placer<'_>, line_no: &dyn
                 line: line_no(l),
                 code: None,
                 name: left.map(|i| i.printed.clone()).unwrap_or_default(),
-                cells: vec![cell(left), cell(right)],
+                cells: {
+                    let mut cells = vec![cell(left)];
+                    let right_amounts: Vec<Option<CellOut>> = right.map_or(Vec::new(), |r| r.amounts.iter().map(|a| Some(placer.cell(&a.span, text))).collect());
+                    cells.extend(right_amounts);
+                    cells.resize_with(ncols.max(cells.len()), || None);
+                    cells
+                },
                 right: right.map(|r| match &r.code {
                     Some(c) => format!("{c} {}", r.label),
                     None => r.printed.clone(),

@@ -1,0 +1,139 @@
+//! Balance tables: T1 收支总体情况表 and T4 财政拨款收支预算总体情况表. Income lines on the left,
+//! expenditure by 功能分类 类 on the right, often merged into one text line (HZ-15): the
+//! expenditure side starts at a 类 code followed by its name, or at 支出总计.
+
+use super::titles::{strip_title_prefix, CHINESE_NUMERALS};
+use super::{is_class_code, skip_line, BalanceItem, BalanceTable, IncomeLevel, TableId};
+use crate::amount::Amount;
+use crate::blocks::{compact, Line};
+use crate::lex::{lex, Lex, Token};
+
+fn strip_enumerator(label: &str) -> (String, IncomeLevel) {
+    let (rest, enumerated) = strip_title_prefix(label);
+    let level = if label.starts_with(|c: char| CHINESE_NUMERALS.contains(c)) && enumerated {
+        IncomeLevel::Top
+    } else if enumerated {
+        IncomeLevel::Numbered
+    } else {
+        IncomeLevel::Sub
+    };
+    let rest = rest.strip_prefix("其中:").unwrap_or(rest);
+    (rest.to_string(), level)
+}
+
+fn is_income_total(label: &str) -> bool {
+    label.contains("收入总计") || label == "收入合计"
+}
+
+fn is_expense_total(label: &str) -> bool {
+    label.contains("支出总计") || label == "支出合计"
+}
+
+fn is_header_word(label: &str) -> bool {
+    const HEADERS: [&str; 10] = ["收入", "支出", "项目", "预算数", "功能分类", "收入支出", "金额", "合计", "财政拨款收入", "财政拨款支出"];
+    HEADERS.contains(&label) || label.starts_with("编制") || label.starts_with("单位:") || label.starts_with("项目预算数")
+}
+
+/// The header line `收 入 … 支 出` (no amounts).
+fn is_side_header(c: &str) -> bool {
+    c.contains("收入") && c.contains("支出") && c.chars().count() <= 30 && !c.contains("总计") && !c.bytes().any(|b| b.is_ascii_digit())
+}
+
+/// Read the lines from the table's header to its totals line. A region without a totals line is
+/// read whole (the table may be cut off; rules then skip it).
+pub fn read(id: TableId, text: &str, lines: &[Line]) -> BalanceTable {
+    let toks: Vec<Vec<Token>> = lines.iter().map(|l| lex(&text[l.span.clone()], l.span.start)).collect();
+    let totals = toks.iter().position(|ts| {
+        ts.iter().any(|t| t.text().is_some_and(|x| is_income_total(x) || is_expense_total(x)))
+            && ts.iter().any(|t| matches!(t.kind, Lex::Num(_)))
+    });
+    let end = totals.map_or(lines.len(), |k| k + 1);
+    let start = totals
+        .and_then(|k| (0..k).rev().find(|&i| is_side_header(&compact(&text[lines[i].span.clone()]))))
+        .unwrap_or(0);
+    let mut t = BalanceTable::default();
+    if id == TableId::T4 {
+        t.columns = vec!["合计".into(), "一般公共预算".into(), "政府性基金预算".into(), "国有资本经营预算".into()];
+    }
+    for (l, ts) in lines[start..end].iter().zip(&toks[start..end]) {
+        let s = &text[l.span.clone()];
+        if s.trim().is_empty() || skip_line(s) {
+            continue;
+        }
+        let split = ts.iter().enumerate().position(|(k, tok)| match &tok.kind {
+            Lex::Int(raw) => is_class_code(raw) && matches!(ts.get(k + 1).map(|t| &t.kind), Some(Lex::Text(_))),
+            Lex::Text(label) => is_expense_total(label),
+            Lex::Num(_) => false,
+        });
+        let (left, right) = ts.split_at(split.unwrap_or(ts.len()));
+        read_side(left, l.index, &mut t, true);
+        read_side(right, l.index, &mut t, false);
+    }
+    t
+}
+
+fn read_side(ts: &[Token], line: usize, t: &mut BalanceTable, income: bool) {
+    let mut i = 0;
+    while i < ts.len() {
+        let (code, label) = match (&ts[i].kind, ts.get(i + 1).map(|t| &t.kind)) {
+            (Lex::Int(raw), Some(Lex::Text(name))) if !income && is_class_code(raw) => {
+                i += 2;
+                (Some(raw.clone()), name.clone())
+            }
+            (Lex::Text(label), _) => {
+                i += 1;
+                (None, label.clone())
+            }
+            // A number without a label: not part of any item we can name.
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        let mut amounts: Vec<Amount> = Vec::new();
+        while let Some(a) = ts.get(i).filter(|t| t.text().is_none()).and_then(Token::amount) {
+            amounts.push(a);
+            i += 1;
+        }
+        if amounts.is_empty() && code.is_none() && is_header_word(&label) {
+            continue;
+        }
+        let (clean, level) = strip_enumerator(&label);
+        let item = BalanceItem { label: clean, printed: label, level, code, amount: amounts.first().cloned(), amounts, line };
+        if income && is_income_total(&item.label) {
+            t.income_total = Some(item);
+        } else if !income && is_expense_total(&item.label) {
+            t.expense_total = Some(item);
+        } else if income {
+            t.income.push(item);
+        } else if item.code.is_some() || item.amount.is_some() || !t.expense.is_empty() {
+            t.expense.push(item);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::blocks;
+
+    #[test]
+    fn merged_line_splits_at_the_class_code() {
+        let text = "收 入 支 出\n2.政府性基金预算拨款  205 教育支出 0.86\n收入总计 0.86 支出总计 0.86\n";
+        let t = read(TableId::T1, text, &blocks::lines(text));
+        assert_eq!(t.income.len(), 1);
+        assert!(t.income[0].amount.is_none());
+        assert_eq!(t.income[0].level, IncomeLevel::Numbered);
+        assert_eq!(t.expense[0].code.as_deref(), Some("205"));
+        assert_eq!(t.expense[0].amount.as_ref().map(|a| a.value.to_string()).as_deref(), Some("0.86"));
+        assert!(t.income_total.is_some() && t.expense_total.is_some());
+    }
+
+    #[test]
+    fn reading_stops_at_the_totals_line() {
+        let text = "一、主要职能\n收入 支出\n一、本年收入 5.00 201 一般公共服务支出 5.00\n收入总计 5.00 支出总计 5.00\n第二部分 2024 年\n";
+        let t = read(TableId::T1, text, &blocks::lines(text));
+        assert_eq!(t.income.len(), 1);
+        assert_eq!(t.income[0].label, "本年收入");
+    }
+}

@@ -1,0 +1,531 @@
+//! Coded tables (T2, T3, T5–T9): rows keyed by 类/款/项 codes.
+//!
+//! Three printed shapes are read:
+//! * tab-separated, blank cells kept: cells are columns (from where the header's first value
+//!   column stands);
+//! * space-separated, forward: `208 01 01 行政运行 1,103.51 1,103.51`, names wrapped over lines
+//!   (code line, name lines, amounts line), blank cells lost (HZ-02, HZ-11);
+//! * reversed, glued: `5083.57216.625300.19社会保障和就业支出208`, codes `0101208` (HZ-03/04).
+//!
+//! Amounts whose column cannot be known stay `Cell::Unknown`.
+
+use super::{is_class_code, is_total_label, skip_line, Cell, CodedRow, CodedTable, RowProblem, TableId};
+use crate::amount::{parse_number, Amount};
+use crate::blocks::{self, compact, Line};
+use crate::lex::{lex, Lex, Token};
+use std::ops::Range;
+
+// ---------------------------------------------------------------------------------------------
+// Columns
+
+/// Value columns of a table from its header text (compact), in the template's column order.
+/// Empty when the header is not understood: then no column-dependent check runs.
+pub fn columns(id: TableId, header: &str) -> Vec<String> {
+    let has = |k: &str| header.contains(k);
+    let cols: Vec<&str> = match id {
+        TableId::T3 | TableId::T5 => {
+            // Other value columns (上年/本年 pairs, 人员/公用 sub-columns, 经营支出 …) make this
+            // a different layout than the three columns assumed here.
+            let extra = ["上缴上级", "经营支出", "附属单位", "上年", "本年", "人员经费", "公用经费", "小计", "增减", "执行数"]
+                .iter()
+                .any(|k| has(k));
+            if (has("合计") || has("总计")) && has("基本支出") && has("项目支出") && !extra {
+                vec!["合计", "基本支出", "项目支出"]
+            } else {
+                vec![]
+            }
+        }
+        TableId::T6 => {
+            if (has("合计") || has("总计")) && has("人员经费") && has("公用经费") {
+                vec!["合计", "人员经费", "公用经费"]
+            } else {
+                vec![]
+            }
+        }
+        TableId::T8 | TableId::T9 => {
+            if has("合计") && has("人员经费") && has("公用经费") && has("项目支出") {
+                vec!["合计", "人员经费", "公用经费", "项目支出"]
+            } else {
+                vec![]
+            }
+        }
+        TableId::T2 => {
+            let need = ["小计", "一般公共预算", "上级一般公共", "上级政府性基金", "国有资本经营", "财政专户", "单位资金", "结转"];
+            if (has("总计") || has("合计")) && need.iter().all(|k| has(k)) {
+                let mut v = vec![
+                    "总计",
+                    "财政拨款(补助)小计",
+                    "一般公共预算",
+                    "上级一般公共预算安排的转移支付",
+                    "政府性基金预算",
+                    "上级政府性基金安排的转移支付",
+                    "国有资本经营预算",
+                ];
+                if has("上级国有资本") {
+                    v.push("上级国有资本经营预算安排的转移支付");
+                }
+                v.extend(["财政专户(教育收费)", "单位资金", "财政拨款结转", "非财政拨款结转结余"]);
+                v
+            } else {
+                vec![]
+            }
+        }
+        TableId::T7 => t7_columns(header),
+        _ => vec![],
+    };
+    cols.into_iter().map(String::from).collect()
+}
+
+/// T7: 项目支出合计, then the economic classes the header names, in the template's order.
+fn t7_columns(header: &str) -> Vec<&'static str> {
+    if !(header.contains("项目支出合计") || header.contains("合计")) {
+        return vec![];
+    }
+    let count = |k: &str| header.matches(k).count();
+    let mut v = vec!["项目支出合计"];
+    let classes: [(&'static str, usize); 10] = [
+        ("工资福利支出", count("工资福利支出")),
+        ("商品和服务支出", count("商品和服务支出") + count("商品服务支出")),
+        ("对个人和家庭的补助", count("对个人和家庭的补助")),
+        ("债务利息及费用支出", count("债务利息及费用支出")),
+        ("资本性支出(基本建设)", count("资本性支出(基本建设)")),
+        ("资本性支出", count("资本性支出") - count("资本性支出(基本建设)")),
+        ("对企业补助(基本建设)", count("对企业补助(基本建设)")),
+        ("对企业补助", count("对企业补助") - count("对企业补助(基本建设)")),
+        ("对社会保障基金补助", count("对社会保障基金补助")),
+        ("其他支出", count("其他支出")),
+    ];
+    v.extend(classes.iter().filter(|(_, n)| *n > 0).map(|(k, _)| *k));
+    if v.len() < 3 {
+        return vec![];
+    }
+    v
+}
+
+/// Keywords that open the value columns in a tab-separated header line.
+const FIRST_VALUE_KEYS: [&str; 4] = ["项目支出合计", "总计", "合计", "支出合计"];
+
+/// In a tab-separated header line, the cell index where the value columns start.
+fn value_start(line: &str) -> Option<usize> {
+    if !line.contains('\t') {
+        return None;
+    }
+    line.split('\t').position(|c| {
+        let c = compact(c);
+        FIRST_VALUE_KEYS.contains(&c.as_str())
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Codes
+
+/// A code read left to right: `208`, `208 01 01` (three tokens) or `2080101`.
+fn forward_code(ts: &[Token]) -> Option<(String, usize)> {
+    let first = ts.first()?.int()?;
+    match first.len() {
+        5 | 7 if is_class_code(&first[..3]) => Some((first.to_string(), 1)),
+        3 if is_class_code(first) => {
+            let mut code = first.to_string();
+            let mut n = 1;
+            while n < 3 {
+                match ts.get(n).and_then(Token::int) {
+                    Some(p) if p.len() == 2 => {
+                        code.push_str(p);
+                        n += 1;
+                    }
+                    _ => break,
+                }
+            }
+            Some((code, n))
+        }
+        _ => None,
+    }
+}
+
+/// A code printed in reversed order (HZ-03): `208`, `01208` → 20801, `0101208` → 2080101.
+fn reversed_code(raw: &str) -> Option<String> {
+    if !raw.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let class = raw.get(raw.len().checked_sub(3)?..)?;
+    if !is_class_code(class) {
+        return None;
+    }
+    match raw.len() {
+        3 => Some(class.to_string()),
+        5 => Some(format!("{class}{}", &raw[..2])),
+        7 => Some(format!("{class}{}{}", &raw[2..4], &raw[..2])),
+        _ => None,
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Orientation {
+    Forward,
+    Reversed,
+}
+
+/// Forward when more lines open with a code than close with one.
+fn orientation(lines: &[Vec<Token>]) -> Orientation {
+    let mut fwd = 0usize;
+    let mut rev = 0usize;
+    for ts in lines {
+        if forward_code(ts).is_some() {
+            fwd += 1;
+        }
+        let closes = ts.last().and_then(Token::int).and_then(reversed_code).is_some()
+            && (ts.len() == 1 || matches!(ts.get(ts.len().wrapping_sub(2)).map(|t| &t.kind), Some(Lex::Text(_))));
+        let opens_reversed_only = ts.len() == 1 && ts[0].int().is_some_and(|r| forward_code(ts).is_none() && reversed_code(r).is_some());
+        if (closes && forward_code(ts).is_none()) || opens_reversed_only {
+            rev += 1;
+        }
+    }
+    if rev > fwd {
+        Orientation::Reversed
+    } else {
+        Orientation::Forward
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rows
+
+struct PendingRow {
+    code: Option<String>,
+    name: String,
+    is_total: bool,
+    amounts: Vec<Amount>,
+    positional: Option<Vec<Option<Amount>>>,
+    problem: Option<RowProblem>,
+    reversed: bool,
+    line: usize,
+    span: Range<usize>,
+}
+
+pub fn read(id: TableId, text: &str, lines: &[Line]) -> CodedTable {
+    let kept: Vec<(&Line, &str)> = lines
+        .iter()
+        .map(|l| (l, &text[l.span.clone()]))
+        .filter(|(_, s)| !s.trim().is_empty() && !skip_line(s))
+        .collect();
+    let toks: Vec<Vec<Token>> = kept.iter().map(|(l, s)| lex(s, l.span.start)).collect();
+    let orient = orientation(&toks);
+
+    let mut header_lines: Vec<String> = Vec::new();
+    let mut vstart: Option<usize> = None;
+    let mut rows: Vec<CodedRow> = Vec::new();
+    let mut pending: Option<PendingRow> = None;
+    let mut seen_row = false;
+
+    for ((l, s), ts) in kept.iter().zip(&toks) {
+        let started = if s.contains('\t') && orient == Orientation::Forward {
+            start_tab_row(s, l, vstart)
+        } else {
+            start_token_row(ts, l, orient)
+        };
+        if let Some(row) = started {
+            if let Some(p) = pending.take() {
+                rows.push(finish(p));
+            }
+            seen_row = true;
+            pending = Some(row);
+            continue;
+        }
+        let all_amounts = !ts.is_empty() && ts.iter().all(|t| t.text().is_none());
+        match pending.as_mut() {
+            // The amounts of a wrapped row.
+            Some(p) if p.positional.is_none() && all_amounts && p.amounts.is_empty() => {
+                for t in ts {
+                    if let Some(a) = t.amount() {
+                        p.span.end = p.span.end.max(a.span.end);
+                        p.amounts.push(a);
+                    }
+                }
+            }
+            // More name text before any amount (HZ-02).
+            Some(p) if p.positional.is_none() && p.amounts.is_empty() && looks_like_name_part(&compact(s)) => {
+                p.name.push_str(&compact(s));
+            }
+            _ => {
+                if let Some(p) = pending.take() {
+                    rows.push(finish(p));
+                }
+                if !seen_row {
+                    header_lines.push(compact(s));
+                    if vstart.is_none() {
+                        vstart = value_start(s);
+                    }
+                }
+            }
+        }
+    }
+    if let Some(p) = pending.take() {
+        rows.push(finish(p));
+    }
+    // The header is what stands right above the first row (a chunk may begin with other text).
+    let keep_from = header_lines.len().saturating_sub(12);
+    let header: String = header_lines[keep_from..].concat();
+    let mut columns = columns(id, &header);
+    for r in &mut rows {
+        assign_columns(r, columns.len());
+    }
+    // A row with more amounts than the header has columns means the header was misread: place
+    // nothing rather than guess.
+    if rows.iter().any(|r| r.problem == Some(RowProblem::TooManyAmounts)) {
+        columns.clear();
+        for r in &mut rows {
+            r.cells.clear();
+            if r.problem == Some(RowProblem::TooManyAmounts) {
+                r.problem = None;
+            }
+        }
+    }
+    CodedTable { columns, rows }
+}
+
+fn looks_like_name_part(c: &str) -> bool {
+    !c.is_empty() && c.chars().count() <= 40 && !c.contains(['。', ':']) && !c.starts_with("单位") && !c.starts_with("备注")
+}
+
+/// A tab-separated row: code cells, label cells, then value cells from `vstart` on (or after the
+/// first label cell when the header did not say where values start).
+fn start_tab_row(s: &str, l: &Line, vstart: Option<usize>) -> Option<PendingRow> {
+    let cells = blocks::cells(s, l.span.start);
+    let mut parts: Vec<&str> = Vec::new();
+    let mut k = 0;
+    while k < cells.len() && k < 3 {
+        let c = cells[k].text;
+        if c.is_empty() {
+            k += 1;
+        } else if c.bytes().all(|b| b.is_ascii_digit()) && matches!(c.len(), 2 | 3 | 5 | 7) {
+            parts.push(c);
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    while k < cells.len() && cells[k].text.is_empty() {
+        k += 1;
+    }
+    let name_cell = cells.get(k)?;
+    if parse_number(name_cell.text).is_some() {
+        return None;
+    }
+    let name = compact(name_cell.text);
+    let joined: String = parts.concat();
+    let code = match joined.len() {
+        3 | 5 | 7 if is_class_code(&joined[..3]) && (parts[0].len() == 3 || parts.len() == 1) => Some(joined),
+        _ => None,
+    };
+    let is_total = parts.is_empty() && is_total_label(&name);
+    if code.is_none() && !is_total {
+        return None;
+    }
+    // Value cells: from the header's first value column when known and after the labels.
+    let first_value = match vstart {
+        Some(v) if v > k => v,
+        _ => k + 1,
+    };
+    let mut label = name;
+    for c in &cells[k + 1..first_value.min(cells.len())] {
+        if !c.text.is_empty() {
+            label.push('·');
+            label.push_str(&compact(c.text));
+        }
+    }
+    let mut positional = Vec::new();
+    let mut amounts = Vec::new();
+    let mut problem = None;
+    let mut end = name_cell.span().end;
+    for c in cells.iter().skip(first_value) {
+        if c.text.is_empty() || c.text == "-" || c.text == "—" {
+            positional.push(None);
+        } else if let Some((value, decimals)) = parse_number(c.text) {
+            let a = Amount { value, decimals, span: c.span() };
+            end = a.span.end;
+            amounts.push(a.clone());
+            positional.push(Some(a));
+        } else {
+            problem = Some(RowProblem::UnreadableCell);
+            positional.push(None);
+        }
+    }
+    Some(PendingRow {
+        code,
+        name: label,
+        is_total,
+        amounts,
+        positional: Some(positional),
+        problem,
+        reversed: false,
+        line: l.index,
+        span: cells.first().map_or(l.span.start, |c| c.start)..end,
+    })
+}
+
+/// A row read from tokens: `code name amounts…` (forward) or `amounts… name code` (reversed);
+/// a line holding only a code (the name and amounts follow on later lines) starts a row too.
+fn start_token_row(ts: &[Token], l: &Line, orient: Orientation) -> Option<PendingRow> {
+    let (code, is_total, body): (Option<String>, bool, &[Token]) = match orient {
+        Orientation::Forward => {
+            if let Some((code, n)) = forward_code(ts) {
+                (Some(code), false, &ts[n..])
+            } else if ts.first().and_then(Token::text).is_some_and(is_total_label) {
+                (None, true, ts)
+            } else {
+                return None;
+            }
+        }
+        Orientation::Reversed => {
+            let last = ts.last()?;
+            if let Some(code) = last.int().and_then(reversed_code) {
+                let before_is_text = ts.len() == 1 || ts.get(ts.len() - 2).is_some_and(|t| t.text().is_some());
+                if !before_is_text {
+                    return None;
+                }
+                (Some(code), false, &ts[..ts.len() - 1])
+            } else if last.text().is_some_and(is_total_label) {
+                (None, true, ts)
+            } else {
+                return None;
+            }
+        }
+    };
+    let mut name = String::new();
+    let mut amounts = Vec::new();
+    let mut problem = None;
+    let mut seen_name = false;
+    for t in body {
+        match &t.kind {
+            Lex::Text(x) => {
+                // Text after the amounts of a forward row is out of place.
+                if orient == Orientation::Forward && !amounts.is_empty() {
+                    problem = Some(RowProblem::UnreadableCell);
+                }
+                seen_name = true;
+                name.push_str(x);
+            }
+            _ => {
+                // Amounts after the name of a reversed row are out of place.
+                if orient == Orientation::Reversed && seen_name {
+                    problem = Some(RowProblem::UnreadableCell);
+                }
+                if let Some(a) = t.amount() {
+                    amounts.push(a);
+                }
+            }
+        }
+    }
+    if is_total {
+        name = if name == "总计" { name } else { "合计".into() };
+    }
+    let start = ts.first().map_or(l.span.start, |t| t.span.start);
+    let end = ts.last().map_or(l.span.end, |t| t.span.end);
+    Some(PendingRow {
+        code,
+        name,
+        is_total,
+        amounts,
+        positional: None,
+        problem,
+        reversed: orient == Orientation::Reversed,
+        line: l.index,
+        span: start..end,
+    })
+}
+
+fn finish(p: PendingRow) -> CodedRow {
+    let mut amounts = p.amounts;
+    if p.reversed {
+        // Reversed rows print their columns right to left.
+        amounts.reverse();
+    }
+    CodedRow {
+        code: if p.is_total { None } else { p.code },
+        name: p.name,
+        is_total: p.is_total,
+        cells: p.positional.map(|v| v.into_iter().map(|c| c.map_or(Cell::Blank, Cell::Value)).collect()).unwrap_or_default(),
+        amounts,
+        line: p.line,
+        span: p.span,
+        problem: p.problem,
+    }
+}
+
+/// Place a row's amounts into `ncols` value columns. Tab rows keep positions (extra trailing
+/// cells must be blank); other rows are placed only when every column is printed. Otherwise
+/// the first amount is the total column and the others stay `Unknown` (HZ-11).
+fn assign_columns(r: &mut CodedRow, ncols: usize) {
+    if ncols == 0 {
+        r.cells.clear();
+        return;
+    }
+    if r.problem.is_some() {
+        r.cells = vec![Cell::Unknown; ncols];
+        return;
+    }
+    if !r.cells.is_empty() {
+        let extra_filled = r.cells.iter().skip(ncols).any(|c| !matches!(c, Cell::Blank));
+        if extra_filled {
+            r.cells = vec![Cell::Unknown; ncols];
+            r.problem = Some(RowProblem::TooManyAmounts);
+        } else {
+            r.cells.resize(ncols, Cell::Blank);
+        }
+        return;
+    }
+    let n = r.amounts.len();
+    r.cells = vec![Cell::Unknown; ncols];
+    if n == ncols {
+        r.cells = r.amounts.iter().cloned().map(Cell::Value).collect();
+    } else if n > ncols {
+        r.problem = Some(RowProblem::TooManyAmounts);
+    } else if n == 0 {
+        r.cells = vec![Cell::Blank; ncols];
+    } else {
+        r.cells[0] = Cell::Value(r.amounts[0].clone());
+        r.problem = Some(if n == 1 { RowProblem::TooFewAmounts } else { RowProblem::AmbiguousColumns });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table(id: TableId, text: &str) -> CodedTable {
+        read(id, text, &blocks::lines(text))
+    }
+
+    #[test]
+    fn space_rows_wrap_and_stay_ambiguous() {
+        let t = table(TableId::T3, "科目 合计 基本支出 项目支出\n208 01\n人力资源和社会保障管\n理事务\n206.32 202.32 4.00\n208 01 09 社会保险经办机构 202.32 202.32\n");
+        assert_eq!(t.columns.len(), 3);
+        assert_eq!(t.rows.len(), 2);
+        assert_eq!(t.rows[0].code.as_deref(), Some("20801"));
+        assert_eq!(t.rows[0].name, "人力资源和社会保障管理事务");
+        assert!(t.rows[0].problem.is_none());
+        assert_eq!(t.rows[1].problem, Some(RowProblem::AmbiguousColumns));
+        assert_eq!(t.rows[1].cells[1], Cell::Unknown);
+    }
+
+    #[test]
+    fn reversed_glued_rows() {
+        let text = "项目支出基本支出合计功能分类科目名称\n项款类\n5083.57216.625300.19社会保障和就业支出208\n9901208\n其他人力资源和社会保障管理\n事务支出\n4.004.00\n119.92119.92行政运行0101208\n5083.57248.735332.30合计\n";
+        let t = table(TableId::T5, text);
+        assert_eq!(t.columns, ["合计", "基本支出", "项目支出"]);
+        let codes: Vec<_> = t.rows.iter().map(|r| r.code.clone().unwrap_or_default()).collect();
+        assert_eq!(codes, ["208", "2080199", "2080101", ""]);
+        let first: Vec<String> = t.rows[0].amounts.iter().map(|a| a.value.to_string()).collect();
+        assert_eq!(first, ["5300.19", "216.62", "5083.57"]);
+        assert_eq!(t.rows[1].name, "其他人力资源和社会保障管理事务支出");
+        assert!(t.rows[3].is_total);
+        assert_eq!(t.rows[3].cells[0].amount().map(|a| a.value.to_string()).as_deref(), Some("5332.30"));
+    }
+
+    #[test]
+    fn reversed_codes() {
+        assert_eq!(reversed_code("0126208").as_deref(), Some("2082601"));
+        assert_eq!(reversed_code("26208").as_deref(), Some("20826"));
+        assert_eq!(reversed_code("2080101"), None);
+    }
+}

@@ -1,0 +1,175 @@
+//! Labelled tables: T10 财政拨款“三公”经费支出情况表 (rows are the 三公 items) and T11 上年结转结余
+//! 情况明细表 (rows are projects). Rows are named by text, not codes.
+
+use super::{is_total_label, skip_line, Cell, LabelledRow, LabelledTable, RowProblem, TableId};
+use crate::amount::parse_number;
+use crate::blocks::{self, compact, Line};
+use crate::lex::{lex, Lex, Token};
+
+/// The 三公 rows of T10, by a word each label contains.
+const T10_ITEMS: [&str; 6] = ["合计", "因公出国", "公务接待", "购置及运行", "购置费", "运行费"];
+
+fn columns(id: TableId, header: &str) -> Vec<String> {
+    let has = |k: &str| header.contains(k);
+    let cols: Vec<&str> = match id {
+        TableId::T10 if has("合计") && has("一般公共预算") && has("政府性基金") && has("国有资本经营") => {
+            vec!["合计", "一般公共预算", "政府性基金", "国有资本经营预算"]
+        }
+        TableId::T11 if has("总计") && has("非财政拨款") && has("项目支出") => vec![
+            "总计",
+            "财政拨款合计",
+            "财政拨款人员经费",
+            "财政拨款公用经费",
+            "财政拨款项目支出",
+            "非财政拨款合计",
+            "非财政拨款人员经费",
+            "非财政拨款公用经费",
+            "非财政拨款项目支出",
+        ],
+        _ => vec![],
+    };
+    cols.into_iter().map(String::from).collect()
+}
+
+fn is_row_label(id: TableId, label: &str) -> bool {
+    match id {
+        TableId::T10 => T10_ITEMS.iter().any(|k| label.contains(k)) && !label.contains("支出内容"),
+        _ => is_total_label(label) || label.chars().count() >= 2,
+    }
+}
+
+pub fn read(id: TableId, text: &str, lines: &[Line]) -> LabelledTable {
+    let mut header = String::new();
+    let mut rows: Vec<LabelledRow> = Vec::new();
+    let mut seen_row = false;
+    let mut pending_label: Vec<(String, usize, usize)> = Vec::new();
+    for l in lines {
+        let s = &text[l.span.clone()];
+        if s.trim().is_empty() || skip_line(s) {
+            continue;
+        }
+        let c = compact(s);
+        if c.starts_with("备注") || c.starts_with("注:") || c.contains("为空表") {
+            pending_label.clear();
+            continue;
+        }
+        let ts = lex(s, l.span.start);
+        let row = if s.contains('\t') { tab_row(id, s, l) } else { token_row(id, &ts, l) };
+        match row {
+            Some(mut r) if seen_row || !r.amounts.is_empty() || (id == TableId::T10 && is_row_label(id, &r.label)) => {
+                if r.label.is_empty() {
+                    // Amounts alone on a line: the label wrapped onto the lines above (HZ-02).
+                    if pending_label.is_empty() {
+                        continue;
+                    }
+                    r.label = pending_label.iter().map(|p| p.0.as_str()).collect();
+                    r.line = pending_label[0].1;
+                    r.span.start = pending_label[0].2;
+                }
+                pending_label.clear();
+                seen_row = true;
+                rows.push(r);
+            }
+            _ => {
+                if !seen_row {
+                    header.push_str(&c);
+                } else if ts.iter().all(|t| t.text().is_some()) && pending_label.len() < 4 {
+                    pending_label.push((c, l.index, l.span.start));
+                }
+            }
+        }
+    }
+    let mut columns = columns(id, &header);
+    for r in &mut rows {
+        place(r, columns.len());
+    }
+    if rows.iter().any(|r| r.problem == Some(RowProblem::TooManyAmounts)) {
+        columns.clear();
+        for r in &mut rows {
+            r.cells.clear();
+            if r.problem == Some(RowProblem::TooManyAmounts) {
+                r.problem = None;
+            }
+        }
+    }
+    LabelledTable { columns, rows }
+}
+
+fn tab_row(id: TableId, s: &str, l: &Line) -> Option<LabelledRow> {
+    let cells = blocks::cells(s, l.span.start);
+    let first = cells.iter().position(|c| !c.text.is_empty())?;
+    let label = compact(cells[first].text);
+    if parse_number(cells[first].text).is_some() || !is_row_label(id, &label) {
+        return None;
+    }
+    let mut out = LabelledRow {
+        is_total: is_total_label(&label),
+        label,
+        cells: Vec::new(),
+        amounts: Vec::new(),
+        line: l.index,
+        span: cells[first].start..cells[first].span().end,
+        problem: None,
+    };
+    for c in &cells[first + 1..] {
+        if c.text.is_empty() {
+            out.cells.push(Cell::Blank);
+        } else if let Some((value, decimals)) = parse_number(c.text) {
+            let a = crate::amount::Amount { value, decimals, span: c.span() };
+            out.span.end = a.span.end;
+            out.amounts.push(a.clone());
+            out.cells.push(Cell::Value(a));
+        } else {
+            out.problem = Some(RowProblem::UnreadableCell);
+            out.cells.push(Cell::Unknown);
+        }
+    }
+    Some(out)
+}
+
+/// `label amounts…`, `amounts… label` (reversed), or amounts alone (label on earlier lines).
+fn token_row(id: TableId, ts: &[Token], l: &Line) -> Option<LabelledRow> {
+    let texts: Vec<&Token> = ts.iter().filter(|t| t.text().is_some()).collect();
+    let amounts: Vec<_> = ts.iter().filter_map(Token::amount).collect();
+    if texts.len() > 1 || (texts.is_empty() && amounts.is_empty()) {
+        return None;
+    }
+    let label = texts.first().and_then(|t| t.text()).unwrap_or("").to_string();
+    if !label.is_empty() && !is_row_label(id, &label) {
+        return None;
+    }
+    let reversed = matches!(ts.last().map(|t| &t.kind), Some(Lex::Text(_))) && ts.len() > 1;
+    let mut amounts = amounts;
+    if reversed {
+        amounts.reverse();
+    }
+    let span = ts.first().map_or(l.span.start, |t| t.span.start)..ts.last().map_or(l.span.end, |t| t.span.end);
+    Some(LabelledRow { is_total: is_total_label(&label), label, cells: Vec::new(), amounts, line: l.index, span, problem: None })
+}
+
+/// Columns for a row: tab rows by position, others only when every column is printed.
+fn place(r: &mut LabelledRow, ncols: usize) {
+    if ncols == 0 {
+        r.cells.clear();
+        return;
+    }
+    if !r.cells.is_empty() {
+        if r.cells.iter().skip(ncols).any(|c| !matches!(c, Cell::Blank)) {
+            r.problem = Some(RowProblem::TooManyAmounts);
+            r.cells = vec![Cell::Unknown; ncols];
+        } else {
+            r.cells.resize(ncols, Cell::Blank);
+        }
+        return;
+    }
+    let n = r.amounts.len();
+    if n == ncols {
+        r.cells = r.amounts.iter().cloned().map(Cell::Value).collect();
+    } else if n == 0 {
+        r.cells = vec![Cell::Blank; ncols];
+    } else {
+        r.cells = vec![Cell::Unknown; ncols];
+        r.cells[0] = Cell::Value(r.amounts[0].clone());
+        r.problem = Some(if n > ncols { RowProblem::TooManyAmounts } else { RowProblem::AmbiguousColumns });
+    }
+}

@@ -1,0 +1,501 @@
+//! Pass 3: find the disclosure tables by their titles and read their rows.
+//!
+//! Tables are located by title keywords ([`titles`]): with or without `表 N`, `部门`/`单位`
+//! wording, table-of-contents entries told apart from body titles. A title may stand above its
+//! body or below it (HZ-13): each title takes the neighbouring stretch of lines whose content fits
+//! the table. Three body shapes are read:
+//! * balance tables T1 and T4 ([`balance`]): income on the left, expenditure by 类 on the right,
+//!   possibly merged into one line (HZ-15);
+//! * coded tables T2, T3, T5–T9 ([`coded`]): rows keyed by 类/款/项 codes, tab-separated (blank
+//!   cells kept), space-separated (blank cells lost, names wrapped, HZ-02/HZ-11) or reversed with
+//!   glued numbers (HZ-03/HZ-04);
+//! * labelled tables T10 and T11 ([`labelled`]): rows named by text, not codes.
+//!
+//! Whatever cannot be read with confidence is marked, never guessed: a row whose value columns
+//! are ambiguous keeps its amounts as `Cell::Unknown`, and rules skip what depends on them.
+
+mod balance;
+mod coded;
+mod labelled;
+mod titles;
+
+use crate::amount::Amount;
+use crate::blocks::{self, compact, Line};
+use crate::lex::{lex, Lex};
+use serde::Serialize;
+use std::ops::Range;
+
+pub use titles::classify_title;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub enum TableId {
+    T1,
+    T2,
+    T3,
+    T4,
+    T5,
+    T6,
+    T7,
+    T8,
+    T9,
+    T10,
+    T11,
+}
+
+impl TableId {
+    pub const ALL: [TableId; 11] = [
+        TableId::T1,
+        TableId::T2,
+        TableId::T3,
+        TableId::T4,
+        TableId::T5,
+        TableId::T6,
+        TableId::T7,
+        TableId::T8,
+        TableId::T9,
+        TableId::T10,
+        TableId::T11,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TableId::T1 => "T1",
+            TableId::T2 => "T2",
+            TableId::T3 => "T3",
+            TableId::T4 => "T4",
+            TableId::T5 => "T5",
+            TableId::T6 => "T6",
+            TableId::T7 => "T7",
+            TableId::T8 => "T8",
+            TableId::T9 => "T9",
+            TableId::T10 => "T10",
+            TableId::T11 => "T11",
+        }
+    }
+
+    /// The 新疆 template title, used when the document's own title is not available.
+    pub fn canonical_title(self) -> &'static str {
+        match self {
+            TableId::T1 => "收支总体情况表",
+            TableId::T2 => "收入总体情况表",
+            TableId::T3 => "支出总体情况表",
+            TableId::T4 => "财政拨款收支预算总体情况表",
+            TableId::T5 => "一般公共预算支出情况表",
+            TableId::T6 => "一般公共预算基本支出情况表",
+            TableId::T7 => "一般公共预算项目支出情况表",
+            TableId::T8 => "政府性基金预算支出情况表",
+            TableId::T9 => "国有资本经营预算支出情况表",
+            TableId::T10 => "财政拨款“三公”经费支出情况表",
+            TableId::T11 => "上年结转结余情况明细表",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TableStatus {
+    Checked,
+    Partial,
+    Empty,
+    Unreadable,
+    Missing,
+}
+
+/// One amount cell after column assignment.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    /// Printed blank: an exact zero.
+    Blank,
+    Value(Amount),
+    /// The row's amounts could not be placed in columns with certainty.
+    Unknown,
+}
+
+impl Cell {
+    pub fn amount(&self) -> Option<&Amount> {
+        match self {
+            Cell::Value(a) => Some(a),
+            _ => None,
+        }
+    }
+}
+
+/// A row of a coded table.
+#[derive(Debug, Clone)]
+pub struct CodedRow {
+    /// Full functional code (`208`, `20801`, `2080101`), or `None` for the total row.
+    pub code: Option<String>,
+    pub name: String,
+    pub is_total: bool,
+    /// One cell per value column of the table (empty when the columns are unknown).
+    pub cells: Vec<Cell>,
+    /// Every amount printed on the row, in printed order.
+    pub amounts: Vec<Amount>,
+    /// Line index of the row's first line.
+    pub line: usize,
+    /// Span of the row from its code to its last amount (normalized text).
+    pub span: Range<usize>,
+    /// Why the row could not be fully read, if it could not.
+    pub problem: Option<RowProblem>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RowProblem {
+    /// Blank cells vanished (space-separated text): the columns of some amounts are unknown.
+    AmbiguousColumns,
+    /// A cell held text where an amount was expected.
+    UnreadableCell,
+    /// Fewer amounts than the row needs to be checked (possibly lost in extraction).
+    TooFewAmounts,
+    /// More amounts than the table has columns.
+    TooManyAmounts,
+}
+
+impl CodedRow {
+    /// The level in the 类/款/项 hierarchy: 1, 2, 3; 0 for the total row.
+    pub fn level(&self) -> usize {
+        match self.code.as_deref().map(str::len) {
+            Some(3) => 1,
+            Some(5) => 2,
+            Some(7) => 3,
+            _ => 0,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct CodedTable {
+    /// Value column names in printed order (compact), when the header was understood.
+    pub columns: Vec<String>,
+    pub rows: Vec<CodedRow>,
+}
+
+/// Where an income line sits in T1's income tree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum IncomeLevel {
+    /// `一、本年收入`, `二、上年结转结余`.
+    Top,
+    /// `1.一般公共预算拨款`.
+    Numbered,
+    /// `其中：一般财力` and the lines listed after it.
+    Sub,
+}
+
+#[derive(Debug, Clone)]
+pub struct BalanceItem {
+    /// Label without whitespace and without its enumerator (`一、本年收入` → `本年收入`).
+    pub label: String,
+    /// Label as printed (compact), with its enumerator.
+    pub printed: String,
+    pub level: IncomeLevel,
+    /// 类 code for expenditure lines.
+    pub code: Option<String>,
+    /// The first amount of the item (T1 has one amount per side).
+    pub amount: Option<Amount>,
+    /// Every amount of the item in printed column order (T4's expenditure side has four).
+    pub amounts: Vec<Amount>,
+    pub line: usize,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct BalanceTable {
+    /// Expenditure-side value columns, when the header names several (T4).
+    pub columns: Vec<String>,
+    pub income: Vec<BalanceItem>,
+    pub expense: Vec<BalanceItem>,
+    pub income_total: Option<BalanceItem>,
+    pub expense_total: Option<BalanceItem>,
+}
+
+/// A row named by text (T10 三公 items, T11 projects).
+#[derive(Debug, Clone)]
+pub struct LabelledRow {
+    pub label: String,
+    pub is_total: bool,
+    pub cells: Vec<Cell>,
+    pub amounts: Vec<Amount>,
+    pub line: usize,
+    pub span: Range<usize>,
+    pub problem: Option<RowProblem>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct LabelledTable {
+    pub columns: Vec<String>,
+    pub rows: Vec<LabelledRow>,
+}
+
+#[derive(Debug, Clone)]
+pub enum TableBody {
+    Balance(BalanceTable),
+    Coded(CodedTable),
+    Labelled(LabelledTable),
+}
+
+#[derive(Debug, Clone)]
+pub struct Table {
+    pub id: TableId,
+    pub title: String,
+    /// Line index of the title; for a missing table, of its table-of-contents entry.
+    pub line: Option<usize>,
+    pub title_span: Option<Range<usize>>,
+    pub status: TableStatus,
+    pub body: Option<TableBody>,
+    /// The table says it is empty (为空表 / 未安排 / 没有使用 …).
+    pub empty_note: bool,
+    /// Line range (indices) of the table region.
+    pub region: Range<usize>,
+    /// The region holds printed amounts (whether or not rows were read).
+    pub has_numbers: bool,
+    /// The table runs to the end of the input: its last rows may have been cut off.
+    pub at_end: bool,
+}
+
+impl Table {
+    pub fn row_count(&self) -> usize {
+        match &self.body {
+            Some(TableBody::Balance(b)) => {
+                let n = b.income.len().max(b.expense.len());
+                n + usize::from(b.income_total.is_some() || b.expense_total.is_some())
+            }
+            Some(TableBody::Coded(c)) => c.rows.len(),
+            Some(TableBody::Labelled(l)) => l.rows.len(),
+            None => 0,
+        }
+    }
+
+    pub fn coded(&self) -> Option<&CodedTable> {
+        match &self.body {
+            Some(TableBody::Coded(c)) => Some(c),
+            _ => None,
+        }
+    }
+
+    pub fn balance(&self) -> Option<&BalanceTable> {
+        match &self.body {
+            Some(TableBody::Balance(b)) => Some(b),
+            _ => None,
+        }
+    }
+}
+
+/// A parse-level observation for the report (never a finding about the document's numbers).
+#[derive(Debug, Clone, Serialize)]
+pub struct ParseWarning {
+    pub code: &'static str,
+    pub message: String,
+    pub line: Option<usize>,
+}
+
+
+// ---------------------------------------------------------------------------------------------
+// Shared line helpers
+
+/// `表 2`, `表2:`, `表三`: the label of a table, printed on a line of its own.
+fn is_table_label(s: &str) -> bool {
+    let c = compact(s);
+    c.strip_prefix('表').is_some_and(|r| {
+        let r = r.trim_end_matches([':', '、', '.']);
+        !r.is_empty() && r.chars().all(|ch| ch.is_ascii_digit() || titles::CHINESE_NUMERALS.contains(ch))
+    })
+}
+
+/// Lines that are never table content: page numbers, revision marks, table labels.
+fn skip_line(s: &str) -> bool {
+    blocks::is_page_furniture(s) || blocks::is_revision_mark(s) || is_table_label(s)
+}
+
+fn is_total_label(c: &str) -> bool {
+    matches!(c, "合计" | "总计")
+}
+
+/// A 类 code of the functional (201–234) or economic (301–313, 399; 501–514, 599) classification.
+pub fn is_class_code(raw: &str) -> bool {
+    let Ok(n) = raw.parse::<u16>() else { return false };
+    raw.len() == 3 && matches!(n, 201..=234 | 301..=313 | 399 | 501..=514 | 599)
+}
+
+/// Does the line carry a printed amount with decimals?
+fn has_decimal_amount(s: &str, start: usize) -> bool {
+    lex(s, start).iter().any(|t| matches!(&t.kind, Lex::Num(a) if a.decimals > 0))
+}
+
+const EMPTY_NOTES: [&str; 5] = ["为空表", "此表为空", "本表为空", "无数据", "空表"];
+
+// ---------------------------------------------------------------------------------------------
+// Whole-document pass
+
+struct TitleHit {
+    id: TableId,
+    line: usize,
+    toc: bool,
+}
+
+/// The tables of a document, in table order T1…T11, plus parse warnings.
+///
+/// Titles and section breaks cut the text into chunks. Each body title, in document order,
+/// takes the chunk after it or the chunk before it (HZ-13: some extractions print the title
+/// under its table), whichever reads better as that table; a chunk is taken once.
+pub fn find_tables(text: &str, lines: &[Line]) -> (Vec<Table>, Vec<ParseWarning>) {
+    let mut warnings = Vec::new();
+    let compacts: Vec<String> = lines.iter().map(|l| compact(&text[l.span.clone()])).collect();
+    let mut hits: Vec<TitleHit> = Vec::new();
+    let mut bounds: Vec<usize> = Vec::new();
+    for (i, c) in compacts.iter().enumerate() {
+        if let Some((id, toc)) = classify_title(c) {
+            hits.push(TitleHit { id, line: i, toc });
+            bounds.push(i);
+        } else if titles::is_section_break(c) {
+            bounds.push(i);
+        }
+    }
+    bounds.sort_unstable();
+    // A title's region below it runs to the next title or section break; its region above it
+    // starts after the previous body title and after whatever an earlier table took.
+    let next_bound = |line: usize| -> usize {
+        let i = bounds.partition_point(|&b| b <= line);
+        bounds.get(i).copied().unwrap_or(lines.len())
+    };
+    let mut claimed_until = 0usize;
+    let mut prev_title: Option<usize> = None;
+    let mut found: Vec<Table> = Vec::new();
+    for h in hits.iter().filter(|h| !h.toc) {
+        let below = h.line + 1..next_bound(h.line);
+        let above_start = prev_title.map_or(0, |p| p + 1).max(claimed_until);
+        let above = above_start..h.line.max(above_start);
+        prev_title = Some(h.line);
+        let a = read_table(h.id, text, lines, &compacts, h.line, below.clone());
+        let b = (!above.is_empty()).then(|| read_table(h.id, text, lines, &compacts, h.line, above.clone()));
+        let (sa, sb) = (fit(&a), b.as_ref().map_or(0, fit));
+        let t = match b {
+            Some(b) if sb > sa => b,
+            _ => a,
+        };
+        if fit(&t) > 0 {
+            claimed_until = claimed_until.max(t.region.end);
+        }
+        found.push(t);
+    }
+
+    let mut tables = Vec::new();
+    for id in TableId::ALL {
+        let mut of_id: Vec<Table> = found.iter().filter(|t| t.id == id).cloned().collect();
+        if of_id.len() > 1 {
+            warnings.push(ParseWarning {
+                code: "duplicate-title",
+                message: format!("{} 的标题出现 {} 次，采用内容最完整的一处", id.as_str(), of_id.len()),
+                line: of_id.get(1).and_then(|t| t.line),
+            });
+        }
+        of_id.sort_by_key(|t| std::cmp::Reverse(fit(t)));
+        match of_id.into_iter().next() {
+            Some(t) => tables.push(t),
+            None => {
+                if let Some(h) = hits.iter().find(|h| h.id == id && h.toc) {
+                    tables.push(Table {
+                        id,
+                        title: compacts[h.line].clone(),
+                        line: Some(h.line),
+                        title_span: Some(lines[h.line].span.clone()),
+                        status: TableStatus::Missing,
+                        body: None,
+                        empty_note: false,
+                        region: h.line..h.line,
+                        has_numbers: false,
+                        at_end: false,
+                    });
+                }
+            }
+        }
+    }
+    (tables, warnings)
+}
+
+/// How well a read table fits its title: 0 = not at all.
+fn fit(t: &Table) -> usize {
+    let note = usize::from(t.empty_note);
+    match &t.body {
+        Some(TableBody::Balance(b)) => {
+            let totals = [&b.income_total, &b.expense_total].iter().filter(|x| x.as_ref().is_some_and(|i| i.amount.is_some())).count();
+            let classes = b.expense.iter().filter(|i| i.code.is_some()).count();
+            if totals == 0 {
+                note
+            } else {
+                totals * 10 + classes + note
+            }
+        }
+        Some(TableBody::Coded(c)) => {
+            let rows = c.rows.iter().filter(|r| !r.amounts.is_empty()).count();
+            if rows == 0 {
+                note
+            } else {
+                rows * 2 + usize::from(!c.columns.is_empty()) * 5 + note
+            }
+        }
+        Some(TableBody::Labelled(l)) => {
+            let rows = l.rows.iter().filter(|r| !r.amounts.is_empty()).count();
+            if rows == 0 {
+                note
+            } else {
+                rows + usize::from(!l.columns.is_empty()) * 5 + note
+            }
+        }
+        None => 0,
+    }
+}
+
+fn read_table(id: TableId, text: &str, lines: &[Line], compacts: &[String], title_line: usize, region: Range<usize>) -> Table {
+    let region_lines = &lines[region.clone()];
+    let empty_note = compacts[region.clone()].iter().any(|c| EMPTY_NOTES.iter().any(|k| c.contains(k)));
+    let has_numbers = region_lines.iter().any(|l| {
+        let s = &text[l.span.clone()];
+        !skip_line(s) && has_decimal_amount(s, l.span.start)
+    });
+    let body = match id {
+        TableId::T1 | TableId::T4 => TableBody::Balance(balance::read(id, text, region_lines)),
+        TableId::T10 | TableId::T11 => TableBody::Labelled(labelled::read(id, text, region_lines)),
+        _ => TableBody::Coded(coded::read(id, text, region_lines)),
+    };
+    let mut t = Table {
+        id,
+        title: compacts[title_line].clone(),
+        line: Some(title_line),
+        title_span: Some(lines[title_line].span.clone()),
+        status: TableStatus::Unreadable,
+        body: Some(body),
+        empty_note,
+        region: region.clone(),
+        has_numbers,
+        at_end: region.end >= lines.len(),
+    };
+    t.status = initial_status(&t);
+    t
+}
+
+/// Status from what was read; the report lowers `checked` to `partial` when rules skip checks.
+fn initial_status(t: &Table) -> TableStatus {
+    let (any_amount, understood) = match &t.body {
+        Some(TableBody::Balance(b)) => (
+            b.income.iter().chain(b.expense.iter()).chain(b.income_total.iter()).chain(b.expense_total.iter()).any(|i| i.amount.is_some()),
+            b.income_total.is_some() || b.expense_total.is_some(),
+        ),
+        Some(TableBody::Coded(c)) => (
+            c.rows.iter().any(|r| !r.amounts.is_empty()),
+            !c.columns.is_empty() && c.rows.iter().all(|r| r.problem.is_none()),
+        ),
+        Some(TableBody::Labelled(l)) => (
+            l.rows.iter().any(|r| !r.amounts.is_empty()),
+            !l.columns.is_empty() && l.rows.iter().all(|r| r.problem.is_none()),
+        ),
+        None => return TableStatus::Missing,
+    };
+    match (any_amount, understood) {
+        (false, _) if t.empty_note => TableStatus::Empty,
+        (false, _) if t.has_numbers => TableStatus::Partial,
+        (false, _) => TableStatus::Unreadable,
+        (true, true) => TableStatus::Checked,
+        (true, false) => TableStatus::Partial,
+    }
+}

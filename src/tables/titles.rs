@@ -1,0 +1,112 @@
+//! Table titles: which table a title line names, and whether it is a table-of-contents entry.
+
+use super::TableId;
+
+pub const CHINESE_NUMERALS: &str = "一二三四五六七八九十";
+
+/// Strip `表 3`, `表3:`, `表三、`, `- `, `一、`, `1.` and similar prefixes. Returns the rest and
+/// whether the prefix marks a table-of-contents entry (a list dash or a Chinese enumerator).
+pub fn strip_title_prefix(c: &str) -> (&str, bool) {
+    let mut s = c;
+    let mut toc = false;
+    if let Some(r) = s.strip_prefix('-') {
+        s = r;
+        toc = true;
+    }
+    if let Some(r) = s.strip_prefix('表') {
+        let r2 = r.trim_start_matches(|ch: char| ch.is_ascii_digit() || CHINESE_NUMERALS.contains(ch));
+        if r2.len() < r.len() {
+            s = r2.trim_start_matches([':', '、', '.', ' ']);
+        }
+    }
+    let r = s.trim_start_matches(|ch: char| CHINESE_NUMERALS.contains(ch));
+    if r.len() < s.len() && r.starts_with('、') {
+        s = &r['、'.len_utf8()..];
+        toc = true;
+    }
+    let r = s.trim_start_matches(|ch: char| ch.is_ascii_digit());
+    if r.len() < s.len() && (r.starts_with('、') || r.starts_with('.')) && !r.starts_with(".0") {
+        s = r.trim_start_matches(['、', '.']);
+        toc = true;
+    }
+    (s, toc)
+}
+
+/// Recognise a table title in a compact line.
+pub fn classify_title(c: &str) -> Option<(TableId, bool)> {
+    if c.chars().count() > 48 || c.contains(['。', ',', ';', '，', '；']) || c.contains("为空表") {
+        return None;
+    }
+    // Final accounts (决算) tables follow other identities; they are not read yet.
+    if c.contains("决算") {
+        return None;
+    }
+    let (mut s, toc) = strip_title_prefix(c);
+    // Table-of-contents dot leaders and page numbers.
+    let mut toc = toc;
+    let trimmed = s.trim_end_matches(|ch: char| ch.is_ascii_digit()).trim_end_matches(['.', '…', '·']);
+    if trimmed.len() < s.len() && trimmed.ends_with('表') {
+        s = trimmed;
+        toc = true;
+    }
+    if !s.ends_with('表') {
+        return None;
+    }
+    let id = if s.contains("三公") {
+        TableId::T10
+    } else if s.ends_with("结转结余情况明细表") || s.ends_with("结转结余情况表") {
+        TableId::T11
+    } else if s.contains("财政拨款收支") {
+        TableId::T4
+    } else if s.contains("一般公共预算基本支出") {
+        TableId::T6
+    } else if s.contains("一般公共预算项目支出") {
+        TableId::T7
+    } else if s.contains("一般公共预算支出") || s.contains("一般公共预算财政拨款支出") {
+        TableId::T5
+    } else if s.contains("政府性基金预算支出") {
+        TableId::T8
+    } else if s.contains("国有资本经营预算支出") {
+        TableId::T9
+    } else if ["收支总体情况表", "收支总表", "收支预算总表", "收支预算总体情况表"].iter().any(|k| s.ends_with(k)) {
+        TableId::T1
+    } else if ["收入总体情况表", "收入总表", "收入预算总表", "收入预算表"].iter().any(|k| s.ends_with(k)) {
+        TableId::T2
+    } else if ["支出总体情况表", "支出总表", "支出预算总表", "支出预算表"].iter().any(|k| s.ends_with(k)) {
+        TableId::T3
+    } else {
+        return None;
+    };
+    // The part before the keyword (entity, year, 部门/单位) must stay short.
+    if s.chars().count() > 36 {
+        return None;
+    }
+    Some((id, toc))
+}
+
+pub fn is_section_break(c: &str) -> bool {
+    c.starts_with('第') && c.chars().take(6).collect::<String>().contains("部分")
+}
+
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles() {
+        assert_eq!(classify_title("部门收支总体情况表"), Some((TableId::T1, false)));
+        assert_eq!(classify_title("-一、部门收支总体情况表"), Some((TableId::T1, true)));
+        assert_eq!(classify_title("一、单位收支总体情况表"), Some((TableId::T1, true)));
+        assert_eq!(classify_title("表1:单位收支总体情况表"), Some((TableId::T1, false)));
+        assert_eq!(classify_title("财政拨款收支预算总体情况表"), Some((TableId::T4, false)));
+        assert_eq!(classify_title("一般公共预算支出情况表"), Some((TableId::T5, false)));
+        assert_eq!(classify_title("一般公共预算基本支出情况表"), Some((TableId::T6, false)));
+        assert_eq!(classify_title("部门支出总体情况表"), Some((TableId::T3, false)));
+        assert_eq!(classify_title("财政拨款“三公”经费支出情况表"), Some((TableId::T10, false)));
+        assert_eq!(classify_title("上年结转结余情况明细表"), Some((TableId::T11, false)));
+        assert_eq!(classify_title("部门收支总表......5"), Some((TableId::T1, true)));
+        assert_eq!(classify_title("政府性基金预算支出情况表为空表。"), None);
+        assert_eq!(classify_title("收入支出决算总表"), None);
+    }
+}
