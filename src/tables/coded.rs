@@ -262,8 +262,14 @@ pub fn read(id: TableId, text: &str, lines: &[Line]) -> CodedTable {
     if let Some(p) = pending.take() {
         rows.push(finish(p));
     }
-    // The header is what stands right above the first row (a chunk may begin with other text).
-    let keep_from = header_lines.len().saturating_sub(12);
+    // The header is what stands right above the first row (a chunk may begin with other text);
+    // some extractions print it one short fragment per line, so keep about 400 characters.
+    let mut keep_from = header_lines.len();
+    let mut chars = 0usize;
+    while keep_from > 0 && chars < 400 {
+        keep_from -= 1;
+        chars += header_lines[keep_from].chars().count();
+    }
     let header: String = header_lines[keep_from..].concat();
     let mut columns = columns(id, &header);
     for r in &mut rows {
@@ -449,6 +455,7 @@ fn finish(p: PendingRow) -> CodedRow {
         line: p.line,
         span: p.span,
         problem: p.problem,
+        inferred: None,
     }
 }
 

@@ -17,6 +17,7 @@
 mod balance;
 mod coded;
 mod labelled;
+mod resolve;
 mod titles;
 
 use crate::amount::Amount;
@@ -137,6 +138,20 @@ pub struct CodedRow {
     pub span: Range<usize>,
     /// Why the row could not be fully read, if it could not.
     pub problem: Option<RowProblem>,
+    /// How the columns of its amounts were worked out, when blank cells had vanished.
+    pub inferred: Option<Inference>,
+}
+
+/// How a row's lost blank cells were put back (HZ-11).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Inference {
+    /// The only placement under which the parent row equals the sum of its children.
+    Rollup,
+    /// The same code in another table, with the same amounts, printed every column.
+    OtherTable(TableId),
+    /// The economic class fixes the column (301/303 → 人员经费, 302/310 … → 公用经费).
+    CodeMeaning,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -410,6 +425,7 @@ pub fn find_tables(text: &str, lines: &[Line]) -> (Vec<Table>, Vec<ParseWarning>
             }
         }
     }
+    resolve::resolve(&mut tables);
     (tables, warnings)
 }
 
@@ -427,11 +443,19 @@ fn fit(t: &Table) -> usize {
             }
         }
         Some(TableBody::Coded(c)) => {
-            let rows = c.rows.iter().filter(|r| !r.amounts.is_empty()).count();
+            // Rows of the right classification: economic (3xx) in T6, functional (2xx) elsewhere.
+            let economic = t.id == TableId::T6;
+            let rows = c
+                .rows
+                .iter()
+                .filter(|r| !r.amounts.is_empty())
+                .filter(|r| r.is_total || r.code.as_deref().is_some_and(|x| x.starts_with('3') == economic))
+                .count();
             if rows == 0 {
                 note
             } else {
-                rows * 2 + usize::from(!c.columns.is_empty()) * 5 + note
+                // A header read as this table's columns outweighs any number of rows.
+                rows + usize::from(!c.columns.is_empty()) * 1000 + note
             }
         }
         Some(TableBody::Labelled(l)) => {
@@ -439,7 +463,7 @@ fn fit(t: &Table) -> usize {
             if rows == 0 {
                 note
             } else {
-                rows + usize::from(!l.columns.is_empty()) * 5 + note
+                rows + usize::from(!l.columns.is_empty()) * 1000 + note
             }
         }
         None => 0,
