@@ -14,6 +14,7 @@ use std::ops::Range;
 
 mod balance;
 mod coded;
+mod str_toc_body;
 mod t1_bal;
 mod t1_co;
 mod t1_co_fis;
@@ -63,6 +64,7 @@ pub trait Rule: Sync {
 
 /// Every rule, in evaluation order.
 pub static RULES: &[&dyn Rule] = &[
+    &str_toc_body::StrTocBody,
     &t1_bal::T1Bal,
     &t1_in_total::T1InTotal,
     &t1_in_cur::T1InCur,
@@ -229,6 +231,15 @@ pub struct SumSpec {
 }
 
 impl Ctx {
+    /// Record a check that ran and what it found (`None`: it passed).
+    pub fn record(&mut self, finding: Option<Finding>) {
+        self.checks_run += 1;
+        match finding {
+            Some(f) => self.findings.push(f),
+            None => self.checks_passed += 1,
+        }
+    }
+
     pub fn skip(&mut self, meta: &RuleMeta, table: Option<TableId>, reason: SkipReason, line: Option<usize>) {
         self.skips.push(Skip { rule: meta.id, table, reason, line });
     }

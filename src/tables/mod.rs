@@ -409,12 +409,18 @@ pub fn find_tables(text: &str, lines: &[Line]) -> (Vec<Table>, Vec<ParseWarning>
             Some(t) => tables.push(t),
             None => {
                 if let Some(h) = hits.iter().find(|h| h.id == id && h.toc) {
+                    // The contents name it; is its title anywhere in the body in words the
+                    // title reader did not take? Then it is there but unread, not missing.
+                    let last_toc = hits.iter().filter(|x| x.toc).map(|x| x.line).max().unwrap_or(h.line);
+                    let (name, _) = titles::strip_title_prefix(&compacts[h.line]);
+                    let name = name.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.' || c == '…' || c == '·');
+                    let in_body = compacts[last_toc + 1..].iter().position(|c| c.contains(name)).map(|k| k + last_toc + 1);
                     tables.push(Table {
                         id,
-                        title: compacts[h.line].clone(),
-                        line: Some(h.line),
-                        title_span: Some(lines[h.line].span.clone()),
-                        status: TableStatus::Missing,
+                        title: name.to_string(),
+                        line: Some(in_body.unwrap_or(h.line)),
+                        title_span: Some(lines[in_body.unwrap_or(h.line)].span.clone()),
+                        status: if in_body.is_some() { TableStatus::Unreadable } else { TableStatus::Missing },
                         body: None,
                         empty_note: false,
                         region: h.line..h.line,
