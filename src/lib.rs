@@ -73,6 +73,13 @@ pub fn check(input: &str, options: Options) -> Report {
     for rule in RULES {
         rule.check(&doc, &mut ctx);
     }
+    // Say so for every table that was read but that no rule looked at.
+    for t in &doc.tables {
+        let looked_at = ctx.tables_checked.contains(&t.id) || ctx.skips.iter().any(|s| s.table == Some(t.id));
+        if !looked_at && matches!(t.status, tables::TableStatus::Checked | tables::TableStatus::Partial) {
+            ctx.skips.push(rules::Skip { rule: "-", table: Some(t.id), reason: rules::SkipReason::NoRulesYet, line: t.line });
+        }
+    }
     let placer = report::Placer::new(input, &parsed.norm, options.offsets);
     let mut rep = report::build(
         report::Parts {

@@ -74,7 +74,7 @@ mod cli {
         let out = match format {
             Format::Json => serde_json::to_string_pretty(&report).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}")),
             Format::Text => render_text(&report, text, &file, lang),
-            Format::Model => render_model(&report),
+            Format::Model => budget_check::report::model_text(&report),
         };
         let mut stdout = std::io::stdout().lock();
         // A closed pipe (`| head`) is not an error worth a panic.
@@ -179,46 +179,12 @@ mod cli {
             ));
         }
         for t in &r.tables {
-            out.push_str(&format!("  {} {:?} {} rows — {}\n", t.id_str(), t.status, t.rows, t.title));
+            out.push_str(&format!("  {} {:?} {} rows — {}\n", t.id.as_str(), t.status, t.rows, t.title));
         }
         for w in &r.warnings {
             out.push_str(&format!("  warning: {}\n", w.message));
         }
         out
     }
-
-    trait IdStr {
-        fn id_str(&self) -> String;
-    }
-    impl IdStr for budget_check::report::TableOut {
-        fn id_str(&self) -> String {
-            format!("{:?}", self.id)
-        }
-    }
-
-    /// The tables as the checker understood them: one line per row, cells by column.
-    fn render_model(r: &Report) -> String {
-        let mut out = String::new();
-        for t in &r.tables {
-            out.push_str(&format!("== {:?} {} (line {}, {:?}, {} rows)\n", t.id, t.title, t.line.unwrap_or(0), t.status, t.rows));
-            if !t.columns.is_empty() {
-                out.push_str(&format!("   columns: {}\n", t.columns.join(" | ")));
-            }
-            for row in &t.body {
-                let cells: Vec<String> = row.cells.iter().map(|c| c.as_ref().map_or("·".to_string(), |c| c.text.clone())).collect();
-                let mut line = format!("   L{:<5} {:<8} {}", row.line, row.code.as_deref().unwrap_or("-"), row.name);
-                if let Some(right) = &row.right {
-                    line.push_str(&format!(" ‖ {right}"));
-                }
-                line.push_str(&format!(" : {}", cells.join(" | ")));
-                if !row.unplaced.is_empty() {
-                    let u: Vec<&str> = row.unplaced.iter().map(|c| c.text.as_str()).collect();
-                    line.push_str(&format!("  (column unknown: {})", u.join(" ")));
-                }
-                out.push_str(&line);
-                out.push('\n');
-            }
-        }
-        out
-    }
 }
+

@@ -5,7 +5,7 @@
 
 use crate::normalize::Normalized;
 use crate::rules::{Ctx, Finding, Label, Severity};
-use crate::tables::{BalanceTable, Cell, CodedTable, LabelledTable, ParseWarning, Table, TableBody, TableId, TableStatus};
+use crate::tables::{BalanceTable, Cell, CodedTable, Inference, LabelledTable, ParseWarning, Table, TableBody, TableId, TableStatus};
 use crate::{Lang, Offsets};
 use serde::Serialize;
 use std::ops::Range;
@@ -76,6 +76,9 @@ pub struct RowOut {
     /// Amounts whose column could not be determined.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub unplaced: Vec<CellOut>,
+    /// How the columns were worked out when blank cells had vanished (`rollup`, `T5`, `code`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub inferred: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -291,7 +294,13 @@ fn coded_rows(c: &CodedTable, text: &str, placer: &Placer<'_>, line_no: &dyn Fn(
             } else {
                 r.amounts.iter().filter(|a| !placed.contains(&a.span.start)).map(|a| placer.cell(&a.span, text)).collect()
             };
-            RowOut { line: line_no(r.line), code: r.code.clone(), name: r.name.clone(), cells, right: None, unplaced }
+            let inferred = r.inferred.map(|i| match i {
+                Inference::Rollup => "rollup".to_string(),
+                Inference::OtherTable(t) => t.as_str().to_string(),
+                Inference::CodeMeaning => "code".to_string(),
+                Inference::RowIdentity => "row".to_string(),
+            });
+            RowOut { line: line_no(r.line), code: r.code.clone(), name: r.name.clone(), cells, right: None, unplaced, inferred }
         })
         .collect()
 }
@@ -311,7 +320,8 @@ fn labelled_rows(l: &LabelledTable, text: &str, placer: &Placer<'_>, line_no: &d
             } else {
                 r.amounts.iter().filter(|a| !placed.contains(&a.span.start)).map(|a| placer.cell(&a.span, text)).collect()
             };
-            RowOut { line: line_no(r.line), code: None, name: r.label.clone(), cells, right: None, unplaced }
+            let inferred = r.inferred.map(|_| "row".to_string());
+            RowOut { line: line_no(r.line), code: None, name: r.label.clone(), cells, right: None, unplaced, inferred }
         })
         .collect()
 }
@@ -359,6 +369,7 @@ fn balance_rows(b: &BalanceTable, ncols: usize, text: &str, placer: &Placer<'_>,
                     None => r.printed.clone(),
                 }),
                 unplaced: Vec::new(),
+                inferred: None,
             }
         })
         .collect()
@@ -421,4 +432,35 @@ pub fn to_utf16(report: &mut Report, original: &str) {
         }
     }
     report.offsets = "utf16";
+}
+
+/// The tables as the checker understood them, one line per row with its cells by column (`·`
+/// for a blank) and the amounts whose column is unknown. Used by `--format model` and the
+/// golden tests.
+pub fn model_text(r: &Report) -> String {
+    let mut out = String::new();
+    for t in &r.tables {
+        out.push_str(&format!("== {:?} {} (line {}, {:?}, {} rows)\n", t.id, t.title, t.line.unwrap_or(0), t.status, t.rows));
+        if !t.columns.is_empty() {
+            out.push_str(&format!("   columns: {}\n", t.columns.join(" | ")));
+        }
+        for row in &t.body {
+            let cells: Vec<String> = row.cells.iter().map(|c| c.as_ref().map_or("·".to_string(), |c| c.text.clone())).collect();
+            let mut line = format!("   L{:<5} {:<8} {}", row.line, row.code.as_deref().unwrap_or("-"), row.name);
+            if let Some(right) = &row.right {
+                line.push_str(&format!(" ‖ {right}"));
+            }
+            line.push_str(&format!(" : {}", cells.join(" | ")));
+            if let Some(how) = &row.inferred {
+                line.push_str(&format!("  [inferred: {how}]"));
+            }
+            if !row.unplaced.is_empty() {
+                let u: Vec<&str> = row.unplaced.iter().map(|c| c.text.as_str()).collect();
+                line.push_str(&format!("  (column unknown: {})", u.join(" ")));
+            }
+            out.push_str(&line);
+            out.push('\n');
+        }
+    }
+    out
 }

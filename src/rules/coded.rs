@@ -72,7 +72,7 @@ pub fn check_rows(meta: &'static RuleMeta, id: TableId, doc: &Document<'_>, ctx:
                     .collect();
                 (total, parts)
             }
-            Some(RowProblem::AmbiguousColumns) => {
+            Some(RowProblem::AmbiguousColumns | RowProblem::Scrambled) => {
                 let total = r.amounts.first().map(|a| Term::from_amount(a, format!("{t} {label} {}", table.columns[0]), doc.text));
                 let parts = r.amounts[1..].iter().map(|a| Term::from_amount(a, format!("{t} {label}"), doc.text)).collect();
                 (total, parts)

@@ -144,6 +144,8 @@ pub enum SkipReason {
     UnrecognisedLine { item: String },
     /// The input ends inside the table: its last rows may be missing.
     Truncated { row: String },
+    /// The table was read, but no rule checks it yet.
+    NoRulesYet,
 }
 
 impl SkipReason {
@@ -166,6 +168,8 @@ impl SkipReason {
             (SkipReason::UnrecognisedLine { item }, En) => format!("unrecognised line “{item}”"),
             (SkipReason::Truncated { row }, Zh) => format!("{row}：输入在表格中间结束，后续行可能缺失"),
             (SkipReason::Truncated { row }, En) => format!("{row}: the input ends inside the table; later rows may be missing"),
+            (SkipReason::NoRulesYet, Zh) => "已识别此表，尚无核对规则".into(),
+            (SkipReason::NoRulesYet, En) => "table read; no rule checks it yet".into(),
         }
     }
 }
@@ -174,6 +178,8 @@ impl SkipReason {
 #[derive(Debug, Default)]
 pub struct Ctx {
     pub findings: Vec<Finding>,
+    /// Tables some check ran on.
+    pub tables_checked: Vec<TableId>,
     pub checks_run: usize,
     pub checks_passed: usize,
     pub skips: Vec<Skip>,
@@ -234,6 +240,9 @@ impl Ctx {
     /// Record a check that ran and what it found (`None`: it passed).
     pub fn record(&mut self, finding: Option<Finding>) {
         self.checks_run += 1;
+        if let Some(t) = finding.as_ref().and_then(|f| f.table) {
+            self.mark(t);
+        }
         match finding {
             Some(f) => self.findings.push(f),
             None => self.checks_passed += 1,
@@ -245,8 +254,17 @@ impl Ctx {
     }
 
     /// Check `total = Σ parts` with the rounding envelope of the printed digits.
+    fn mark(&mut self, t: TableId) {
+        if !self.tables_checked.contains(&t) {
+            self.tables_checked.push(t);
+        }
+    }
+
     pub fn check_sum(&mut self, spec: SumSpec) {
         self.checks_run += 1;
+        if let Some(t) = spec.table {
+            self.mark(t);
+        }
         let parts: Vec<(Decimal, Decimal)> = spec.parts.iter().map(|p| (p.value, p.half)).collect();
         let outcome = check_sum((spec.total.value, spec.total.half), &parts);
         let (severity, diff, envelope) = match outcome {

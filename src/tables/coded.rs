@@ -272,7 +272,17 @@ pub fn read(id: TableId, text: &str, lines: &[Line]) -> CodedTable {
     }
     let header: String = header_lines[keep_from..].concat();
     let mut columns = columns(id, &header);
+    // Rows print their amounts in the header's column order: right to left when the header
+    // names the first column after the last (HZ-03), whatever side the codes are on.
+    let reversed_header = match (columns.first(), columns.last()) {
+        (Some(first), Some(last)) if columns.len() > 1 => matches!((header.find(first.as_str()), header.rfind(last.as_str())), (Some(f), Some(l)) if f > l),
+        _ => orient == Orientation::Reversed,
+    };
     for r in &mut rows {
+        if r.cells.is_empty() && reversed_header != (orient == Orientation::Reversed) {
+            // `finish` reversed by code side; the header says otherwise.
+            r.amounts.reverse();
+        }
         assign_columns(r, columns.len());
     }
     // A row with more amounts than the header has columns means the header was misread: place
@@ -483,6 +493,19 @@ fn assign_columns(r: &mut CodedRow, ncols: usize) {
     }
     let n = r.amounts.len();
     r.cells = vec![Cell::Unknown; ncols];
+    // Amounts are never negative, so the total is the largest; if it is not printed first the
+    // printed order is not the column order.
+    if let Some(max) = r.amounts.iter().map(|a| a.value).max() {
+        if n >= 2 && r.amounts[0].value < max {
+            if let Some(k) = r.amounts.iter().position(|a| a.value == max) {
+                let total = r.amounts.remove(k);
+                r.amounts.insert(0, total);
+            }
+            r.cells[0] = Cell::Value(r.amounts[0].clone());
+            r.problem = Some(RowProblem::Scrambled);
+            return;
+        }
+    }
     if n == ncols {
         r.cells = r.amounts.iter().cloned().map(Cell::Value).collect();
     } else if n > ncols {

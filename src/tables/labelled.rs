@@ -53,10 +53,10 @@ pub fn read(id: TableId, text: &str, lines: &[Line]) -> LabelledTable {
             pending_label.clear();
             continue;
         }
-        let ts = lex(s, l.span.start);
+        let ts = words_as_text(lex(s, l.span.start));
         let row = if s.contains('\t') { tab_row(id, s, l) } else { token_row(id, &ts, l) };
         match row {
-            Some(mut r) if seen_row || !r.amounts.is_empty() || (id == TableId::T10 && is_row_label(id, &r.label)) => {
+            Some(mut r) if !r.amounts.is_empty() || (id == TableId::T10 && is_row_label(id, &r.label)) => {
                 if r.label.is_empty() {
                     // Amounts alone on a line: the label wrapped onto the lines above (HZ-02).
                     if pending_label.is_empty() {
@@ -68,12 +68,28 @@ pub fn read(id: TableId, text: &str, lines: &[Line]) -> LabelledTable {
                 }
                 pending_label.clear();
                 seen_row = true;
-                rows.push(r);
+                // `公务用车购置及运行费` / `(小计) 2.14`: a label wrapped before its amounts.
+                let wrapped = r.label.starts_with('(') && rows.last().is_some_and(|p: &LabelledRow| p.amounts.is_empty() && p.cells.iter().all(|c| matches!(c, Cell::Blank)));
+                if wrapped {
+                    if let Some(prev) = rows.last_mut() {
+                        prev.label.push_str(&r.label);
+                        prev.amounts = r.amounts;
+                        prev.cells = r.cells;
+                        prev.span.end = r.span.end;
+                        prev.problem = r.problem;
+                    }
+                } else {
+                    let last_item = id == TableId::T10 && r.label.contains("运行费") && !r.label.contains("购置及运行");
+                    rows.push(r);
+                    if last_item {
+                        break; // T10 ends with 公务用车运行费
+                    }
+                }
             }
             _ => {
                 if !seen_row {
                     header.push_str(&c);
-                } else if ts.iter().all(|t| t.text().is_some()) && pending_label.len() < 4 {
+                } else if !ts.iter().any(|t| matches!(t.kind, Lex::Num(_))) && pending_label.len() < 8 {
                     pending_label.push((c, l.index, l.span.start));
                 }
             }
@@ -95,9 +111,44 @@ pub fn read(id: TableId, text: &str, lines: &[Line]) -> LabelledTable {
     LabelledTable { columns, rows }
 }
 
+/// Numbers that are part of a name: `2023 年`, `95 年底`, `32 号`, `[2022]`. An integer followed
+/// by a unit of time or count, or inside brackets, is text, not an amount.
+fn words_as_text(ts: Vec<Token>) -> Vec<Token> {
+    const UNITS: [char; 10] = ['年', '月', '日', '号', '人', '个', '批', '次', ']', '〕'];
+    let mut out: Vec<Token> = Vec::with_capacity(ts.len());
+    let mut it = ts.into_iter().peekable();
+    while let Some(t) = it.next() {
+        let glue = t.int().is_some() && it.peek().and_then(|n| n.text()).is_some_and(|x| x.starts_with(UNITS));
+        let in_brackets = t.int().is_some() && out.last().and_then(|p| p.text()).is_some_and(|x| x.ends_with(['[', '〔', '(']));
+        if glue || in_brackets {
+            let raw = t.int().unwrap_or_default().to_string();
+            match out.last_mut() {
+                Some(Token { kind: Lex::Text(prev), span }) => {
+                    prev.push_str(&raw);
+                    span.end = t.span.end;
+                }
+                _ => out.push(Token { kind: Lex::Text(raw), span: t.span }),
+            }
+            continue;
+        }
+        match (out.last_mut(), &t.kind) {
+            (Some(Token { kind: Lex::Text(prev), span }), Lex::Text(x)) => {
+                prev.push_str(x);
+                span.end = t.span.end;
+            }
+            _ => out.push(t),
+        }
+    }
+    out
+}
+
 fn tab_row(id: TableId, s: &str, l: &Line) -> Option<LabelledRow> {
     let cells = blocks::cells(s, l.span.start);
-    let first = cells.iter().position(|c| !c.text.is_empty())?;
+    // A row's label stands in the first cell; a line that starts with a blank cell is header.
+    let first = 0;
+    if cells.first()?.text.is_empty() {
+        return None;
+    }
     let label = compact(cells[first].text);
     if parse_number(cells[first].text).is_some() || !is_row_label(id, &label) {
         return None;
@@ -110,6 +161,7 @@ fn tab_row(id: TableId, s: &str, l: &Line) -> Option<LabelledRow> {
         line: l.index,
         span: cells[first].start..cells[first].span().end,
         problem: None,
+        inferred: None,
     };
     for c in &cells[first + 1..] {
         if c.text.is_empty() {
@@ -144,7 +196,7 @@ fn token_row(id: TableId, ts: &[Token], l: &Line) -> Option<LabelledRow> {
         amounts.reverse();
     }
     let span = ts.first().map_or(l.span.start, |t| t.span.start)..ts.last().map_or(l.span.end, |t| t.span.end);
-    Some(LabelledRow { is_total: is_total_label(&label), label, cells: Vec::new(), amounts, line: l.index, span, problem: None })
+    Some(LabelledRow { is_total: is_total_label(&label), label, cells: Vec::new(), amounts, line: l.index, span, problem: None, inferred: None })
 }
 
 /// Columns for a row: tab rows by position, others only when every column is printed.

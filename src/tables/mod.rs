@@ -26,6 +26,7 @@ use crate::lex::{lex, Lex};
 use serde::Serialize;
 use std::ops::Range;
 
+pub use resolve::row_identities;
 pub use titles::classify_title;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -152,6 +153,8 @@ pub enum Inference {
     OtherTable(TableId),
     /// The economic class fixes the column (301/303 → 人员经费, 302/310 … → 公用经费).
     CodeMeaning,
+    /// The only placement under which the row's own identities hold (总计 = 小计 + …).
+    RowIdentity,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -165,6 +168,9 @@ pub enum RowProblem {
     TooFewAmounts,
     /// More amounts than the table has columns.
     TooManyAmounts,
+    /// The amounts were not printed in column order (the largest, the total, is not first):
+    /// the total is known, the columns of the others are not.
+    Scrambled,
 }
 
 impl CodedRow {
@@ -234,6 +240,7 @@ pub struct LabelledRow {
     pub line: usize,
     pub span: Range<usize>,
     pub problem: Option<RowProblem>,
+    pub inferred: Option<Inference>,
 }
 
 #[derive(Debug, Clone, Default)]

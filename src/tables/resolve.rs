@@ -8,7 +8,8 @@
 //!
 //! Anything else stays ambiguous and the checks that need it are skipped.
 
-use super::{Cell, CodedRow, CodedTable, Inference, RowProblem, Table, TableBody, TableId};
+use super::{BalanceTable, Cell, CodedRow, CodedTable, IncomeLevel, Inference, LabelledTable, RowProblem, Table, TableBody, TableId};
+use crate::amount::Amount;
 use crate::amount::{check_sum, SumCheck};
 use rust_decimal::Decimal;
 use std::collections::HashMap;
@@ -16,13 +17,245 @@ use std::collections::HashMap;
 /// Enumerating more combinations than this for one parent is not worth it: stay ambiguous.
 const MAX_COMBINATIONS: usize = 4096;
 
-pub fn resolve(tables: &mut [Table]) {
-    for t in tables.iter_mut() {
-        if let Some(TableBody::Coded(c)) = t.body.as_mut() {
-            if t.id == TableId::T6 {
-                by_code_meaning(c);
+/// The identities that hold within every row of a table, as (total column, part columns), from
+/// the column names the header gave.
+pub fn row_identities(columns: &[String]) -> Vec<(usize, Vec<usize>)> {
+    let at = |name: &str| columns.iter().position(|c| c == name);
+    let all = |names: &[&str]| -> Option<Vec<usize>> { names.iter().map(|n| at(n)).collect() };
+    let mut out = Vec::new();
+    let mut push = |total: &str, parts: &[&str]| {
+        if let (Some(t), Some(p)) = (at(total), all(parts)) {
+            out.push((t, p));
+        }
+    };
+    // T3/T5; T6; T8/T9 (基本支出 printed as 人员经费 + 公用经费)
+    push("合计", &["基本支出", "项目支出"]);
+    if at("项目支出").is_some() && at("基本支出").is_none() {
+        push("合计", &["人员经费", "公用经费", "项目支出"]);
+    } else {
+        push("合计", &["人员经费", "公用经费"]);
+    }
+    // T2
+    if let Some(sub) = at("财政拨款(补助)小计") {
+        let funds: Vec<usize> = (sub + 1..columns.len()).take_while(|&j| !columns[j].starts_with("财政专户")).collect();
+        out.push((sub, funds));
+        if let (Some(t), Some(rest)) = (at("总计"), all(&["财政拨款(补助)小计", "财政专户(教育收费)", "单位资金", "财政拨款结转", "非财政拨款结转结余"])) {
+            out.push((t, rest));
+        }
+    }
+    // T7: 项目支出合计 = Σ economic classes
+    if columns.first().is_some_and(|c| c == "项目支出合计") {
+        out.push((0, (1..columns.len()).collect()));
+    }
+    // T10
+    if let (Some(t), Some(p)) = (at("合计"), all(&["一般公共预算", "政府性基金", "国有资本经营预算"])) {
+        out.push((t, p));
+    }
+    // T11
+    if let (Some(t), Some(p)) = (at("总计"), all(&["财政拨款合计", "非财政拨款合计"])) {
+        out.push((t, p));
+        for side in ["财政拨款", "非财政拨款"] {
+            let names = [format!("{side}人员经费"), format!("{side}公用经费"), format!("{side}项目支出")];
+            let parts: Option<Vec<usize>> = names.iter().map(|n| at(n)).collect();
+            if let (Some(t), Some(p)) = (at(&format!("{side}合计")), parts) {
+                out.push((t, p));
             }
-            by_rollup(c);
+        }
+    }
+    out
+}
+
+/// Do the cells satisfy every row identity (within the rounding of the printed digits)?
+fn satisfies(cells: &[Cell], ids: &[(usize, Vec<usize>)]) -> bool {
+    let val = |c: &Cell| -> Option<(Decimal, Decimal)> {
+        match c {
+            Cell::Value(a) => Some((a.value, a.half_step())),
+            Cell::Blank => Some((Decimal::ZERO, Decimal::ZERO)),
+            Cell::Unknown => None,
+        }
+    };
+    ids.iter().all(|(t, parts)| {
+        let (Some(total), Some(ps)) = (cells.get(*t).and_then(val), parts.iter().map(|&p| cells.get(p).and_then(val)).collect::<Option<Vec<_>>>()) else {
+            return true;
+        };
+        !matches!(check_sum(total, &ps), SumCheck::Mismatch { .. })
+    })
+}
+
+/// Every placement of a row's amounts (the first in the first column, the rest in increasing
+/// columns, in printed order) that satisfies the row identities.
+fn placements(amounts: &[Amount], ncols: usize, ids: &[(usize, Vec<usize>)], allowed: &[bool]) -> Vec<Vec<Cell>> {
+    let Some((first, parts)) = amounts.split_first() else { return Vec::new() };
+    if ncols == 0 || parts.len() >= ncols {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut pick = Vec::new();
+    choose(0, ncols - 1, parts.len(), &mut pick, &mut |cols: &[usize]| {
+        if out.len() > MAX_COMBINATIONS || cols.iter().any(|&c| !allowed.get(c + 1).copied().unwrap_or(true)) {
+            return;
+        }
+        let mut cells = vec![Cell::Blank; ncols];
+        cells[0] = Cell::Value(first.clone());
+        for (a, &c) in parts.iter().zip(cols) {
+            cells[c + 1] = Cell::Value(a.clone());
+        }
+        if satisfies(&cells, ids) {
+            out.push(cells);
+        }
+    });
+    out
+}
+
+/// Columns a row may use: amounts are never negative, so a column that is blank in the total
+/// row, or in the row's parent, is blank in the row too.
+fn allowed_columns(rows: &[CodedRow], k: usize, ncols: usize, index: &HashMap<String, usize>) -> Vec<bool> {
+    let mut allowed = vec![true; ncols];
+    let mut restrict = |other: &CodedRow| {
+        if other.problem.is_none() && other.cells.len() == ncols {
+            for (j, c) in other.cells.iter().enumerate() {
+                if matches!(c, Cell::Blank) {
+                    allowed[j] = false;
+                }
+            }
+        }
+    };
+    let r = &rows[k];
+    if !r.is_total {
+        if let Some(total) = index.get(TOTAL).and_then(|&t| rows.get(t)) {
+            restrict(total);
+        }
+    }
+    if let Some(code) = r.code.as_deref().filter(|c| c.len() > 3) {
+        if let Some(&p) = index.get(&code[..code.len() - 2]) {
+            if let Some(parent) = rows.get(p) {
+                restrict(parent);
+            }
+        }
+    }
+    allowed
+}
+
+/// Row index by code; the (first) total row under the key `TOTAL`.
+fn code_index(rows: &[CodedRow]) -> HashMap<String, usize> {
+    let mut index: HashMap<String, usize> = HashMap::new();
+    for (k, r) in rows.iter().enumerate() {
+        if let Some(code) = &r.code {
+            index.entry(code.clone()).or_insert(k);
+        } else if r.is_total {
+            index.entry(TOTAL.to_string()).or_insert(k);
+        }
+    }
+    index
+}
+
+const TOTAL: &str = "TOTAL";
+
+/// Does T1 show any money of this fund, this year or carried over? Unknown counts as yes.
+fn fund_has_money(b: &BalanceTable, fund: &str) -> bool {
+    let lines: Vec<_> = b.income.iter().filter(|i| i.label.contains(fund) && i.label.ends_with("拨款")).collect();
+    lines.is_empty() || lines.iter().any(|i| i.amount.as_ref().is_some_and(|a| !a.value.is_zero()))
+}
+
+/// Settle every ambiguous row that its row identities and allowed columns leave one placement.
+fn identity_pass(c: &mut CodedTable, ids: &[(usize, Vec<usize>)]) -> bool {
+    let ncols = c.columns.len();
+    let mut settled: Vec<(usize, Vec<Cell>)> = Vec::new();
+    {
+        let index = code_index(&c.rows);
+        for (k, r) in c.rows.iter().enumerate() {
+            if r.problem != Some(RowProblem::AmbiguousColumns) {
+                continue;
+            }
+            let allowed = allowed_columns(&c.rows, k, ncols, &index);
+            let p = placements(&r.amounts, ncols, ids, &allowed);
+            if p.len() == 1 {
+                settled.extend(p.into_iter().map(|cells| (k, cells)));
+            }
+        }
+    }
+    let changed = !settled.is_empty();
+    for (k, cells) in settled {
+        settle(&mut c.rows[k], cells, Inference::RowIdentity);
+    }
+    changed
+}
+
+/// T2's total row, column by column, restates T1's income lines (X-T1-T2-COLS). When the row
+/// lost its blank cells, the one placement that agrees with T1 is taken.
+fn anchor_t2_total(c: &mut CodedTable, t1: &BalanceTable) {
+    let item = |level: IncomeLevel, pred: &dyn Fn(&str) -> bool| -> Option<Option<Decimal>> {
+        t1.income.iter().find(|i| i.level == level && pred(&i.label)).map(|i| i.amount.as_ref().map(|a| a.value))
+    };
+    let sum = |xs: &[Option<Option<Decimal>>]| -> Option<Option<Decimal>> {
+        xs.iter().try_fold(Decimal::ZERO, |acc, x| x.map(|v| acc + v.unwrap_or(Decimal::ZERO))).map(Some)
+    };
+    let gpb = item(IncomeLevel::Numbered, &|l| l.contains("一般公共预算拨款"));
+    let gf = item(IncomeLevel::Numbered, &|l| l.contains("基金预算拨款"));
+    let soe = item(IncomeLevel::Numbered, &|l| l.contains("国有资本经营预算拨款"));
+    let want: Vec<Option<Option<Decimal>>> = c
+        .columns
+        .iter()
+        .map(|col| match col.as_str() {
+            "总计" => Some(t1.income_total.as_ref().and_then(|i| i.amount.as_ref()).map(|a| a.value)),
+            "财政拨款(补助)小计" => sum(&[gpb, gf, soe]),
+            "一般公共预算" => item(IncomeLevel::Sub, &|l| l.contains("财力")),
+            "上级一般公共预算安排的转移支付" => item(IncomeLevel::Sub, &|l| l.starts_with("上级一般公共预算")),
+            "政府性基金预算" => item(IncomeLevel::Sub, &|l| l == "政府性基金收入"),
+            "上级政府性基金安排的转移支付" => item(IncomeLevel::Sub, &|l| l.starts_with("上级政府性基金")),
+            "国有资本经营预算" => item(IncomeLevel::Sub, &|l| l == "国有资本经营收入"),
+            "上级国有资本经营预算安排的转移支付" => item(IncomeLevel::Sub, &|l| l.starts_with("上级国有资本经营")),
+            "财政专户(教育收费)" => item(IncomeLevel::Numbered, &|l| l.contains("财政专户")),
+            "单位资金" => item(IncomeLevel::Numbered, &|l| l == "单位资金"),
+            "财政拨款结转" => item(IncomeLevel::Numbered, &|l| l.starts_with("财政拨款结转")),
+            "非财政拨款结转结余" => item(IncomeLevel::Numbered, &|l| l.starts_with("非财政拨款结")),
+            _ => None,
+        })
+        .collect();
+    let Some(want) = want.into_iter().collect::<Option<Vec<Option<Decimal>>>>() else { return };
+    let ncols = c.columns.len();
+    let all = vec![true; ncols];
+    for r in c.rows.iter_mut().filter(|r| r.is_total && r.problem == Some(RowProblem::AmbiguousColumns)) {
+        let agree: Vec<Vec<Cell>> = placements(&r.amounts, ncols, &[], &all)
+            .into_iter()
+            .filter(|cells| {
+                cells.iter().zip(&want).all(|(cell, w)| {
+                    let (v, h) = match cell {
+                        Cell::Value(a) => (a.value, a.half_step()),
+                        _ => (Decimal::ZERO, Decimal::ZERO),
+                    };
+                    !matches!(check_sum((v, h), &[(w.unwrap_or(Decimal::ZERO), Decimal::new(5, 3))]), SumCheck::Mismatch { .. })
+                })
+            })
+            .collect();
+        if agree.len() == 1 {
+            let cells = agree.into_iter().next().unwrap_or_default();
+            settle(r, cells, Inference::OtherTable(TableId::T1));
+        }
+    }
+}
+
+pub fn resolve(tables: &mut [Table]) {
+    let t1 = tables.iter().find(|t| t.id == TableId::T1).and_then(|t| t.balance().cloned());
+    for t in tables.iter_mut() {
+        match t.body.as_mut() {
+            Some(TableBody::Coded(c)) => {
+                if t.id == TableId::T6 {
+                    by_code_meaning(c);
+                }
+                if let (TableId::T2, Some(t1)) = (t.id, t1.as_ref()) {
+                    anchor_t2_total(c, t1);
+                }
+                let ids = row_identities(&c.columns);
+                for _ in 0..4 {
+                    let changed = identity_pass(c, &ids) | by_rollup(c);
+                    if !changed {
+                        break;
+                    }
+                }
+            }
+            Some(TableBody::Labelled(l)) => labelled(l, t1.as_ref()),
+            _ => {}
         }
     }
     // T3 and T5 print the same functional codes; a row known in one settles its twin.
@@ -58,25 +291,36 @@ fn placed_by_code(c: &CodedTable) -> HashMap<String, Vec<Cell>> {
         .collect()
 }
 
-/// Candidate placements of an ambiguous row: its amounts after the total, in printed order,
-/// into increasing part columns.
-fn candidates(r: &CodedRow, ncols: usize) -> Vec<Vec<Cell>> {
+/// Candidate placements of a row: itself when placed, else those its row identities allow.
+fn candidates(r: &CodedRow, ncols: usize, ids: &[(usize, Vec<usize>)], allowed: &[bool]) -> Vec<Vec<Cell>> {
     if r.problem != Some(RowProblem::AmbiguousColumns) || r.amounts.len() < 2 {
         return vec![r.cells.clone()];
     }
-    let parts = &r.amounts[1..];
-    let slots = ncols - 1;
-    let mut out = Vec::new();
-    let mut pick = Vec::new();
-    choose(0, slots, parts.len(), &mut pick, &mut |cols: &[usize]| {
-        let mut cells = vec![Cell::Blank; ncols];
-        cells[0] = Cell::Value(r.amounts[0].clone());
-        for (a, &c) in parts.iter().zip(cols) {
-            cells[c + 1] = Cell::Value(a.clone());
+    placements(&r.amounts, ncols, ids, allowed)
+}
+
+fn labelled(l: &mut LabelledTable, t1: Option<&BalanceTable>) {
+    let ids = row_identities(&l.columns);
+    let ncols = l.columns.len();
+    // T10 spends fiscal money by fund: a fund T1 shows no money for (this year or carried
+    // over) cannot pay for any 三公 item.
+    let allowed: Vec<bool> = l
+        .columns
+        .iter()
+        .map(|c| match (c.as_str(), t1) {
+            ("政府性基金", Some(b)) => fund_has_money(b, "基金"),
+            ("国有资本经营预算", Some(b)) => fund_has_money(b, "国有资本经营"),
+            _ => true,
+        })
+        .collect();
+    for r in l.rows.iter_mut().filter(|r| r.problem == Some(RowProblem::AmbiguousColumns)) {
+        let p = placements(&r.amounts, ncols, &ids, &allowed);
+        if p.len() == 1 {
+            r.cells = p.into_iter().next().unwrap_or_default();
+            r.problem = None;
+            r.inferred = Some(Inference::RowIdentity);
         }
-        out.push(cells);
-    });
-    out
+    }
 }
 
 /// Every increasing choice of `k` slots out of `n`, starting at `from`.
@@ -160,6 +404,8 @@ fn by_rollup(c: &mut CodedTable) -> bool {
     if ncols < 3 {
         return false;
     }
+    let ids = row_identities(&c.columns);
+    let owned_index = code_index(&c.rows);
     let mut changed = false;
     // Groups: the total row over the 类 rows, each 类 over its 款, each 款 over its 项.
     let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
@@ -195,7 +441,8 @@ fn by_rollup(c: &mut CodedTable) -> bool {
     }
     for (parent, children) in groups {
         let members: Vec<usize> = std::iter::once(parent).chain(children.iter().copied()).collect();
-        let cands: Vec<Vec<Vec<Cell>>> = members.iter().map(|&k| candidates(&c.rows[k], ncols)).collect();
+        let cands: Vec<Vec<Vec<Cell>>> =
+            members.iter().map(|&k| candidates(&c.rows[k], ncols, &ids, &allowed_columns(&c.rows, k, ncols, &owned_index))).collect();
         let total: usize = cands.iter().try_fold(1usize, |acc, v| acc.checked_mul(v.len().max(1))).unwrap_or(usize::MAX);
         if total <= 1 || total > MAX_COMBINATIONS || cands.iter().any(|v| v.is_empty()) {
             continue;
