@@ -358,9 +358,13 @@ fn balance_rows(b: &BalanceTable, ncols: usize, text: &str, placer: &Placer<'_>,
                 code: None,
                 name: left.map(|i| i.printed.clone()).unwrap_or_default(),
                 cells: {
+                    // T4's expenditure side: the first amount is 合计; the others are placed
+                    // only when every column is printed (blank cells may have vanished).
+                    let amounts = right.map_or(&[][..], |r| r.amounts.as_slice());
+                    let all_printed = amounts.len() + 1 >= ncols;
                     let mut cells = vec![cell(left)];
-                    let right_amounts: Vec<Option<CellOut>> = right.map_or(Vec::new(), |r| r.amounts.iter().map(|a| Some(placer.cell(&a.span, text))).collect());
-                    cells.extend(right_amounts);
+                    let shown = if all_printed { amounts.len() } else { amounts.len().min(1) };
+                    cells.extend(amounts[..shown].iter().map(|a| Some(placer.cell(&a.span, text))));
                     cells.resize_with(ncols.max(cells.len()), || None);
                     cells
                 },
@@ -368,7 +372,10 @@ fn balance_rows(b: &BalanceTable, ncols: usize, text: &str, placer: &Placer<'_>,
                     Some(c) => format!("{c} {}", r.label),
                     None => r.printed.clone(),
                 }),
-                unplaced: Vec::new(),
+                unplaced: {
+                    let amounts = right.map_or(&[][..], |r| r.amounts.as_slice());
+                    if amounts.len() + 1 >= ncols { Vec::new() } else { amounts.iter().skip(1).map(|a| placer.cell(&a.span, text)).collect() }
+                },
                 inferred: None,
             }
         })

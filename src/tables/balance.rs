@@ -95,7 +95,7 @@ fn read_side(ts: &[Token], line: usize, t: &mut BalanceTable, income: bool) {
             amounts.push(a);
             i += 1;
         }
-        if amounts.is_empty() && code.is_none() && is_header_word(&label) {
+        if amounts.is_empty() && code.is_none() && (is_header_word(&label) || is_side_header(&label) || label.contains("合计")) {
             continue;
         }
         let (clean, level) = strip_enumerator(&label);

@@ -366,6 +366,10 @@ fn start_tab_row(s: &str, l: &Line, vstart: Option<usize>) -> Option<PendingRow>
             positional.push(None);
         }
     }
+    // `合计` followed by column names is the header, not the total row.
+    if is_total && problem.is_some() && amounts.is_empty() {
+        return None;
+    }
     Some(PendingRow {
         code,
         name: label,
@@ -433,6 +437,9 @@ fn start_token_row(ts: &[Token], l: &Line, orient: Orientation) -> Option<Pendin
         }
     }
     if is_total {
+        if amounts.is_empty() {
+            return None; // a `合计` header fragment (vertical headers print one word a line)
+        }
         name = if name == "总计" { name } else { "合计".into() };
     }
     let start = ts.first().map_or(l.span.start, |t| t.span.start);
