@@ -299,6 +299,7 @@ fn coded_rows(c: &CodedTable, text: &str, placer: &Placer<'_>, line_no: &dyn Fn(
                 Inference::OtherTable(t) => t.as_str().to_string(),
                 Inference::CodeMeaning => "code".to_string(),
                 Inference::RowIdentity => "row".to_string(),
+                Inference::Realigned => "realigned".to_string(),
             });
             RowOut { line: line_no(r.line), code: r.code.clone(), name: r.name.clone(), cells, right: None, unplaced, inferred }
         })

@@ -155,6 +155,9 @@ pub enum Inference {
     CodeMeaning,
     /// The only placement under which the row's own identities hold (总计 = 小计 + …).
     RowIdentity,
+    /// A tab-separated cell printed one column left of its place (HZ-12), moved back because
+    /// only then do T1 and the column sums agree.
+    Realigned,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

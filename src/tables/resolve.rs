@@ -12,7 +12,7 @@ use super::{BalanceTable, Cell, CodedRow, CodedTable, IncomeLevel, Inference, La
 use crate::amount::Amount;
 use crate::amount::{check_sum, SumCheck};
 use rust_decimal::Decimal;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Enumerating more combinations than this for one parent is not worth it: stay ambiguous.
 const MAX_COMBINATIONS: usize = 4096;
@@ -184,6 +184,31 @@ fn identity_pass(c: &mut CodedTable, ids: &[(usize, Vec<usize>)]) -> bool {
 /// T2's total row, column by column, restates T1's income lines (X-T1-T2-COLS). When the row
 /// lost its blank cells, the one placement that agrees with T1 is taken.
 fn anchor_t2_total(c: &mut CodedTable, t1: &BalanceTable) {
+    let Some(want) = t1_values_for_t2(c, t1) else { return };
+    let ncols = c.columns.len();
+    let all = vec![true; ncols];
+    for r in c.rows.iter_mut().filter(|r| r.is_total && r.problem == Some(RowProblem::AmbiguousColumns)) {
+        let agree: Vec<Vec<Cell>> = placements(&r.amounts, ncols, &[], &all).into_iter().filter(|cells| agrees(cells, &want)).collect();
+        if agree.len() == 1 {
+            let cells = agree.into_iter().next().unwrap_or_default();
+            settle(r, cells, Inference::OtherTable(TableId::T1));
+        }
+    }
+}
+
+/// Does a T2 total row equal T1's lines, column by column, within the printed rounding?
+fn agrees(cells: &[Cell], want: &[Option<Decimal>]) -> bool {
+    cells.iter().zip(want).all(|(cell, w)| {
+        let (v, h) = match cell {
+            Cell::Value(a) => (a.value, a.half_step()),
+            _ => (Decimal::ZERO, Decimal::ZERO),
+        };
+        !matches!(check_sum((v, h), &[(w.unwrap_or(Decimal::ZERO), Decimal::new(5, 3))]), SumCheck::Mismatch { .. })
+    })
+}
+
+/// The value T1 gives for each of T2's columns (`None` inside: blank), if T1 has them all.
+fn t1_values_for_t2(c: &CodedTable, t1: &BalanceTable) -> Option<Vec<Option<Decimal>>> {
     let item = |level: IncomeLevel, pred: &dyn Fn(&str) -> bool| -> Option<Option<Decimal>> {
         t1.income.iter().find(|i| i.level == level && pred(&i.label)).map(|i| i.amount.as_ref().map(|a| a.value))
     };
@@ -212,27 +237,139 @@ fn anchor_t2_total(c: &mut CodedTable, t1: &BalanceTable) {
             _ => None,
         })
         .collect();
-    let Some(want) = want.into_iter().collect::<Option<Vec<Option<Decimal>>>>() else { return };
-    let ncols = c.columns.len();
-    let all = vec![true; ncols];
-    for r in c.rows.iter_mut().filter(|r| r.is_total && r.problem == Some(RowProblem::AmbiguousColumns)) {
-        let agree: Vec<Vec<Cell>> = placements(&r.amounts, ncols, &[], &all)
-            .into_iter()
-            .filter(|cells| {
-                cells.iter().zip(&want).all(|(cell, w)| {
-                    let (v, h) = match cell {
-                        Cell::Value(a) => (a.value, a.half_step()),
-                        _ => (Decimal::ZERO, Decimal::ZERO),
-                    };
-                    !matches!(check_sum((v, h), &[(w.unwrap_or(Decimal::ZERO), Decimal::new(5, 3))]), SumCheck::Mismatch { .. })
-                })
-            })
+    want.into_iter().collect()
+}
+
+/// Tab positions drift (HZ-12): some rows print a cell one tab to the left. When T2's total row,
+/// read by position, disagrees with T1 but agrees once one cell moves right, the table drifts;
+/// then, parent by parent from the top, each row keeps its printed positions or takes the one
+/// move that makes every column add up — only when that is the single consistent choice.
+fn realign_drift(c: &mut CodedTable, t1: &BalanceTable) {
+    let Some(want) = t1_values_for_t2(c, t1) else { return };
+    let ids = row_identities(&c.columns);
+    let Some(kt) = c.rows.iter().position(|r| r.is_total && r.problem.is_none() && r.inferred.is_none()) else { return };
+    if c.rows[kt].cells.len() != c.columns.len() || agrees(&c.rows[kt].cells, &want) {
+        return;
+    }
+    let fixes: Vec<Vec<Cell>> = drift_variants(&c.rows[kt].cells, &ids).into_iter().skip(1).filter(|v| agrees(v, &want)).collect();
+    if fixes.len() != 1 {
+        return;
+    }
+    let mut fixed: HashSet<usize> = HashSet::new();
+    realign(&mut c.rows[kt], fixes.into_iter().next().unwrap_or_default());
+    fixed.insert(kt);
+    for (parent, children) in groups(c) {
+        let members: Vec<usize> = std::iter::once(parent).chain(children).collect();
+        let cands: Vec<Vec<Vec<Cell>>> = members
+            .iter()
+            .map(|&k| if fixed.contains(&k) || c.rows[k].problem.is_some() { vec![c.rows[k].cells.clone()] } else { drift_variants(&c.rows[k].cells, &ids) })
             .collect();
-        if agree.len() == 1 {
-            let cells = agree.into_iter().next().unwrap_or_default();
-            settle(r, cells, Inference::OtherTable(TableId::T1));
+        let Some(fits) = consistent(&cands, c.columns.len()) else { continue };
+        for (m, &k) in members.iter().enumerate() {
+            if fits.iter().all(|f| f[m] == fits[0][m]) {
+                if fits[0][m] > 0 {
+                    realign(&mut c.rows[k], cands[m][fits[0][m]].clone());
+                }
+                fixed.insert(k);
+            }
         }
     }
+}
+
+fn realign(r: &mut CodedRow, cells: Vec<Cell>) {
+    r.cells = cells;
+    r.inferred = Some(Inference::Realigned);
+}
+
+/// The cells as printed, then each variant with one part amount moved one column right into a
+/// blank cell, keeping the row identities.
+fn drift_variants(cells: &[Cell], ids: &[(usize, Vec<usize>)]) -> Vec<Vec<Cell>> {
+    let mut out = vec![cells.to_vec()];
+    for j in 1..cells.len().saturating_sub(1) {
+        if matches!(cells[j], Cell::Value(_)) && matches!(cells[j + 1], Cell::Blank) {
+            let mut v = cells.to_vec();
+            v.swap(j, j + 1);
+            if satisfies(&v, ids) {
+                out.push(v);
+            }
+        }
+    }
+    out
+}
+
+/// Parent groups, top down: the total row over the 类 rows, each 类 over its 款, each 款 over its 项.
+fn groups(c: &CodedTable) -> Vec<(usize, Vec<usize>)> {
+    let index = code_index(&c.rows);
+    let mut kids: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut classes = Vec::new();
+    for (k, r) in c.rows.iter().enumerate() {
+        let Some(code) = r.code.as_deref() else { continue };
+        match code.len() {
+            3 => classes.push(k),
+            5 | 7 => {
+                if let Some(&p) = index.get(&code[..code.len() - 2]) {
+                    kids.entry(p).or_default().push(k);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    if let Some(&t) = index.get(TOTAL) {
+        out.push((t, classes.clone()));
+    }
+    for &cls in &classes {
+        if let Some(ks) = kids.get(&cls) {
+            out.push((cls, ks.clone()));
+            for &kuan in ks {
+                if let Some(xs) = kids.get(&kuan) {
+                    out.push((kuan, xs.clone()));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Every combination of candidates (one per member; member 0 the parent) under which each
+/// part column adds up; `None` when there are too many to try or none fits.
+fn consistent(cands: &[Vec<Vec<Cell>>], ncols: usize) -> Option<Vec<Vec<usize>>> {
+    let total = cands.iter().try_fold(1usize, |acc, v| acc.checked_mul(v.len()))?;
+    if total == 0 || total > MAX_COMBINATIONS {
+        return None;
+    }
+    let mut fits = Vec::new();
+    let mut choice = vec![0usize; cands.len()];
+    loop {
+        let ok = (1..ncols).all(|j| {
+            let cell = |m: usize| -> Option<(Decimal, Decimal)> {
+                match cands[m][choice[m]].get(j)? {
+                    Cell::Value(a) => Some((a.value, a.half_step())),
+                    Cell::Blank => Some((Decimal::ZERO, Decimal::ZERO)),
+                    Cell::Unknown => None,
+                }
+            };
+            let Some(p) = cell(0) else { return false };
+            let parts: Option<Vec<(Decimal, Decimal)>> = (1..cands.len()).map(cell).collect();
+            parts.is_some_and(|parts| !matches!(check_sum(p, &parts), SumCheck::Mismatch { .. }))
+        });
+        if ok {
+            fits.push(choice.clone());
+        }
+        let mut i = 0;
+        while i < choice.len() {
+            choice[i] += 1;
+            if choice[i] < cands[i].len() {
+                break;
+            }
+            choice[i] = 0;
+            i += 1;
+        }
+        if i == choice.len() {
+            break;
+        }
+    }
+    (!fits.is_empty()).then_some(fits)
 }
 
 pub fn resolve(tables: &mut [Table]) {
@@ -245,6 +382,7 @@ pub fn resolve(tables: &mut [Table]) {
                 }
                 if let (TableId::T2, Some(t1)) = (t.id, t1.as_ref()) {
                     anchor_t2_total(c, t1);
+                    realign_drift(c, t1);
                 }
                 let ids = row_identities(&c.columns);
                 for _ in 0..4 {
