@@ -152,3 +152,98 @@ fn findings_carry_spans_arithmetic_and_expected_value() {
     assert!(rollup.related.iter().any(|l| &mutated[l.start..l.end] == "578.30"));
     assert!(r.findings.iter().all(|f| !f.message.is_empty()));
 }
+
+/// Per seed, per table: rows read, and the total row's cells in column order (`·` blank), as
+/// printed in the seed (checked against the source lines by eye: e.g. S0 line 180
+/// `合计 11931.33 11801.13 4007.60 7793.53 … 130.20`).
+const TABLES: &[(&str, &[(&str, usize, &str)])] = &[
+    ("000_", &[
+        ("T1", 31, "11931.33 11931.33"),
+        ("T2", 29, "11931.33 11801.13 4007.60 7793.53 · · · · · · 130.20 ·"),
+        ("T3", 29, "11931.33 637.60 11293.73"),
+        ("T5", 26, "11801.13 637.60 11163.53"),
+        ("T6", 19, "637.60 631.92 5.68"),
+        ("T7", 18, "11163.53 · 14.40 1095.05 · · · · · 10054.08 ·"),
+        ("T8", 1, "· · · ·"),
+        ("T9", 1, "· · · ·"),
+        ("T10", 6, "· · · ·"),
+        ("T11", 6, "130.20 130.20 · · 130.20 · · · ·"),
+    ]),
+    ("001_", &[
+        ("T1", 31, "395.84 395.84"),
+        ("T2", 21, "395.84 390.33 308.44 81.89 · · · · · · 5.51 ·"),
+        ("T3", 21, "395.84 308.44 87.40"),
+        ("T5", 21, "390.33 308.44 81.89"),
+        ("T6", 22, "308.44 297.64 10.80"),
+        ("T10", 6, "2.28 2.28 · ·"),
+    ]),
+    ("002_", &[
+        ("T1", 31, "5,332.30 5,332.30"),
+        ("T2", 25, "5332.30 5332.30 3950.30 1382.00 · · · · · · · ·"),
+        ("T3", 25, "5332.30 248.73 5083.57"),
+        ("T5", 25, "5332.30 248.73 5083.57"),
+        ("T6", 26, "248.73 234.58 14.15"),
+        ("T10", 6, "0.15 0.15 · ·"),
+    ]),
+    ("003_", &[
+        ("T1", 31, "3,788.76 3,788.76"),
+        ("T2", 18, "3,788.76 3,788.76 3,788.76 · · · · · · · · ·"),
+        ("T3", 18, "3,788.76 2,105.76 1,683.00"),
+        ("T5", 18, "3,788.76 2,105.76 1,683.00"),
+        ("T6", 27, "2,105.76 1,976.32 129.44"),
+        ("T10", 6, "6.93 6.93 · ·"),
+    ]),
+    ("004_", &[
+        ("T1", 31, "712.00 712.00"),
+        ("T2", 22, "712 712 699 13 · · · · · · ·"),
+        ("T3", 22, "712.00 545.76 166.24"),
+        ("T5", 22, "712.00 545.76 166.24"),
+        ("T8", 1, "· · ·"),
+        ("T9", 1, "· · ·"),
+        ("T10", 6, "6.4 6.4 · ·"),
+    ]),
+];
+
+#[test]
+fn every_seed_table_has_its_rows_and_total_row_as_printed() {
+    for (prefix, tables) in TABLES {
+        let r = run(&seed(prefix));
+        for (id, rows, total) in *tables {
+            let t = table(&r, id);
+            assert_eq!(t.rows, *rows, "{prefix} {id} rows");
+            let row = t
+                .body
+                .iter()
+                .find(|row| matches!(row.name.as_str(), "合计" | "总计" | "收入总计"))
+                .unwrap_or_else(|| panic!("{prefix} {id}: no total row"));
+            let cells: Vec<&str> = row.cells.iter().map(|c| c.as_ref().map_or("·", |c| c.text.as_str())).collect();
+            assert_eq!(cells.join(" "), *total, "{prefix} {id} total row");
+            assert!(row.unplaced.is_empty(), "{prefix} {id}: total row amounts without a column");
+        }
+    }
+}
+
+#[test]
+fn s4_is_the_ten_table_variant_with_t6_t7_missing() {
+    let r = run(&seed("004_"));
+    for id in ["T1", "T2", "T3", "T4", "T5", "T8", "T9", "T10"] {
+        assert_ne!(table(&r, id).status, TableStatus::Missing, "{id}");
+    }
+    for id in ["T6", "T7"] {
+        assert_eq!(table(&r, id).status, TableStatus::Missing, "{id}");
+    }
+    assert!(r.tables.iter().all(|t| format!("{:?}", t.id) != "T11"));
+}
+
+#[test]
+fn s2_reversed_and_glued_is_checked_like_s0() {
+    // Catalogue: the reversed, glued layout must be checked as fully as the tab layout.
+    let r = run(&seed("002_"));
+    for id in ["T1", "T3", "T5"] {
+        assert_eq!(table(&r, id).status, TableStatus::Checked, "{id}");
+    }
+    for rule in ["T1-BAL", "T1-IN-TOTAL", "T1-OUT-SUM", "T3-ROW", "T3-ROLLUP", "T5-ROW", "T5-ROLLUP"] {
+        assert!(!r.skipped.iter().any(|s| s.rule == rule), "{rule} skipped: {:?}", r.skipped);
+    }
+    assert!(r.summary.checks_run >= 100, "{:?}", r.summary);
+}

@@ -45,6 +45,9 @@ pub fn columns(id: TableId, header: &str) -> Vec<String> {
         TableId::T8 | TableId::T9 => {
             if has("合计") && has("人员经费") && has("公用经费") && has("项目支出") {
                 vec!["合计", "人员经费", "公用经费", "项目支出"]
+            } else if has("合计") && has("基本支出") && has("项目支出") {
+                // The 2023 template: 基本支出 is not split into 人员经费 / 公用经费.
+                vec!["合计", "基本支出", "项目支出"]
             } else {
                 vec![]
             }

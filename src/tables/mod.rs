@@ -442,6 +442,10 @@ pub fn find_tables(text: &str, lines: &[Line]) -> (Vec<Table>, Vec<ParseWarning>
         }
     }
     resolve::resolve(&mut tables);
+    // Placing vanished blank cells may have settled rows: read the statuses again.
+    for t in tables.iter_mut().filter(|t| t.body.is_some()) {
+        t.status = initial_status(t);
+    }
     (tables, warnings)
 }
 
