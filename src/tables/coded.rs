@@ -275,6 +275,13 @@ pub fn read(id: TableId, text: &str, lines: &[Line]) -> CodedTable {
     }
     let header: String = header_lines[keep_from..].concat();
     let mut columns = columns(id, &header);
+    // One cell a line (raw extraction): the reading order of cells is not the column order,
+    // so no column is trusted — not even which amount is the total.
+    let with_amounts: Vec<&Vec<Token>> = toks.iter().filter(|ts| ts.iter().any(|t| matches!(t.kind, Lex::Num(_)))).collect();
+    let lone = with_amounts.iter().filter(|ts| ts.len() == 1).count();
+    if lone >= 5 && lone * 10 >= with_amounts.len() * 8 {
+        columns.clear();
+    }
     // Rows print their amounts in the header's column order: right to left when the header
     // names the first column after the last (HZ-03), whatever side the codes are on.
     let reversed_header = match (columns.first(), columns.last()) {
@@ -523,8 +530,13 @@ fn assign_columns(r: &mut CodedRow, ncols: usize) {
     } else if n == 0 {
         r.cells = vec![Cell::Blank; ncols];
     } else {
-        r.cells[0] = Cell::Value(r.amounts[0].clone());
-        r.problem = Some(if n == 1 { RowProblem::TooFewAmounts } else { RowProblem::AmbiguousColumns });
+        if n == 1 {
+            // A total alone where parts are due: the row was not read whole; trust none of it.
+            r.problem = Some(RowProblem::TooFewAmounts);
+        } else {
+            r.cells[0] = Cell::Value(r.amounts[0].clone());
+            r.problem = Some(RowProblem::AmbiguousColumns);
+        }
     }
 }
 
