@@ -79,6 +79,10 @@ pub fn compact(s: &str) -> String {
 
 /// A line that is only a page number (`5`, `- 12 -`, `第 3 页`, `12/40`).
 pub fn is_page_furniture(s: &str) -> bool {
+    // A page number is a few characters; anything longer is content (and not worth compacting).
+    if s.len() > 40 {
+        return false;
+    }
     let c = compact(s);
     if c.is_empty() {
         return false;
@@ -99,6 +103,10 @@ pub fn is_page_furniture(s: &str) -> bool {
 
 /// A Word revision-mark line left in the text (`右设置格式[Administrator]:`, `删除[…]:`, `缩进: …`).
 pub fn is_revision_mark(s: &str) -> bool {
+    const MARKS: [&str; 5] = ["格式", "删除", "缩进", "格式化", "带格"];
+    if !MARKS.iter().any(|m| s.contains(m)) {
+        return false;
+    }
     let c = compact(s);
     c.contains("设置格式[")
         || c.starts_with("删除[")

@@ -320,6 +320,9 @@ pub struct ParseWarning {
 
 /// `表 2`, `表2:`, `表三`: the label of a table, printed on a line of its own.
 fn is_table_label(s: &str) -> bool {
+    if s.len() > 40 || !s.contains('表') {
+        return false;
+    }
     let c = compact(s);
     c.strip_prefix('表').is_some_and(|r| {
         let r = r.trim_end_matches([':', '、', '.']);
@@ -392,7 +395,9 @@ pub fn find_tables(text: &str, lines: &[Line]) -> (Vec<Table>, Vec<ParseWarning>
         let above = above_start..h.line.max(above_start);
         prev_title = Some(h.line);
         let a = read_table(h.id, text, lines, &compacts, h.line, below.clone());
-        let b = (!above.is_empty()).then(|| read_table(h.id, text, lines, &compacts, h.line, above.clone()));
+        // Read the lines above the title only when those below do not clearly make the table.
+        let clear = fit(&a) >= 1000 || a.balance().is_some_and(|b| b.income_total.is_some() && b.expense_total.is_some());
+        let b = (!above.is_empty() && !clear).then(|| read_table(h.id, text, lines, &compacts, h.line, above.clone()));
         let (sa, sb) = (fit(&a), b.as_ref().map_or(0, fit));
         let t = match b {
             Some(b) if sb > sa => b,

@@ -91,16 +91,30 @@ fn placements(amounts: &[Amount], ncols: usize, ids: &[(usize, Vec<usize>)], all
     }
     let mut out = Vec::new();
     let mut pick = Vec::new();
+    // Column → (value, half-step), reused across placements; cells are built only for the
+    // placements that satisfy the identities.
+    let mut vals: Vec<(Decimal, Decimal)> = vec![(Decimal::ZERO, Decimal::ZERO); ncols];
+    let mut parts_buf: Vec<(Decimal, Decimal)> = Vec::new();
     choose(0, ncols - 1, parts.len(), &mut pick, &mut |cols: &[usize]| {
         if out.len() > MAX_COMBINATIONS || cols.iter().any(|&c| !allowed.get(c + 1).copied().unwrap_or(true)) {
             return;
         }
-        let mut cells = vec![Cell::Blank; ncols];
-        cells[0] = Cell::Value(first.clone());
+        vals.iter_mut().for_each(|v| *v = (Decimal::ZERO, Decimal::ZERO));
+        vals[0] = (first.value, first.half_step());
         for (a, &c) in parts.iter().zip(cols) {
-            cells[c + 1] = Cell::Value(a.clone());
+            vals[c + 1] = (a.value, a.half_step());
         }
-        if satisfies(&cells, ids) {
+        let ok = ids.iter().all(|(t, ps)| {
+            parts_buf.clear();
+            parts_buf.extend(ps.iter().filter_map(|&p| vals.get(p).copied()));
+            vals.get(*t).is_none_or(|&tv| !matches!(check_sum(tv, &parts_buf), SumCheck::Mismatch { .. }))
+        });
+        if ok {
+            let mut cells = vec![Cell::Blank; ncols];
+            cells[0] = Cell::Value(first.clone());
+            for (a, &c) in parts.iter().zip(cols) {
+                cells[c + 1] = Cell::Value(a.clone());
+            }
             out.push(cells);
         }
     });
@@ -331,27 +345,48 @@ fn groups(c: &CodedTable) -> Vec<(usize, Vec<usize>)> {
     out
 }
 
+/// A printed value and its rounding radius in millionths (amounts carry at most 6 decimals),
+/// so that the combinations below add integers, not decimals.
+fn micro(c: &Cell) -> Option<(i128, i128)> {
+    let scaled = |d: Decimal| -> i128 {
+        let scale = d.scale().min(6);
+        d.mantissa() * 10i128.pow(6 - scale)
+    };
+    match c {
+        Cell::Value(a) => Some((scaled(a.value), scaled(a.half_step()))),
+        Cell::Blank => Some((0, 0)),
+        Cell::Unknown => None,
+    }
+}
+
 /// Every combination of candidates (one per member; member 0 the parent) under which each
-/// part column adds up; `None` when there are too many to try or none fits.
+/// part column adds up within the rounding envelope; `None` when there are too many to try or
+/// none fits.
 fn consistent(cands: &[Vec<Vec<Cell>>], ncols: usize) -> Option<Vec<Vec<usize>>> {
     let total = cands.iter().try_fold(1usize, |acc, v| acc.checked_mul(v.len()))?;
     if total == 0 || total > MAX_COMBINATIONS {
         return None;
     }
+    // vals[m][i][j]: member m, candidate i, column j.
+    let vals: Vec<Vec<Vec<Option<(i128, i128)>>>> =
+        cands.iter().map(|v| v.iter().map(|cells| (0..ncols).map(|j| cells.get(j).and_then(micro)).collect()).collect()).collect();
     let mut fits = Vec::new();
     let mut choice = vec![0usize; cands.len()];
     loop {
         let ok = (1..ncols).all(|j| {
-            let cell = |m: usize| -> Option<(Decimal, Decimal)> {
-                match cands[m][choice[m]].get(j)? {
-                    Cell::Value(a) => Some((a.value, a.half_step())),
-                    Cell::Blank => Some((Decimal::ZERO, Decimal::ZERO)),
-                    Cell::Unknown => None,
+            let Some((p, hp)) = vals[0][choice[0]][j] else { return false };
+            let mut sum = 0i128;
+            let mut env = hp;
+            for m in 1..vals.len() {
+                match vals[m][choice[m]][j] {
+                    Some((v, h)) => {
+                        sum += v;
+                        env += h;
+                    }
+                    None => return false,
                 }
-            };
-            let Some(p) = cell(0) else { return false };
-            let parts: Option<Vec<(Decimal, Decimal)>> = (1..cands.len()).map(cell).collect();
-            parts.is_some_and(|parts| !matches!(check_sum(p, &parts), SumCheck::Mismatch { .. }))
+            }
+            (p - sum).abs() <= env
         });
         if ok {
             fits.push(choice.clone());
@@ -579,6 +614,10 @@ fn by_rollup(c: &mut CodedTable) -> bool {
     }
     for (parent, children) in groups {
         let members: Vec<usize> = std::iter::once(parent).chain(children.iter().copied()).collect();
+        // Nothing to decide when every member is placed already.
+        if members.iter().all(|&k| c.rows[k].problem != Some(RowProblem::AmbiguousColumns)) {
+            continue;
+        }
         let cands: Vec<Vec<Vec<Cell>>> =
             members.iter().map(|&k| candidates(&c.rows[k], ncols, &ids, &allowed_columns(&c.rows, k, ncols, &owned_index))).collect();
         let total: usize = cands.iter().try_fold(1usize, |acc, v| acc.checked_mul(v.len().max(1))).unwrap_or(usize::MAX);
@@ -586,41 +625,8 @@ fn by_rollup(c: &mut CodedTable) -> bool {
             continue;
         }
         // Try every combination; keep those where every part column adds up.
-        let mut fits: Vec<Vec<usize>> = Vec::new();
-        let mut choice = vec![0usize; members.len()];
-        loop {
-            let ok = (1..ncols).all(|j| {
-                let cell = |m: usize| -> Option<(Decimal, Decimal)> {
-                    match &cands[m][choice[m]].get(j)? {
-                        Cell::Value(a) => Some((a.value, a.half_step())),
-                        Cell::Blank => Some((Decimal::ZERO, Decimal::ZERO)),
-                        Cell::Unknown => None,
-                    }
-                };
-                let Some(p) = cell(0) else { return false };
-                let parts: Option<Vec<(Decimal, Decimal)>> = (1..members.len()).map(cell).collect();
-                parts.is_some_and(|parts| !matches!(check_sum(p, &parts), SumCheck::Mismatch { .. }))
-            });
-            if ok {
-                fits.push(choice.clone());
-            }
-            // Next combination (odometer).
-            let mut i = 0;
-            while i < choice.len() {
-                choice[i] += 1;
-                if choice[i] < cands[i].len() {
-                    break;
-                }
-                choice[i] = 0;
-                i += 1;
-            }
-            if i == choice.len() {
-                break;
-            }
-        }
-        if fits.is_empty() {
-            continue;
-        }
+        let Some(fits) = consistent(&cands, ncols) else { continue };
+
         for (m, &k) in members.iter().enumerate() {
             if cands[m].len() > 1 && fits.iter().all(|f| f[m] == fits[0][m]) {
                 changed |= settle(&mut c.rows[k], cands[m][fits[0][m]].clone(), Inference::Rollup);
