@@ -84,30 +84,32 @@ fn satisfies(cells: &[Cell], ids: &[(usize, Vec<usize>)]) -> bool {
 
 /// Every placement of a row's amounts (the first in the first column, the rest in increasing
 /// columns, in printed order) that satisfies the row identities.
-fn placements(amounts: &[Amount], ncols: usize, ids: &[(usize, Vec<usize>)], allowed: &[bool]) -> Vec<Vec<Cell>> {
+fn placements(amounts: &[Amount], ncols: usize, ids: &[(usize, Vec<usize>)], allowed: &[bool], limit: usize) -> Vec<Vec<Cell>> {
     let Some((first, parts)) = amounts.split_first() else { return Vec::new() };
     if ncols == 0 || parts.len() >= ncols {
         return Vec::new();
     }
+    let m = |a: &Amount| micro(&Cell::Value(a.clone())).unwrap_or((0, 0));
+    let first_m = m(first);
+    let parts_m: Vec<(i128, i128)> = parts.iter().map(m).collect();
     let mut out = Vec::new();
     let mut pick = Vec::new();
-    // Column → (value, half-step), reused across placements; cells are built only for the
-    // placements that satisfy the identities.
-    let mut vals: Vec<(Decimal, Decimal)> = vec![(Decimal::ZERO, Decimal::ZERO); ncols];
-    let mut parts_buf: Vec<(Decimal, Decimal)> = Vec::new();
+    // Column → (value, radius) in millionths, reused across placements; cells are built only
+    // for the placements that satisfy the identities.
+    let mut vals: Vec<(i128, i128)> = vec![(0, 0); ncols];
     choose(0, ncols - 1, parts.len(), &mut pick, &mut |cols: &[usize]| {
-        if out.len() > MAX_COMBINATIONS || cols.iter().any(|&c| !allowed.get(c + 1).copied().unwrap_or(true)) {
-            return;
+        if cols.iter().any(|&c| !allowed.get(c + 1).copied().unwrap_or(true)) {
+            return true;
         }
-        vals.iter_mut().for_each(|v| *v = (Decimal::ZERO, Decimal::ZERO));
-        vals[0] = (first.value, first.half_step());
-        for (a, &c) in parts.iter().zip(cols) {
-            vals[c + 1] = (a.value, a.half_step());
+        vals.iter_mut().for_each(|v| *v = (0, 0));
+        vals[0] = first_m;
+        for (a, &c) in parts_m.iter().zip(cols) {
+            vals[c + 1] = *a;
         }
         let ok = ids.iter().all(|(t, ps)| {
-            parts_buf.clear();
-            parts_buf.extend(ps.iter().filter_map(|&p| vals.get(p).copied()));
-            vals.get(*t).is_none_or(|&tv| !matches!(check_sum(tv, &parts_buf), SumCheck::Mismatch { .. }))
+            let Some(&(tv, th)) = vals.get(*t) else { return true };
+            let (sum, env) = ps.iter().filter_map(|&p| vals.get(p)).fold((0i128, th), |(s, e), &(v, h)| (s + v, e + h));
+            (tv - sum).abs() <= env
         });
         if ok {
             let mut cells = vec![Cell::Blank; ncols];
@@ -117,9 +119,13 @@ fn placements(amounts: &[Amount], ncols: usize, ids: &[(usize, Vec<usize>)], all
             }
             out.push(cells);
         }
+        out.len() < limit
     });
     out
 }
+
+/// More placements than this for one row: too open to settle by a rollup.
+const MAX_PLACEMENTS: usize = 64;
 
 /// Columns a row may use: amounts are never negative, so a column that is blank in the total
 /// row, or in the row's parent, is blank in the row too.
@@ -182,7 +188,7 @@ fn identity_pass(c: &mut CodedTable, ids: &[(usize, Vec<usize>)]) -> bool {
                 continue;
             }
             let allowed = allowed_columns(&c.rows, k, ncols, &index);
-            let p = placements(&r.amounts, ncols, ids, &allowed);
+            let p = placements(&r.amounts, ncols, ids, &allowed, 2);
             if p.len() == 1 {
                 settled.extend(p.into_iter().map(|cells| (k, cells)));
             }
@@ -202,7 +208,7 @@ fn anchor_t2_total(c: &mut CodedTable, t1: &BalanceTable) {
     let ncols = c.columns.len();
     let all = vec![true; ncols];
     for r in c.rows.iter_mut().filter(|r| r.is_total && r.problem == Some(RowProblem::AmbiguousColumns)) {
-        let agree: Vec<Vec<Cell>> = placements(&r.amounts, ncols, &[], &all).into_iter().filter(|cells| agrees(cells, &want)).collect();
+        let agree: Vec<Vec<Cell>> = placements(&r.amounts, ncols, &[], &all, usize::MAX).into_iter().filter(|cells| agrees(cells, &want)).collect();
         if agree.len() == 1 {
             let cells = agree.into_iter().next().unwrap_or_default();
             settle(r, cells, Inference::OtherTable(TableId::T1));
@@ -469,7 +475,11 @@ fn candidates(r: &CodedRow, ncols: usize, ids: &[(usize, Vec<usize>)], allowed: 
     if r.problem != Some(RowProblem::AmbiguousColumns) || r.amounts.len() < 2 {
         return vec![r.cells.clone()];
     }
-    placements(&r.amounts, ncols, ids, allowed)
+    let p = placements(&r.amounts, ncols, ids, allowed, MAX_PLACEMENTS + 1);
+    if p.len() > MAX_PLACEMENTS {
+        return Vec::new();
+    }
+    p
 }
 
 fn labelled(l: &mut LabelledTable, t1: Option<&BalanceTable>) {
@@ -487,7 +497,7 @@ fn labelled(l: &mut LabelledTable, t1: Option<&BalanceTable>) {
         })
         .collect();
     for r in l.rows.iter_mut().filter(|r| r.problem == Some(RowProblem::AmbiguousColumns)) {
-        let p = placements(&r.amounts, ncols, &ids, &allowed);
+        let p = placements(&r.amounts, ncols, &ids, &allowed, 2);
         if p.len() == 1 {
             r.cells = p.into_iter().next().unwrap_or_default();
             r.problem = None;
@@ -496,20 +506,24 @@ fn labelled(l: &mut LabelledTable, t1: Option<&BalanceTable>) {
     }
 }
 
-/// Every increasing choice of `k` slots out of `n`, starting at `from`.
-fn choose(from: usize, n: usize, k: usize, pick: &mut Vec<usize>, emit: &mut dyn FnMut(&[usize])) {
+/// Every increasing choice of `k` slots out of `n`, starting at `from`, until `emit` returns
+/// false. Returns whether to go on.
+fn choose(from: usize, n: usize, k: usize, pick: &mut Vec<usize>, emit: &mut dyn FnMut(&[usize]) -> bool) -> bool {
     if pick.len() == k {
-        emit(pick);
-        return;
+        return emit(pick);
     }
     for s in from..n {
         if n - s < k - pick.len() {
             break;
         }
         pick.push(s);
-        choose(s + 1, n, k, pick, emit);
+        let go_on = choose(s + 1, n, k, pick, emit);
         pick.pop();
+        if !go_on {
+            return false;
+        }
     }
+    true
 }
 
 fn settle(r: &mut CodedRow, cells: Vec<Cell>, how: Inference) -> bool {
