@@ -77,16 +77,18 @@ function renderTables(r) {
       el('span', { class: 'tstatus' }, `${STATUS_ZH[t.status] ?? t.status} · ${t.rows} 行${t.line ? ` · 第 ${t.line} 行` : ''}`));
     const table = el('table', { class: 'model', dataset: { table: t.id } }, caption);
     if (t.body.length) {
-      const isBalance = t.id === 'T1';
+      // Balance tables (T1, T4): income label and amount, then the expenditure class and its amounts.
+      const isBalance = t.id === 'T1' || t.id === 'T4';
       const head = isBalance
-        ? ['收入项目', '预算数', '支出功能分类', '预算数']
+        ? ['收入项目', t.columns[0] ?? '预算数', '支出功能分类', ...t.columns.slice(1)]
         : ['科目编码', '科目名称', ...(t.columns.length ? t.columns : ['金额'])];
       table.append(el('thead', {}, el('tr', {}, ...head.map((h) => el('th', {}, h)))));
       const tbody = el('tbody');
       for (const row of t.body) {
         const tr = el('tr', { dataset: { line: row.line } });
         if (isBalance) {
-          tr.append(el('td', {}, row.name), numCell(row.cells[0]), el('td', {}, row.right ?? ''), numCell(row.cells[1]));
+          tr.append(el('td', {}, row.name), numCell(row.cells[0]), el('td', {}, row.right ?? ''), ...row.cells.slice(1).map(numCell));
+          for (const u of row.unplaced ?? []) tr.append(numCell(u));
         } else {
           tr.append(el('td', {}, row.code ?? ''), el('td', {}, row.name), ...row.cells.map(numCell));
           for (const u of row.unplaced ?? []) tr.append(numCell(u));
