@@ -60,6 +60,12 @@ pub fn read(id: TableId, text: &str, lines: &[Line]) -> BalanceTable {
         if s.trim().is_empty() || skip_line(s) {
             continue;
         }
+        // Reversed extraction (HZ-03): amounts first, then their label: `0.860.86205 教育支出`,
+        // `5332.30收 入 总 计  5332.305332.30支 出 总 计`.
+        if matches!(ts.first().map(|t| &t.kind), Some(Lex::Num(_))) && matches!(ts.last().map(|t| &t.kind), Some(Lex::Text(_))) {
+            read_reversed(ts, l.index, &mut t);
+            continue;
+        }
         let split = ts.iter().enumerate().position(|(k, tok)| match &tok.kind {
             Lex::Int(raw) => is_class_code(raw) && matches!(ts.get(k + 1).map(|t| &t.kind), Some(Lex::Text(_))),
             Lex::Text(label) => is_expense_total(label),
@@ -70,6 +76,37 @@ pub fn read(id: TableId, text: &str, lines: &[Line]) -> BalanceTable {
         read_side(right, l.index, &mut t, false);
     }
     t
+}
+
+fn read_reversed(ts: &[Token], line: usize, t: &mut BalanceTable) {
+    let mut amounts: Vec<Amount> = Vec::new();
+    let mut code: Option<String> = None;
+    for (k, tok) in ts.iter().enumerate() {
+        match &tok.kind {
+            Lex::Int(raw) if is_class_code(raw) && matches!(ts.get(k + 1).map(|t| &t.kind), Some(Lex::Text(_))) => code = Some(raw.clone()),
+            Lex::Text(label) => {
+                // Printed right to left: the first column is the last printed.
+                amounts.reverse();
+                let (clean, level) = strip_enumerator(label);
+                let expense = code.is_some() || is_expense_total(label);
+                let item = BalanceItem { label: clean, printed: label.clone(), level, code: code.take(), amount: amounts.first().cloned(), amounts: std::mem::take(&mut amounts), line };
+                if is_income_total(&item.label) {
+                    t.income_total = Some(item);
+                } else if is_expense_total(&item.label) {
+                    t.expense_total = Some(item);
+                } else if expense {
+                    t.expense.push(item);
+                } else if item.amount.is_some() {
+                    t.income.push(item);
+                }
+            }
+            _ => {
+                if let Some(a) = tok.amount() {
+                    amounts.push(a);
+                }
+            }
+        }
+    }
 }
 
 fn read_side(ts: &[Token], line: usize, t: &mut BalanceTable, income: bool) {

@@ -246,8 +246,26 @@ pub fn read(id: TableId, text: &str, lines: &[Line]) -> CodedTable {
                 }
             }
             // More name text before any amount (HZ-02).
-            Some(p) if p.positional.is_none() && p.amounts.is_empty() && looks_like_name_part(&compact(s)) => {
+            Some(p) if p.positional.is_none() && p.amounts.is_empty() && !ts.iter().any(|t| matches!(t.kind, Lex::Num(_))) && looks_like_name_part(&compact(s)) => {
                 p.name.push_str(&compact(s));
+            }
+            // Amounts with a label among them: a project name printed between the amounts
+            // (HZ-22, `2400.00特定目标类项目-… 2400.00`).
+            Some(p) if p.positional.is_none() && p.amounts.is_empty() && ts.iter().any(|t| matches!(t.kind, Lex::Num(_))) => {
+                for t in ts {
+                    match &t.kind {
+                        Lex::Text(x) => {
+                            p.name.push('·');
+                            p.name.push_str(x);
+                        }
+                        _ => {
+                            if let Some(a) = t.amount() {
+                                p.span.end = p.span.end.max(a.span.end);
+                                p.amounts.push(a);
+                            }
+                        }
+                    }
+                }
             }
             _ => {
                 if let Some(p) = pending.take() {
@@ -307,6 +325,12 @@ pub fn read(id: TableId, text: &str, lines: &[Line]) -> CodedTable {
         }
     }
     CodedTable { columns, rows }
+}
+
+/// `4.005083.57合计 5079.57`: the total label among amounts, in no particular order.
+fn lone_total(ts: &[Token]) -> bool {
+    let texts: Vec<&str> = ts.iter().filter_map(Token::text).collect();
+    texts.len() == 1 && is_total_label(texts[0]) && ts.len() > 1
 }
 
 fn looks_like_name_part(c: &str) -> bool {
@@ -400,7 +424,7 @@ fn start_token_row(ts: &[Token], l: &Line, orient: Orientation) -> Option<Pendin
         Orientation::Forward => {
             if let Some((code, n)) = forward_code(ts) {
                 (Some(code), false, &ts[n..])
-            } else if ts.first().and_then(Token::text).is_some_and(is_total_label) {
+            } else if ts.first().and_then(Token::text).is_some_and(is_total_label) || lone_total(ts) {
                 (None, true, ts)
             } else {
                 return None;
@@ -416,6 +440,8 @@ fn start_token_row(ts: &[Token], l: &Line, orient: Orientation) -> Option<Pendin
                 (Some(code), false, &ts[..ts.len() - 1])
             } else if last.text().is_some_and(is_total_label) {
                 (None, true, ts)
+            } else if lone_total(ts) {
+                (None, true, ts)
             } else {
                 return None;
             }
@@ -425,11 +451,13 @@ fn start_token_row(ts: &[Token], l: &Line, orient: Orientation) -> Option<Pendin
     let mut amounts = Vec::new();
     let mut problem = None;
     let mut seen_name = false;
+    // A total label among its amounts says nothing about their order (see `lone_total`).
+    let unordered = is_total && lone_total(ts);
     for t in body {
         match &t.kind {
             Lex::Text(x) => {
                 // Text after the amounts of a forward row is out of place.
-                if orient == Orientation::Forward && !amounts.is_empty() {
+                if orient == Orientation::Forward && !amounts.is_empty() && !unordered {
                     problem = Some(RowProblem::UnreadableCell);
                 }
                 seen_name = true;
@@ -437,7 +465,7 @@ fn start_token_row(ts: &[Token], l: &Line, orient: Orientation) -> Option<Pendin
             }
             _ => {
                 // Amounts after the name of a reversed row are out of place.
-                if orient == Orientation::Reversed && seen_name {
+                if orient == Orientation::Reversed && seen_name && !unordered {
                     problem = Some(RowProblem::UnreadableCell);
                 }
                 if let Some(a) = t.amount() {
