@@ -359,8 +359,15 @@ fn balance_rows(b: &BalanceTable, ncols: usize, text: &str, placer: &Placer<'_>,
                 code: None,
                 name: left.map(|i| i.printed.clone()).unwrap_or_default(),
                 cells: {
-                    // T4's expenditure side: the first amount is 合计; the others are placed
-                    // only when every column is printed (blank cells may have vanished).
+                    // T4's expenditure side: by position when tab-separated; otherwise the first
+                    // amount is 合计 and the others are placed only when every column is printed.
+                    let positional = right.and_then(|r| r.positional.as_ref()).filter(|p| p.len() + 1 <= ncols || p.iter().skip(ncols - 1).all(Option::is_none));
+                    if let Some(p) = positional {
+                        let mut cells = vec![cell(left)];
+                        cells.extend(p.iter().take(ncols - 1).map(|a| a.as_ref().map(|a| placer.cell(&a.span, text))));
+                        cells.resize_with(ncols, || None);
+                        cells
+                    } else {
                     let amounts = right.map_or(&[][..], |r| r.amounts.as_slice());
                     let all_printed = amounts.len() + 1 >= ncols;
                     let mut cells = vec![cell(left)];
@@ -368,6 +375,7 @@ fn balance_rows(b: &BalanceTable, ncols: usize, text: &str, placer: &Placer<'_>,
                     cells.extend(amounts[..shown].iter().map(|a| Some(placer.cell(&a.span, text))));
                     cells.resize_with(ncols.max(cells.len()), || None);
                     cells
+                    }
                 },
                 right: right.map(|r| match &r.code {
                     Some(c) => format!("{c} {}", r.label),
@@ -375,7 +383,11 @@ fn balance_rows(b: &BalanceTable, ncols: usize, text: &str, placer: &Placer<'_>,
                 }),
                 unplaced: {
                     let amounts = right.map_or(&[][..], |r| r.amounts.as_slice());
-                    if amounts.len() + 1 >= ncols { Vec::new() } else { amounts.iter().skip(1).map(|a| placer.cell(&a.span, text)).collect() }
+                    if right.is_some_and(|r| r.positional.is_some()) || amounts.len() + 1 >= ncols {
+                        Vec::new()
+                    } else {
+                        amounts.iter().skip(1).map(|a| placer.cell(&a.span, text)).collect()
+                    }
                 },
                 inferred: None,
             }

@@ -73,9 +73,39 @@ pub fn read(id: TableId, text: &str, lines: &[Line]) -> BalanceTable {
         });
         let (left, right) = ts.split_at(split.unwrap_or(ts.len()));
         read_side(left, l.index, &mut t, true);
+        let before = t.expense.len() + usize::from(t.expense_total.is_some());
         read_side(right, l.index, &mut t, false);
+        // Tab-separated: the expenditure amounts keep their columns (blank cells included).
+        if s.contains('\t') && before < t.expense.len() + usize::from(t.expense_total.is_some()) {
+            if let Some(cols) = expense_cells(s, l.span.start) {
+                let item = if t.expense_total.as_ref().is_some_and(|i| i.line == l.index) { t.expense_total.as_mut() } else { t.expense.last_mut() };
+                if let Some(item) = item {
+                    item.positional = Some(cols);
+                }
+            }
+        }
     }
     t
+}
+
+/// The cells after the expenditure label of a tab-separated line, as amounts or blanks; `None`
+/// when one of them is not an amount.
+fn expense_cells(s: &str, start: usize) -> Option<Vec<Option<Amount>>> {
+    let cells = crate::blocks::cells(s, start);
+    let k = cells.iter().position(|c| {
+        let c = compact(c.text);
+        is_expense_total(&c) || c.get(..3).is_some_and(is_class_code) && c.len() > 3
+    })?;
+    cells[k + 1..]
+        .iter()
+        .map(|c| {
+            if c.text.is_empty() {
+                Some(None)
+            } else {
+                crate::amount::parse_number(c.text).map(|(value, decimals)| Some(Amount { value, decimals, span: c.span() }))
+            }
+        })
+        .collect()
 }
 
 fn read_reversed(ts: &[Token], line: usize, t: &mut BalanceTable) {
@@ -89,7 +119,7 @@ fn read_reversed(ts: &[Token], line: usize, t: &mut BalanceTable) {
                 amounts.reverse();
                 let (clean, level) = strip_enumerator(label);
                 let expense = code.is_some() || is_expense_total(label);
-                let item = BalanceItem { label: clean, printed: label.clone(), level, code: code.take(), amount: amounts.first().cloned(), amounts: std::mem::take(&mut amounts), line };
+                let item = BalanceItem { label: clean, printed: label.clone(), level, code: code.take(), amount: amounts.first().cloned(), amounts: std::mem::take(&mut amounts), positional: None, line };
                 if is_income_total(&item.label) {
                     t.income_total = Some(item);
                 } else if is_expense_total(&item.label) {
@@ -136,7 +166,7 @@ fn read_side(ts: &[Token], line: usize, t: &mut BalanceTable, income: bool) {
             continue;
         }
         let (clean, level) = strip_enumerator(&label);
-        let item = BalanceItem { label: clean, printed: label, level, code, amount: amounts.first().cloned(), amounts, line };
+        let item = BalanceItem { label: clean, printed: label, level, code, amount: amounts.first().cloned(), amounts, positional: None, line };
         if income && is_income_total(&item.label) {
             t.income_total = Some(item);
         } else if !income && is_expense_total(&item.label) {

@@ -220,6 +220,8 @@ pub struct BalanceItem {
     pub amount: Option<Amount>,
     /// Every amount of the item in printed column order (T4's expenditure side has four).
     pub amounts: Vec<Amount>,
+    /// The amounts by column when the line is tab-separated (blank cells kept).
+    pub positional: Option<Vec<Option<Amount>>>,
     pub line: usize,
 }
 
