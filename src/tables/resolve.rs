@@ -171,6 +171,31 @@ fn code_index(rows: &[CodedRow]) -> HashMap<String, usize> {
 
 const TOTAL: &str = "TOTAL";
 
+/// T4's expenditure lines (合计 = 一般公共预算 + 政府性基金预算 + 国有资本经营预算) when the
+/// blank cells vanished: a fund T1 shows no money for takes no amount; place what is forced.
+fn t4_expense(b: &mut BalanceTable, t1: Option<&BalanceTable>) {
+    let ncols = b.columns.len();
+    if ncols != 4 {
+        return;
+    }
+    let allowed = [
+        true,
+        true,
+        t1.is_none_or(|t1| fund_has_money(t1, "基金")),
+        t1.is_none_or(|t1| fund_has_money(t1, "国有资本经营")),
+    ];
+    let ids = [(0usize, vec![1usize, 2, 3])];
+    for item in b.expense.iter_mut().chain(b.expense_total.iter_mut()) {
+        if item.positional.is_some() || item.amounts.len() < 2 {
+            continue;
+        }
+        let p = placements(&item.amounts, ncols, &ids, &allowed, 2);
+        if let [only] = p.as_slice() {
+            item.positional = Some(only.iter().map(|c| c.amount().cloned()).collect());
+        }
+    }
+}
+
 /// Does T1 show any money of this fund, this year or carried over? Unknown counts as yes.
 fn fund_has_money(b: &BalanceTable, fund: &str) -> bool {
     let lines: Vec<_> = b.income.iter().filter(|i| i.label.contains(fund) && i.label.ends_with("拨款")).collect();
@@ -434,6 +459,7 @@ pub fn resolve(tables: &mut [Table]) {
                 }
             }
             Some(TableBody::Labelled(l)) => labelled(l, t1.as_ref()),
+            Some(TableBody::Balance(b)) if t.id == TableId::T4 => t4_expense(b, t1.as_ref()),
             _ => {}
         }
     }
