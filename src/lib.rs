@@ -73,6 +73,7 @@ pub fn check(input: &str, options: Options) -> Report {
     for rule in RULES {
         rule.check(&doc, &mut ctx);
     }
+    ctx.finish();
     // Say so for every table that was read but that no rule looked at.
     for t in &doc.tables {
         let looked_at = ctx.tables_checked.contains(&t.id) || ctx.skips.iter().any(|s| s.table == Some(t.id));

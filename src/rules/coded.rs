@@ -51,59 +51,116 @@ pub fn row_label(r: &CodedRow) -> String {
     }
 }
 
-/// `合计 = Σ other value columns`, for every row. A row whose parts lost their columns is still
-/// checked: every amount after the first is a part, whichever column it belongs to.
-pub fn check_rows(meta: &'static RuleMeta, id: TableId, doc: &Document<'_>, ctx: &mut Ctx) {
-    let Some((table, at_end)) = readable(meta, id, doc, ctx) else { return };
+/// A table row as the row-identity check sees it (coded and labelled rows alike).
+pub struct RowView<'a> {
+    pub label: String,
+    pub cells: &'a [Cell],
+    pub amounts: &'a [crate::amount::Amount],
+    pub problem: Option<RowProblem>,
+    pub is_total: bool,
+    pub line: usize,
+    pub span: std::ops::Range<usize>,
+}
+
+pub fn coded_views(t: &CodedTable) -> Vec<RowView<'_>> {
+    t.rows
+        .iter()
+        .map(|r| RowView { label: row_label(r), cells: &r.cells, amounts: &r.amounts, problem: r.problem, is_total: r.is_total, line: r.line, span: r.span.clone() })
+        .collect()
+}
+
+/// The row identities of a table (`总计 = 小计 + …`) that hold in every row, for every row;
+/// `which` keeps only the identity whose total column has that name. A row whose amounts lost
+/// their columns is still checked when the table has one identity over all its columns: every
+/// amount after the first is a part, whichever column it belongs to.
+pub fn check_row_identities(
+    meta: &'static RuleMeta,
+    id: TableId,
+    rows: &[RowView<'_>],
+    columns: &[String],
+    at_end: bool,
+    which: Option<&str>,
+    doc: &Document<'_>,
+    ctx: &mut Ctx,
+) {
     let t = id.as_str();
-    for (k, r) in table.rows.iter().enumerate() {
-        let label = row_label(r);
-        if k + 1 == table.rows.len() && at_end && !r.is_total {
+    let ids: Vec<(usize, Vec<usize>)> = crate::tables::row_identities(columns)
+        .into_iter()
+        .filter(|(total, _)| which.is_none_or(|w| columns.get(*total).is_some_and(|c| c == w)))
+        .collect();
+    let all = crate::tables::row_identities(columns);
+    let flat = all.len() == 1 && all[0].0 == 0 && all[0].1.len() + 1 == columns.len();
+    for (k, r) in rows.iter().enumerate() {
+        let label = &r.label;
+        if k + 1 == rows.len() && at_end && !r.is_total {
             ctx.skip(meta, Some(id), SkipReason::Truncated { row: format!("{t} {label}") }, Some(r.line));
             continue;
         }
-        let (total, parts): (Option<Term>, Vec<Term>) = match r.problem {
-            None => {
-                let total = Term::from_cell(&r.cells[0], format!("{t} {label} {}", table.columns[0]), doc.text);
-                let parts = r.cells[1..]
-                    .iter()
-                    .zip(&table.columns[1..])
-                    .filter_map(|(c, col)| Term::from_cell(c, format!("{t} {label} {col}"), doc.text))
-                    .collect();
-                (total, parts)
-            }
-            Some(RowProblem::AmbiguousColumns | RowProblem::Scrambled) => {
-                let total = r.amounts.first().map(|a| Term::from_amount(a, format!("{t} {label} {}", table.columns[0]), doc.text));
-                let parts = r.amounts[1..].iter().map(|a| Term::from_amount(a, format!("{t} {label}"), doc.text)).collect();
-                (total, parts)
-            }
-            Some(_) => {
-                ctx.skip(meta, Some(id), SkipReason::AmbiguousColumns { row: format!("{t} {label}") }, Some(r.line));
+        for (ti, part_cols) in &ids {
+            let parts = part_cols;
+            let names: Vec<&str> = part_cols.iter().map(|&p| columns[p].as_str()).collect();
+            let (total, parts): (Option<Term>, Vec<Term>) = match r.problem {
+                None if r.cells.len() == columns.len() => {
+                    let total = Term::from_cell(&r.cells[*ti], format!("{t} {label} {}", columns[*ti]), doc.text);
+                    let terms: Option<Vec<Term>> =
+                        parts.iter().map(|&p| Term::from_cell(&r.cells[p], format!("{t} {label} {}", columns[p]), doc.text)).collect();
+                    (total, terms.unwrap_or_default())
+                }
+                Some(RowProblem::AmbiguousColumns | RowProblem::Scrambled) if flat && !r.amounts.is_empty() => {
+                    let total = r.amounts.first().map(|a| Term::from_amount(a, format!("{t} {label} {}", columns[0]), doc.text));
+                    let parts = r.amounts[1..].iter().map(|a| Term::from_amount(a, format!("{t} {label}"), doc.text)).collect();
+                    (total, parts)
+                }
+                _ => {
+                    ctx.skip(meta, Some(id), SkipReason::AmbiguousColumns { row: format!("{t} {label}") }, Some(r.line));
+                    continue;
+                }
+            };
+            let Some(total) = total else { continue };
+            // A row with nothing printed in this identity has nothing to check.
+            if total.span.is_none() && parts.iter().all(|p| p.span.is_none()) {
                 continue;
             }
-        };
-        let Some(total) = total else { continue };
-        ctx.check_sum(SumSpec {
-            meta,
-            table: Some(id),
-            place_zh: format!("{t} {label}：{} = {}", table.columns[0], table.columns[1..].join(" + ")),
-            place_en: format!("{t} row {label}: total = sum of the other columns"),
-            total,
-            parts,
-            row_span: r.span.clone(),
-        });
+            ctx.check_sum(SumSpec {
+                meta,
+                table: Some(id),
+                place_zh: format!("{t} {label}：{} = {}", columns[*ti], names.join(" + ")),
+                place_en: format!("{t} row {label}: {} = {}", columns[*ti], names.join(" + ")),
+                total,
+                parts,
+                row_span: r.span.clone(),
+            });
+        }
     }
+}
+
+/// Every row identity of a coded table (`which`: only the one with that total column).
+pub fn check_rows(meta: &'static RuleMeta, id: TableId, doc: &Document<'_>, ctx: &mut Ctx) {
+    check_rows_of(meta, id, None, doc, ctx);
+}
+
+pub fn check_rows_of(meta: &'static RuleMeta, id: TableId, which: Option<&str>, doc: &Document<'_>, ctx: &mut Ctx) {
+    let Some((table, at_end)) = readable(meta, id, doc, ctx) else { return };
+    let views = coded_views(table);
+    check_row_identities(meta, id, &views, &table.columns, at_end, which, doc, ctx);
 }
 
 /// Per value column: 类 = Σ款, 款 = Σ项, 合计 = Σ类.
 pub fn check_rollup(meta: &'static RuleMeta, id: TableId, doc: &Document<'_>, ctx: &mut Ctx) {
     let Some((table, at_end)) = readable(meta, id, doc, ctx) else { return };
     let t = id.as_str();
-    // One row per code; a code printed twice with other amounts makes its rollups unsafe.
+    // One row per code; a code printed twice with other amounts makes its rollups unsafe —
+    // except in T7, where several projects share a 项 code and all of them are children.
+    let projects = id == TableId::T7;
     let mut by_code: HashMap<&str, usize> = HashMap::new();
     let mut conflicted: HashSet<&str> = HashSet::new();
+    let mut project_rows: Vec<usize> = Vec::new();
     for (k, r) in table.rows.iter().enumerate() {
         let Some(code) = r.code.as_deref() else { continue };
+        if projects && r.level() == 3 {
+            project_rows.push(k);
+            continue;
+        }
         match by_code.get(code) {
             Some(&prev) if table.rows[prev].amounts.iter().map(|a| a.value).eq(r.amounts.iter().map(|a| a.value)) => {}
             Some(_) => {
@@ -117,7 +174,7 @@ pub fn check_rollup(meta: &'static RuleMeta, id: TableId, doc: &Document<'_>, ct
     // Children grouped under their parent code (类 = first 3 digits, 款 = first 5).
     let mut children_of: HashMap<&str, Vec<usize>> = HashMap::new();
     let mut classes: Vec<usize> = Vec::new();
-    let mut firsts: Vec<usize> = by_code.values().copied().collect();
+    let mut firsts: Vec<usize> = by_code.values().copied().chain(project_rows.iter().copied()).collect();
     firsts.sort_unstable();
     for &k in &firsts {
         let r = &table.rows[k];
@@ -190,5 +247,76 @@ pub fn check_rollup(meta: &'static RuleMeta, id: TableId, doc: &Document<'_>, ct
                 row_span: parent.span.clone(),
             });
         }
+    }
+}
+
+pub fn labelled_views(t: &crate::tables::LabelledTable) -> Vec<RowView<'_>> {
+    t.rows
+        .iter()
+        .map(|r| RowView { label: r.label.clone(), cells: &r.cells, amounts: &r.amounts, problem: r.problem, is_total: r.is_total, line: r.line, span: r.span.clone() })
+        .collect()
+}
+
+/// The total row = Σ the other rows that `member` accepts, per column.
+#[allow(clippy::too_many_arguments)]
+pub fn check_total_of_rows(
+    meta: &'static RuleMeta,
+    id: TableId,
+    rows: &[RowView<'_>],
+    columns: &[String],
+    at_end: bool,
+    member: impl Fn(&str) -> bool,
+    doc: &Document<'_>,
+    ctx: &mut Ctx,
+) {
+    if at_end && rows.last().is_some_and(|r| !r.is_total) {
+        ctx.skip(meta, Some(id), SkipReason::Truncated { row: format!("{} 合计", id.as_str()) }, rows.last().map(|r| r.line));
+        return;
+    }
+    let total_label = rows.iter().find(|r| r.is_total).map(|r| r.label.clone()).unwrap_or_default();
+    check_parent_of_rows(meta, id, rows, columns, |l| l == total_label, |l| l != total_label && member(l), doc, ctx);
+}
+
+/// The row `parent` accepts = Σ the rows `child` accepts, per column.
+#[allow(clippy::too_many_arguments)]
+pub fn check_parent_of_rows(
+    meta: &'static RuleMeta,
+    id: TableId,
+    rows: &[RowView<'_>],
+    columns: &[String],
+    parent: impl Fn(&str) -> bool,
+    child: impl Fn(&str) -> bool,
+    doc: &Document<'_>,
+    ctx: &mut Ctx,
+) {
+    let t = id.as_str();
+    let Some(p) = rows.iter().find(|r| parent(&r.label)) else { return };
+    let kids: Vec<&RowView<'_>> = rows.iter().filter(|r| child(&r.label)).collect();
+    if kids.is_empty() {
+        return;
+    }
+    for (j, col) in columns.iter().enumerate() {
+        let term = |r: &RowView<'_>| -> Option<Term> {
+            if r.problem.is_some() {
+                return None;
+            }
+            r.cells.get(j).and_then(|c| Term::from_cell(c, format!("{t} {} {col}", r.label), doc.text))
+        };
+        let (Some(total), Some(parts)) = (term(p), kids.iter().map(|k| term(k)).collect::<Option<Vec<Term>>>()) else {
+            ctx.skip(meta, Some(id), SkipReason::AmbiguousColumns { row: format!("{t} {} · {col}", p.label) }, Some(p.line));
+            continue;
+        };
+        if total.span.is_none() && parts.iter().all(|x| x.span.is_none()) {
+            continue;
+        }
+        ctx.check_sum(SumSpec {
+            meta,
+            table: Some(id),
+            place_zh: format!("{t} {} · {col}", p.label),
+            place_en: format!("{t} {} · column {}", p.label, j + 1),
+            total,
+            parts,
+            row_span: p.span.clone(),
+        });
     }
 }

@@ -14,6 +14,7 @@ use std::ops::Range;
 
 mod balance;
 mod coded;
+mod lookup;
 mod str_toc_body;
 mod t1_bal;
 mod t1_co;
@@ -22,10 +23,35 @@ mod t1_in_cur;
 mod t1_in_gpb;
 mod t1_in_total;
 mod t1_out_sum;
+mod t10_car;
+mod t10_src;
+mod t10_sum;
+mod t11_row;
+mod t11_total;
+mod t2_rollup;
+mod t2_row_sub;
+mod t2_row_total;
 mod t3_rollup;
 mod t3_row;
 mod t5_rollup;
+mod t4_bal;
+mod t4_col;
+mod t4_row;
 mod t5_row;
+mod t6_rollup;
+mod t6_row;
+mod t7_rollup;
+mod t7_row;
+mod t89_row;
+mod x_t1_t11;
+mod x_t1_t2_tot;
+mod x_t1_t3;
+mod x_t2_t3_row;
+mod x_t2_t5_row;
+mod x_t4_t5;
+mod x_t5_t6;
+mod x_t5_t7;
+mod x_t6_t10;
 
 /// Declares a rule: a unit struct carrying its id, severity and documentation. The doc comment
 /// is both rustdoc and the text the page shows (`### What it checks`, `### Why`, `### Example`,
@@ -46,6 +72,23 @@ macro_rules! declare_rule {
     };
 }
 pub(crate) use declare_rule;
+
+/// Declares a rule whose check is one expression over `doc` and `ctx`.
+macro_rules! table_rule {
+    ($(#[doc = $doc:literal])* $name:ident, $id:literal, $title_zh:literal, $title_en:literal, |$d:ident, $c:ident| $body:expr) => {
+        $crate::rules::declare_rule! { $(#[doc = $doc])* $name, $id, $title_zh, $title_en }
+
+        impl $crate::rules::Rule for $name {
+            fn meta(&self) -> &'static $crate::rules::RuleMeta {
+                &Self::META
+            }
+            fn check(&self, $d: &$crate::rules::Document<'_>, $c: &mut $crate::rules::Ctx) {
+                $body
+            }
+        }
+    };
+}
+pub(crate) use table_rule;
 
 /// A rule's identity and documentation.
 #[derive(Debug, Clone, Copy, Serialize)]
@@ -72,10 +115,35 @@ pub static RULES: &[&dyn Rule] = &[
     &t1_co::T1Co,
     &t1_co_fis::T1CoFis,
     &t1_out_sum::T1OutSum,
+    &t2_row_total::T2RowTotal,
+    &t2_row_sub::T2RowSub,
+    &t2_rollup::T2Rollup,
     &t3_row::T3Row,
     &t3_rollup::T3Rollup,
     &t5_row::T5Row,
     &t5_rollup::T5Rollup,
+    &t6_row::T6Row,
+    &t6_rollup::T6Rollup,
+    &t7_row::T7Row,
+    &t7_rollup::T7Rollup,
+    &t89_row::T89Row,
+    &t10_src::T10Src,
+    &t10_sum::T10Sum,
+    &t10_car::T10Car,
+    &t11_row::T11Row,
+    &t11_total::T11Total,
+    &t4_bal::T4Bal,
+    &t4_row::T4Row,
+    &t4_col::T4Col,
+    &x_t1_t2_tot::XT1T2Tot,
+    &x_t1_t3::XT1T3,
+    &x_t1_t11::XT1T11,
+    &x_t2_t3_row::XT2T3Row,
+    &x_t2_t5_row::XT2T5Row,
+    &x_t4_t5::XT4T5,
+    &x_t5_t6::XT5T6,
+    &x_t5_t7::XT5T7,
+    &x_t6_t10::XT6T10,
 ];
 
 /// What rules see: the normalized text, its lines and the tables found in it.
@@ -178,6 +246,9 @@ impl SkipReason {
 #[derive(Debug, Default)]
 pub struct Ctx {
     pub findings: Vec<Finding>,
+    /// Per table, the first rounding residue between figures printed with different decimals
+    /// (HZ-10): reported once per table as a precision warning, not once per check.
+    pub mixed_precision: Vec<(TableId, Label, usize)>,
     /// Tables some check ran on.
     pub tables_checked: Vec<TableId>,
     pub checks_run: usize,
@@ -237,6 +308,24 @@ pub struct SumSpec {
 }
 
 impl Ctx {
+    /// One warning per table whose figures are printed with mixed precision (HZ-10).
+    pub fn finish(&mut self) {
+        for (t, label, n) in std::mem::take(&mut self.mixed_precision) {
+            self.findings.push(Finding {
+                rule: "STR-PRECISION",
+                severity: Severity::Warning,
+                table: Some(t),
+                message_zh: format!("{} 的金额印刷精度不一（首处：{}）：{n} 处核对只在较粗精度的舍入范围内相符", t.as_str(), label.what),
+                message_en: format!("{}: amounts are printed with mixed precision (first at {}); {n} checks agree only within the rounding of the coarser figures", t.as_str(), label.what),
+                found: label.what.clone(),
+                expected: "统一保留两位小数".into(),
+                note: format!("{n} 处差异均在舍入范围内"),
+                primary: label,
+                related: Vec::new(),
+            });
+        }
+    }
+
     /// Record a check that ran and what it found (`None`: it passed).
     pub fn record(&mut self, finding: Option<Finding>) {
         self.checks_run += 1;
@@ -275,6 +364,22 @@ impl Ctx {
             SumCheck::WithinRounding { diff, envelope } => (Severity::Info, diff, envelope),
             SumCheck::Mismatch { diff, envelope } => (Severity::Error, diff, envelope),
         };
+        // Mixed printed precision (`620` beside `619.80`): one warning per table, not an info each.
+        let printed = spec.parts.iter().chain(std::iter::once(&spec.total)).filter(|t| t.span.is_some());
+        let mixed = printed.clone().map(|t| t.decimals).min() != printed.map(|t| t.decimals).max();
+        if severity == Severity::Info && mixed {
+            if let Some(t) = spec.table {
+                match self.mixed_precision.iter_mut().find(|(id, _, _)| *id == t) {
+                    Some((_, _, n)) => *n += 1,
+                    None => {
+                        let span = spec.total.span.clone().unwrap_or(spec.row_span.clone());
+                        self.mixed_precision.push((t, Label { span, what: spec.total.what.clone() }, 1));
+                    }
+                }
+                self.checks_passed += 1;
+                return;
+            }
+        }
         let sum: Decimal = spec.parts.iter().map(|p| p.value).sum();
         let decimals = spec.total.decimals.max(spec.parts.iter().map(|p| p.decimals).max().unwrap_or(0));
         let expected = format_fixed(sum, decimals);

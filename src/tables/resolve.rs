@@ -289,25 +289,41 @@ fn t1_values_for_t2(c: &CodedTable, t1: &BalanceTable) -> Option<Vec<Option<Deci
 /// read by position, disagrees with T1 but agrees once one cell moves right, the table drifts;
 /// then, parent by parent from the top, each row keeps its printed positions or takes the one
 /// move that makes every column add up — only when that is the single consistent choice.
-fn realign_drift(c: &mut CodedTable, t1: &BalanceTable) {
-    let Some(want) = t1_values_for_t2(c, t1) else { return };
+fn realign_drift(c: &mut CodedTable, t1: Option<&BalanceTable>) {
     let ids = row_identities(&c.columns);
-    let Some(kt) = c.rows.iter().position(|r| r.is_total && r.problem.is_none() && r.inferred.is_none()) else { return };
-    if c.rows[kt].cells.len() != c.columns.len() || agrees(&c.rows[kt].cells, &want) {
-        return;
-    }
-    let fixes: Vec<Vec<Cell>> = drift_variants(&c.rows[kt].cells, &ids).into_iter().skip(1).filter(|v| agrees(v, &want)).collect();
-    if fixes.len() != 1 {
-        return;
-    }
     let mut fixed: HashSet<usize> = HashSet::new();
-    realign(&mut c.rows[kt], fixes.into_iter().next().unwrap_or_default());
-    fixed.insert(kt);
+    // T1 fixes the total row when it can (X-T1-T2-COLS); otherwise the groups decide.
+    let want = t1.and_then(|t1| t1_values_for_t2(c, t1));
+    let kt = c.rows.iter().position(|r| r.is_total && r.problem.is_none() && r.inferred.is_none() && r.cells.len() == c.columns.len());
+    if let (Some(want), Some(kt)) = (want, kt) {
+        if agrees(&c.rows[kt].cells, &want) {
+            fixed.insert(kt);
+        } else {
+            let fixes: Vec<Vec<Cell>> = drift_variants(&c.rows[kt].cells, &ids).into_iter().skip(1).filter(|v| agrees(v, &want)).collect();
+            if fixes.len() == 1 {
+                realign(&mut c.rows[kt], fixes.into_iter().next().unwrap_or_default());
+                fixed.insert(kt);
+            }
+        }
+    }
     for (parent, children) in groups(c) {
         let members: Vec<usize> = std::iter::once(parent).chain(children).collect();
+        // A group that adds up as printed confirms its rows.
+        let printed: Vec<Vec<Vec<Cell>>> = members.iter().map(|&k| vec![c.rows[k].cells.clone()]).collect();
+        if consistent(&printed, c.columns.len()).is_some() {
+            fixed.extend(members.iter().copied());
+            continue;
+        }
         let cands: Vec<Vec<Vec<Cell>>> = members
             .iter()
-            .map(|&k| if fixed.contains(&k) || c.rows[k].problem.is_some() { vec![c.rows[k].cells.clone()] } else { drift_variants(&c.rows[k].cells, &ids) })
+            .map(|&k| {
+                let r = &c.rows[k];
+                if fixed.contains(&k) || r.problem.is_some() || r.inferred.is_some() || r.cells.len() != c.columns.len() {
+                    vec![r.cells.clone()]
+                } else {
+                    drift_variants(&r.cells, &ids)
+                }
+            })
             .collect();
         let Some(fits) = consistent(&cands, c.columns.len()) else { continue };
         for (m, &k) in members.iter().enumerate() {
@@ -448,8 +464,8 @@ pub fn resolve(tables: &mut [Table]) {
                 }
                 if let (TableId::T2, Some(t1)) = (t.id, t1.as_ref()) {
                     anchor_t2_total(c, t1);
-                    realign_drift(c, t1);
                 }
+                realign_drift(c, if t.id == TableId::T2 { t1.as_ref() } else { None });
                 let ids = row_identities(&c.columns);
                 for _ in 0..4 {
                     let changed = identity_pass(c, &ids) | by_rollup(c);

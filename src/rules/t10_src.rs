@@ -1,0 +1,25 @@
+use super::{coded, lookup, table_rule};
+use crate::tables::TableId;
+
+table_rule! {
+    /// ### What it checks
+    /// In 财政拨款“三公”经费支出情况表 (T10), every row: 合计 = 一般公共预算 + 政府性基金 +
+    /// 国有资本经营预算.
+    ///
+    /// ### Why
+    /// 三公 spending is paid from the fiscal funds; the fund columns split the row total.
+    ///
+    /// ### Example
+    /// `合计 2.28 2.28` (all 一般公共预算).
+    ///
+    /// ### Known problems
+    /// When blank cells vanished and the funds cannot be told apart, the row is still checked:
+    /// every amount after the total is a part.
+    T10Src, "T10-SRC", "“三公”经费支出情况表：合计 = 各资金来源之和", "T10: total = Σ funding sources, per row",
+    |doc, ctx| {
+        if let Some((t, at_end)) = lookup::labelled(&T10Src::META, TableId::T10, doc, ctx) {
+            let views = coded::labelled_views(t);
+            coded::check_row_identities(&T10Src::META, TableId::T10, &views, &t.columns, at_end, None, doc, ctx);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+use super::{lookup, table_rule, SumSpec, Term};
+use crate::tables::TableId;
+
+table_rule! {
+    /// ### What it checks
+    /// In 财政拨款收支预算总体情况表 (T4), each expenditure line (every 类 and 支出总计):
+    /// 合计 = 一般公共预算 + 政府性基金预算 + 国有资本经营预算.
+    ///
+    /// ### Why
+    /// Fiscal spending of a class is split by the fund that pays for it.
+    ///
+    /// ### Example
+    /// `208 11765.06 = 11765.06 + 0 + 0`.
+    ///
+    /// ### Known problems
+    /// Lines whose fund columns could not be placed (blank cells lost) are skipped.
+    T4Row, "T4-ROW", "财政拨款收支总表：合计 = 一般公共预算 + 政府性基金 + 国有资本经营", "T4: total = Σ funds, per class",
+    |doc, ctx| {
+        let meta = &T4Row::META;
+        let Some(t4) = lookup::t4(meta, doc, ctx) else { return };
+        for item in t4.expense.iter().chain(t4.expense_total.iter()) {
+            if item.positional.is_none() {
+                if item.amounts.len() > 1 {
+                    ctx.skip(meta, Some(TableId::T4), super::SkipReason::AmbiguousColumns { row: format!("T4 {}", item.printed) }, Some(item.line));
+                }
+                continue;
+            }
+            let terms: Option<Vec<Term>> = (0..4).map(|j| lookup::t4_cell(item, j, doc)).collect();
+            let Some(mut terms) = terms else { continue };
+            let total = terms.remove(0);
+            if total.span.is_none() && terms.iter().all(|t| t.span.is_none()) {
+                continue;
+            }
+            let name = item.code.as_deref().map_or(item.printed.clone(), |c| format!("{c} {}", item.label));
+            ctx.check_sum(SumSpec {
+                meta,
+                table: Some(TableId::T4),
+                place_zh: format!("T4 {name}：合计 = 一般公共预算 + 政府性基金预算 + 国有资本经营预算"),
+                place_en: format!("T4 {name}: total = Σ funds"),
+                total,
+                parts: terms,
+                row_span: doc.lines.get(item.line).map_or(0..0, |l| l.span.clone()),
+            });
+        }
+    }
+}
