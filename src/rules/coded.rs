@@ -96,6 +96,14 @@ pub fn check_row_identities(
             ctx.skip(meta, Some(id), SkipReason::Truncated { row: format!("{t} {label}") }, Some(r.line));
             continue;
         }
+        // Amounts that fit no column placement break the row identities whatever their columns
+        // (reported once, by the rule for the outermost identity).
+        if r.problem == Some(RowProblem::Inconsistent) {
+            if which.is_none_or(|w| columns.first().is_some_and(|c| c == w)) {
+                inconsistent_row(meta, id, r, columns, &all, doc, ctx);
+            }
+            continue;
+        }
         for (ti, part_cols) in &ids {
             let parts = part_cols;
             let names: Vec<&str> = part_cols.iter().map(|&p| columns[p].as_str()).collect();
@@ -132,6 +140,28 @@ pub fn check_row_identities(
             });
         }
     }
+}
+
+fn inconsistent_row(meta: &'static RuleMeta, id: TableId, r: &RowView<'_>, columns: &[String], ids: &[(usize, Vec<usize>)], doc: &Document<'_>, ctx: &mut Ctx) {
+    let t = id.as_str();
+    let Some((first, rest)) = r.amounts.split_first() else { return };
+    let printed: Vec<&str> = r.amounts.iter().map(|a| doc.text.get(a.span.clone()).unwrap_or("")).collect();
+    let identities: Vec<String> = ids
+        .iter()
+        .map(|(total, parts)| format!("{} = {}", columns[*total], parts.iter().map(|&p| columns[p].as_str()).collect::<Vec<_>>().join(" + ")))
+        .collect();
+    ctx.record(Some(super::Finding {
+        rule: meta.id,
+        severity: super::Severity::Error,
+        table: Some(id),
+        message_zh: format!("{t} {}：金额 {} 无论放在哪一列都不满足 {}", r.label, printed.join("、"), identities.join("；")),
+        message_en: format!("{t} {}: the amounts {} satisfy {} in no column placement", r.label, printed.join(", "), identities.join("; ")),
+        found: printed.join(" "),
+        expected: identities.join("；"),
+        note: format!("空白单元格丢失；{} 个金额的任一列分配都不成立", r.amounts.len()),
+        primary: super::Label { span: first.span.clone(), what: format!("{t} {} {}", r.label, columns.first().map_or("", String::as_str)) },
+        related: rest.iter().map(|a| super::Label { span: a.span.clone(), what: format!("{t} {}", r.label) }).collect(),
+    }));
 }
 
 /// Every row identity of a coded table (`which`: only the one with that total column).

@@ -36,6 +36,7 @@ mod t3_row;
 mod t5_rollup;
 mod t4_bal;
 mod t4_col;
+mod t4_in;
 mod t4_row;
 mod t5_row;
 mod t6_rollup;
@@ -46,6 +47,7 @@ mod t89_row;
 mod x_t1_t11;
 mod x_t1_t2_tot;
 mod x_t1_t3;
+mod x_t1_t4;
 mod x_t2_t3_row;
 mod x_t2_t5_row;
 mod x_t4_t5;
@@ -133,11 +135,13 @@ pub static RULES: &[&dyn Rule] = &[
     &t11_row::T11Row,
     &t11_total::T11Total,
     &t4_bal::T4Bal,
+    &t4_in::T4In,
     &t4_row::T4Row,
     &t4_col::T4Col,
     &x_t1_t2_tot::XT1T2Tot,
     &x_t1_t3::XT1T3,
     &x_t1_t11::XT1T11,
+    &x_t1_t4::XT1T4,
     &x_t2_t3_row::XT2T3Row,
     &x_t2_t5_row::XT2T5Row,
     &x_t4_t5::XT4T5,

@@ -13,25 +13,24 @@ table_rule! {
     /// `208 11765.06 = 11765.06 + 0 + 0`.
     ///
     /// ### Known problems
-    /// Lines whose fund columns could not be placed (blank cells lost) are skipped.
+    /// Where blank cells were lost, the first amount is taken as 合计 and the others as funds.
     T4Row, "T4-ROW", "财政拨款收支总表：合计 = 一般公共预算 + 政府性基金 + 国有资本经营", "T4: total = Σ funds, per class",
     |doc, ctx| {
         let meta = &T4Row::META;
         let Some(t4) = lookup::t4(meta, doc, ctx) else { return };
         for item in t4.expense.iter().chain(t4.expense_total.iter()) {
-            if item.positional.is_none() {
-                if item.amounts.len() > 1 {
-                    ctx.skip(meta, Some(TableId::T4), super::SkipReason::AmbiguousColumns { row: format!("T4 {}", item.printed) }, Some(item.line));
-                }
-                continue;
-            }
-            let terms: Option<Vec<Term>> = (0..4).map(|j| lookup::t4_cell(item, j, doc)).collect();
+            let name = item.code.as_deref().map_or(item.printed.clone(), |c| format!("{c} {}", item.label));
+            // Blank cells lost: the first amount is still 合计 and every other amount a fund.
+            let terms: Option<Vec<Term>> = match &item.positional {
+                Some(_) => (0..4).map(|j| lookup::t4_cell(item, j, doc)).collect(),
+                None if item.amounts.len() > 1 => Some(item.amounts.iter().map(|a| Term::from_amount(a, format!("T4 {name}"), doc.text)).collect()),
+                None => None,
+            };
             let Some(mut terms) = terms else { continue };
             let total = terms.remove(0);
             if total.span.is_none() && terms.iter().all(|t| t.span.is_none()) {
                 continue;
             }
-            let name = item.code.as_deref().map_or(item.printed.clone(), |c| format!("{c} {}", item.label));
             ctx.check_sum(SumSpec {
                 meta,
                 table: Some(TableId::T4),

@@ -171,6 +171,9 @@ pub enum RowProblem {
     TooFewAmounts,
     /// More amounts than the table has columns.
     TooManyAmounts,
+    /// No placement of the printed amounts satisfies the table's row identities: the row is
+    /// inconsistent whatever columns its amounts belong to.
+    Inconsistent,
     /// The amounts were not printed in column order (the largest, the total, is not first):
     /// the total is known, the columns of the others are not.
     Scrambled,

@@ -454,6 +454,28 @@ fn consistent(cands: &[Vec<Vec<Cell>>], ncols: usize) -> Option<Vec<Vec<usize>>>
     (!fits.is_empty()).then_some(fits)
 }
 
+/// Rows that fit no placement at all, with every column allowed, are inconsistent.
+fn mark_inconsistent(c: &mut CodedTable, ids: &[(usize, Vec<usize>)]) {
+    let ncols = c.columns.len();
+    if ids.is_empty() {
+        return;
+    }
+    let all = vec![true; ncols];
+    let flat = ids.len() == 1 && ids[0].0 == 0 && ids[0].1.len() + 1 == ncols;
+    for r in c.rows.iter_mut() {
+        let fits = match r.problem {
+            Some(RowProblem::AmbiguousColumns) => !placements(&r.amounts, ncols, ids, &all, 1).is_empty(),
+            // Out of column order (the total, the largest, was moved first): under nested
+            // identities the row is consistent only if some placement of that order fits.
+            Some(RowProblem::Scrambled) if !flat => !placements(&r.amounts, ncols, ids, &all, 1).is_empty(),
+            _ => true,
+        };
+        if !fits {
+            r.problem = Some(RowProblem::Inconsistent);
+        }
+    }
+}
+
 pub fn resolve(tables: &mut [Table]) {
     let t1 = tables.iter().find(|t| t.id == TableId::T1).and_then(|t| t.balance().cloned());
     for t in tables.iter_mut() {
@@ -467,6 +489,7 @@ pub fn resolve(tables: &mut [Table]) {
                 }
                 realign_drift(c, if t.id == TableId::T2 { t1.as_ref() } else { None });
                 let ids = row_identities(&c.columns);
+                mark_inconsistent(c, &ids);
                 for _ in 0..4 {
                     let changed = identity_pass(c, &ids) | by_rollup(c);
                     if !changed {
@@ -538,7 +561,12 @@ fn labelled(l: &mut LabelledTable, t1: Option<&BalanceTable>) {
             _ => true,
         })
         .collect();
+    let all = vec![true; ncols];
     for r in l.rows.iter_mut().filter(|r| r.problem == Some(RowProblem::AmbiguousColumns)) {
+        if !ids.is_empty() && placements(&r.amounts, ncols, &ids, &all, 1).is_empty() {
+            r.problem = Some(RowProblem::Inconsistent);
+            continue;
+        }
         let p = placements(&r.amounts, ncols, &ids, &allowed, 2);
         if p.len() == 1 {
             r.cells = p.into_iter().next().unwrap_or_default();
