@@ -163,6 +163,9 @@ mod cli {
                 last_line = loc.line;
             }
             out.push_str(&format!("{pad} = note: {}\n", f.note));
+            if let Some(l) = &f.likely {
+                out.push_str(&format!("{pad} = likely: {}\n", l.text));
+            }
             let help = if zh { "应为" } else { "expected" };
             out.push_str(&format!("{pad} = help: {help} {}\n\n", f.expected));
         }

@@ -47,6 +47,23 @@ pub struct FindingOut {
     pub note: String,
     pub primary: Location,
     pub related: Vec<Location>,
+    /// The number most likely wrong (the primary location) and its likely value, when several
+    /// failing checks agree on one cell; with the bookkeeping slip it looks like, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub likely: Option<LikelyOut>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LikelyOut {
+    pub what: String,
+    pub found: String,
+    pub value: String,
+    /// How many failing checks this one change repairs.
+    pub repairs: usize,
+    /// `transposition` | `one_digit`.
+    pub slip: Option<crate::rules::Slip>,
+    /// One line, in the report's language.
+    pub text: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -199,6 +216,16 @@ pub fn build(p: Parts<'_>, placer: &Placer<'_>, lang: Lang) -> Report {
             note: f.note.clone(),
             primary: placer.locate(&f.primary.span, f.primary.what.clone()),
             related: f.related.iter().map(|l: &Label| placer.locate(&l.span, l.what.clone())).collect(),
+            likely: f.likely.as_ref().map(|l| {
+                let slip = l.slip.map(|s| s.text(lang));
+                let text = match (lang, slip) {
+                    (Lang::Zh, Some(s)) => format!("很可能是 {} 有误，应为 {}（{}；可同时修正 {} 处不符）", l.found, l.value, s, l.repairs),
+                    (Lang::Zh, None) => format!("很可能是 {} 有误，应为 {}（可同时修正 {} 处不符）", l.found, l.value, l.repairs),
+                    (Lang::En, Some(s)) => format!("likely {} should be {} ({s}; fixes {} failing checks at once)", l.found, l.value, l.repairs),
+                    (Lang::En, None) => format!("likely {} should be {} (fixes {} failing checks at once)", l.found, l.value, l.repairs),
+                };
+                LikelyOut { what: l.what.clone(), found: l.found.clone(), value: l.value.clone(), repairs: l.repairs, slip: l.slip, text }
+            }),
         })
         .collect();
     findings.sort_by(|a, b| (a.severity, a.primary.start).cmp(&(b.severity, b.primary.start)));

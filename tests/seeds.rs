@@ -151,9 +151,14 @@ fn findings_carry_spans_arithmetic_and_expected_value() {
     assert_eq!(f.note, "560.12 + 18.08 = 578.20 ≠ 578.30");
     let related: Vec<&str> = f.related.iter().map(|l| &mutated[l.start..l.end]).collect();
     assert_eq!(related, ["560.12", "18.08"]);
-    // The same cell fails the 类 rollup as a part.
+    // The same cell fails the 类 rollup as a part; every failing check agrees it is the one
+    // wrong number, so each names it as primary with its likely value.
     let rollup = r.findings.iter().find(|f| f.rule == "T3-ROLLUP").expect("rollup finding");
-    assert!(rollup.related.iter().any(|l| &mutated[l.start..l.end] == "578.30"));
+    assert_eq!(&mutated[rollup.primary.start..rollup.primary.end], "578.30");
+    assert!(rollup.related.iter().any(|l| &mutated[l.start..l.end] == "11865.36"));
+    let likely = rollup.likely.as_ref().expect("likely repair");
+    assert_eq!((likely.found.as_str(), likely.value.as_str()), ("578.30", "578.20"));
+    assert_eq!(likely.slip, Some(budget_check::rules::Slip::OneDigit));
     assert!(r.findings.iter().all(|f| !f.message.is_empty()));
 }
 
@@ -267,5 +272,46 @@ fn every_table_amount_change_is_caught() {
         eprintln!("{name}: {} of {tried} mutations caught ({} missed, all in cells printed with < 2 decimals)", tried - missed.len(), missed.len());
         assert!(tried > 600, "{name}: only {tried} mutations");
         assert!(hard.is_empty(), "{name}: {} mutations of 2-decimal cells missed:\n{}", hard.len(), hard.iter().map(|s| s.as_str()).collect::<Vec<_>>().join("\n"));
+    }
+}
+
+/// When a single amount is changed, the checker names it: across all seeds, the changed cell
+/// is the primary location with the original value as `likely` in most failing checks.
+#[test]
+fn a_changed_amount_is_named_as_the_likely_wrong_number() {
+    let all = ["T1", "T2", "T3", "T4", "T5", "T6", "T7", "T10", "T11"];
+    for (name, text) in seeds() {
+        let base = run(&text);
+        let cells = amount_cells(&base, &all);
+        let (mut named, mut errors) = (0usize, 0usize);
+        let mut wrong = Vec::new();
+        for (table, cell) in &cells {
+            if cell.text.split('.').nth(1).is_none_or(|f| f.len() < 2) {
+                continue; // coarse cells: a change may stay inside their rounding
+            }
+            let (mutated, new) = replace_amount(&text, cell, 100);
+            let r = run(&mutated);
+            if r.summary.errors == 0 {
+                continue;
+            }
+            errors += 1;
+            let hit = r.findings.iter().filter_map(|f| f.likely.as_ref().map(|l| (f, l))).find(|(f, _)| f.primary.start == cell.start);
+            match hit {
+                Some((_, l)) if l.value == cell.text.replace(',', "") || l.value == cell.text => named += 1,
+                Some((_, l)) => wrong.push(format!("{table} {}: likely {} (want {})", cell.text, l.value, cell.text)),
+                None => {}
+            }
+            // Whatever it names, a likely value never points at a cell that was not changed
+            // while the changed cell takes part in the same failing check.
+            for f in r.findings.iter().filter(|f| f.likely.is_some()) {
+                let touches = f.primary.start == cell.start || f.related.iter().any(|l| l.start == cell.start);
+                if touches && f.primary.start != cell.start {
+                    wrong.push(format!("{table} {} → {new}: {} names {}", cell.text, f.rule, f.likely.as_ref().map_or("", |l| l.found.as_str())));
+                }
+            }
+        }
+        eprintln!("{name}: the changed cell named with its value in {named} of {errors} mutations");
+        assert!(wrong.is_empty(), "{name}: wrong likely cells:\n{}", wrong.join("\n"));
+        assert!(named * 10 >= errors * 3, "{name}: named only {named} of {errors}");
     }
 }

@@ -161,6 +161,8 @@ fn inconsistent_row(meta: &'static RuleMeta, id: TableId, r: &RowView<'_>, colum
         note: format!("空白单元格丢失；{} 个金额的任一列分配都不成立", r.amounts.len()),
         primary: super::Label { span: first.span.clone(), what: format!("{t} {} {}", r.label, columns.first().map_or("", String::as_str)) },
         related: rest.iter().map(|a| super::Label { span: a.span.clone(), what: format!("{t} {}", r.label) }).collect(),
+        repairs: Vec::new(),
+        likely: None,
     }));
 }
 

@@ -122,6 +122,8 @@ pub fn at_least(meta: &'static RuleMeta, table: TableId, place_zh: String, place
         note,
         primary: super::Label { span: part.span.clone().unwrap_or(0..0), what: part.what.clone() },
         related: whole.span.clone().map(|span| super::Label { span, what: whole.what.clone() }).into_iter().collect(),
+        repairs: Vec::new(),
+        likely: None,
     }));
 }
 

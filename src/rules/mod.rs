@@ -191,6 +191,68 @@ pub struct Finding {
     pub note: String,
     pub primary: Label,
     pub related: Vec<Label>,
+    /// For each printed cell of a failing sum, the value that alone would repair it.
+    pub repairs: Vec<Repair>,
+    /// The cell most likely wrong and its likely value, when the failing checks agree on one.
+    pub likely: Option<Likely>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Repair {
+    pub span: Range<usize>,
+    pub printed: String,
+    pub what: String,
+    pub value: Decimal,
+    pub decimals: u32,
+}
+
+/// A single cell whose change would repair every failing check that involves it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Likely {
+    #[serde(skip)]
+    pub span: Range<usize>,
+    pub what: String,
+    pub found: String,
+    pub value: String,
+    /// How many failing checks this one change repairs.
+    pub repairs: usize,
+    /// A classic bookkeeping slip, if the change looks like one.
+    pub slip: Option<Slip>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Slip {
+    /// Two adjacent digits swapped (the difference is a multiple of 9).
+    Transposition,
+    /// One digit wrong.
+    OneDigit,
+}
+
+impl Slip {
+    pub fn text(self, lang: crate::Lang) -> &'static str {
+        match (self, lang) {
+            (Slip::Transposition, crate::Lang::Zh) => "相邻两位数字颠倒",
+            (Slip::Transposition, crate::Lang::En) => "two digits transposed",
+            (Slip::OneDigit, crate::Lang::Zh) => "一位数字错误",
+            (Slip::OneDigit, crate::Lang::En) => "one digit wrong",
+        }
+    }
+}
+
+/// Is `found` the digits of `want` with two adjacent digits swapped, or with one digit changed?
+fn slip(found: &str, want: &str) -> Option<Slip> {
+    let f: Vec<char> = found.chars().filter(|c| c.is_ascii_digit()).collect();
+    let w: Vec<char> = want.chars().filter(|c| c.is_ascii_digit()).collect();
+    if f.len() != w.len() {
+        return None;
+    }
+    let diff: Vec<usize> = (0..f.len()).filter(|&i| f[i] != w[i]).collect();
+    match diff.as_slice() {
+        [i] => Some(Slip::OneDigit).filter(|_| f[*i] != w[*i]),
+        [i, j] if *j == i + 1 && f[*i] == w[*j] && f[*j] == w[*i] => Some(Slip::Transposition),
+        _ => None,
+    }
 }
 
 /// Why a check did not run.
@@ -312,8 +374,99 @@ pub struct SumSpec {
 }
 
 impl Ctx {
+    /// Name the cell most likely wrong: one whose single change would repair every failing
+    /// check it takes part in, when at least two failing checks agree on its value. That cell
+    /// becomes the finding's primary location.
+    fn explain(&mut self) {
+        use std::collections::HashMap;
+        // Failing checks that share a printed cell form one cluster (union-find over cells).
+        let errs: Vec<usize> = (0..self.findings.len()).filter(|&i| self.findings[i].severity == Severity::Error).collect();
+        let mut parent: Vec<usize> = (0..errs.len()).collect();
+        fn root(p: &mut [usize], mut i: usize) -> usize {
+            while p[i] != i {
+                p[i] = p[p[i]];
+                i = p[i];
+            }
+            i
+        }
+        let mut owner: HashMap<usize, usize> = HashMap::new();
+        for (k, &fi) in errs.iter().enumerate() {
+            let f = &self.findings[fi];
+            for l in std::iter::once(&f.primary).chain(f.related.iter()) {
+                match owner.get(&l.span.start) {
+                    Some(&other) => {
+                        let (a, b) = (root(&mut parent, k), root(&mut parent, other));
+                        parent[a] = b;
+                    }
+                    None => {
+                        owner.insert(l.span.start, k);
+                    }
+                }
+            }
+        }
+        let mut clusters: HashMap<usize, Vec<usize>> = HashMap::new();
+        for k in 0..errs.len() {
+            let r = root(&mut parent, k);
+            clusters.entry(r).or_default().push(errs[k]);
+        }
+        // A cell is named only if it alone repairs every failing check of its cluster: it takes
+        // part in all of them, each asks the same value of it, and no other cell does so too.
+        let mut named: Vec<(usize, Likely)> = Vec::new();
+        for members in clusters.values() {
+            if members.len() < 2 {
+                continue;
+            }
+            let first = &self.findings[members[0]];
+            let mut found: Option<Likely> = None;
+            let mut ambiguous = false;
+            for cand in &first.repairs {
+                let d = cand.decimals;
+                let shown = |v: Decimal| crate::amount::format_fixed(v, d);
+                let value = shown(cand.value);
+                let all_agree = members.iter().all(|&fi| {
+                    self.findings[fi].repairs.iter().any(|r| r.span == cand.span && shown(r.value) == value)
+                });
+                if !all_agree {
+                    continue;
+                }
+                if found.is_some() {
+                    ambiguous = true;
+                    break;
+                }
+                found = Some(Likely {
+                    span: cand.span.clone(),
+                    what: cand.what.clone(),
+                    found: cand.printed.clone(),
+                    slip: slip(&cand.printed, &value),
+                    value,
+                    repairs: members.len(),
+                });
+            }
+            if let (Some(l), false) = (found, ambiguous) {
+                named.extend(members.iter().map(|&fi| (fi, l.clone())));
+            }
+        }
+        for (fi, l) in named {
+            self.findings[fi].likely = Some(l);
+        }
+        for f in &mut self.findings {
+            let Some(l) = &f.likely else { continue };
+            if f.primary.span != l.span {
+                if let Some(k) = f.related.iter().position(|r| r.span == l.span) {
+                    let cell = f.related.remove(k);
+                    let old = std::mem::replace(&mut f.primary, cell);
+                    f.related.insert(0, old);
+                }
+            }
+            // The finding now names the likely wrong number and its likely value.
+            f.found = l.found.clone();
+            f.expected = l.value.clone();
+        }
+    }
+
     /// One warning per table whose figures are printed with mixed precision (HZ-10).
     pub fn finish(&mut self) {
+        self.explain();
         for (t, label, n) in std::mem::take(&mut self.mixed_precision) {
             self.findings.push(Finding {
                 rule: "STR-PRECISION",
@@ -326,6 +479,8 @@ impl Ctx {
                 note: format!("{n} 处差异均在舍入范围内"),
                 primary: label,
                 related: Vec::new(),
+                repairs: Vec::new(),
+                likely: None,
             });
         }
     }
@@ -418,6 +573,17 @@ impl Ctx {
             .iter()
             .filter_map(|p| p.span.clone().map(|span| Label { span, what: p.what.clone() }))
             .collect();
+        // What each printed cell would have to be for this identity to hold: the total, Σ parts;
+        // a part, itself plus the difference.
+        let repairs = if severity == Severity::Error {
+            let total = spec.total.span.clone().map(|span| Repair { span, printed: spec.total.printed.clone(), what: spec.total.what.clone(), value: sum, decimals: spec.total.decimals });
+            let parts = spec.parts.iter().filter_map(|p| {
+                p.span.clone().map(|span| Repair { span, printed: p.printed.clone(), what: p.what.clone(), value: p.value + diff, decimals: p.decimals })
+            });
+            total.into_iter().chain(parts).filter(|r| !r.value.is_sign_negative()).collect()
+        } else {
+            Vec::new()
+        };
         self.findings.push(Finding {
             rule: spec.meta.id,
             severity,
@@ -429,6 +595,8 @@ impl Ctx {
             note,
             primary,
             related,
+            repairs,
+            likely: None,
         });
     }
 }

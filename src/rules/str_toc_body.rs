@@ -48,6 +48,8 @@ impl Rule for StrTocBody {
                 note: format!("目录第 {line} 行列出 {}，正文未找到该表", t.id.as_str()),
                 primary: Label { span, what: format!("目录 {}", t.title) },
                 related: Vec::new(),
+                repairs: Vec::new(),
+                likely: None,
             }));
         }
     }

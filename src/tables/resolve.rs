@@ -464,6 +464,9 @@ fn mark_inconsistent(c: &mut CodedTable, ids: &[(usize, Vec<usize>)]) {
     let flat = ids.len() == 1 && ids[0].0 == 0 && ids[0].1.len() + 1 == ncols;
     for r in c.rows.iter_mut() {
         let fits = match r.problem {
+            // Under one flat identity the row check itself compares total and parts (and says
+            // which value would repair them); no need to give up on the placement.
+            Some(RowProblem::AmbiguousColumns) if flat => true,
             Some(RowProblem::AmbiguousColumns) => !placements(&r.amounts, ncols, ids, &all, 1).is_empty(),
             // Out of column order (the total, the largest, was moved first): under nested
             // identities the row is consistent only if some placement of that order fits.
