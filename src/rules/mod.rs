@@ -19,8 +19,12 @@ mod str_toc_body;
 mod t1_bal;
 mod t1_co;
 mod t1_co_fis;
+mod t1_co_nonfis;
 mod t1_in_cur;
+mod t1_in_gf;
 mod t1_in_gpb;
+mod t1_in_soe;
+mod t1_in_unit;
 mod t1_in_total;
 mod t1_out_sum;
 mod t10_car;
@@ -39,16 +43,21 @@ mod t4_col;
 mod t4_in;
 mod t4_row;
 mod t5_row;
+mod t6_class_split;
 mod t6_rollup;
 mod t6_row;
 mod t7_rollup;
 mod t7_row;
 mod t89_row;
 mod x_t1_t11;
+mod x_t1_t2_class;
+mod x_t1_t2_cols;
 mod x_t1_t2_tot;
 mod x_t1_t3;
 mod x_t1_t4;
+mod x_t2_t11;
 mod x_t2_t3_row;
+mod x_t2_t4;
 mod x_t2_t5_row;
 mod x_t4_t5;
 mod x_t5_t6;
@@ -114,8 +123,12 @@ pub static RULES: &[&dyn Rule] = &[
     &t1_in_total::T1InTotal,
     &t1_in_cur::T1InCur,
     &t1_in_gpb::T1InGpb,
+    &t1_in_gf::T1InGf,
+    &t1_in_soe::T1InSoe,
+    &t1_in_unit::T1InUnit,
     &t1_co::T1Co,
     &t1_co_fis::T1CoFis,
+    &t1_co_nonfis::T1CoNonfis,
     &t1_out_sum::T1OutSum,
     &t2_row_total::T2RowTotal,
     &t2_row_sub::T2RowSub,
@@ -126,6 +139,7 @@ pub static RULES: &[&dyn Rule] = &[
     &t5_rollup::T5Rollup,
     &t6_row::T6Row,
     &t6_rollup::T6Rollup,
+    &t6_class_split::T6ClassSplit,
     &t7_row::T7Row,
     &t7_rollup::T7Rollup,
     &t89_row::T89Row,
@@ -139,11 +153,15 @@ pub static RULES: &[&dyn Rule] = &[
     &t4_row::T4Row,
     &t4_col::T4Col,
     &x_t1_t2_tot::XT1T2Tot,
+    &x_t1_t2_cols::XT1T2Cols,
+    &x_t1_t2_class::XT1T2Class,
     &x_t1_t3::XT1T3,
     &x_t1_t11::XT1T11,
     &x_t1_t4::XT1T4,
     &x_t2_t3_row::XT2T3Row,
     &x_t2_t5_row::XT2T5Row,
+    &x_t2_t4::XT2T4,
+    &x_t2_t11::XT2T11,
     &x_t4_t5::XT4T5,
     &x_t5_t6::XT5T6,
     &x_t5_t7::XT5T7,

@@ -26,7 +26,7 @@ use crate::lex::{lex, Lex};
 use serde::Serialize;
 use std::ops::Range;
 
-pub use resolve::row_identities;
+pub use resolve::{row_identities, t1_values_for_t2};
 pub use titles::classify_title;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]

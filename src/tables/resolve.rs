@@ -253,7 +253,7 @@ fn agrees(cells: &[Cell], want: &[Option<Decimal>]) -> bool {
 }
 
 /// The value T1 gives for each of T2's columns (`None` inside: blank), if T1 has them all.
-fn t1_values_for_t2(c: &CodedTable, t1: &BalanceTable) -> Option<Vec<Option<Decimal>>> {
+pub fn t1_values_for_t2(c: &CodedTable, t1: &BalanceTable) -> Option<Vec<Option<Decimal>>> {
     let item = |level: IncomeLevel, pred: &dyn Fn(&str) -> bool| -> Option<Option<Decimal>> {
         t1.income.iter().find(|i| i.level == level && pred(&i.label)).map(|i| i.amount.as_ref().map(|a| a.value))
     };
