@@ -20,6 +20,10 @@ table_rule! {
         let meta = &T6ClassSplit::META;
         let Some(t6) = lookup::coded(meta, TableId::T6, doc, ctx) else { return };
         let Some(total) = lookup::total_row(t6) else { return };
+        if !lookup::complete(doc, TableId::T6) {
+            ctx.skip(meta, Some(TableId::T6), super::SkipReason::Truncated { row: "T6".into() }, None);
+            return;
+        }
         // Only the 部门预算 economic classes (30x/31x/399) are split this way.
         let known = ["301", "302", "303", "307", "309", "310", "399"];
         if t6.rows.iter().any(|r| r.level() == 1 && r.code.as_deref().is_some_and(|c| !known.contains(&c))) {
