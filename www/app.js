@@ -1,6 +1,6 @@
 // The checker page: paste → check (wasm) → tables with failing cells highlighted + findings list.
 // Pasted text only ever reaches the DOM through textContent / DOM APIs, never as HTML.
-import init, { check } from './pkg/budget_check.js';
+import init, { check, rules } from './pkg/budget_check.js';
 
 const STORAGE_KEY = 'budget-check:text';
 const SAMPLE_URL = './pkg/samples/000_c5319cc9361c949c.txt';
@@ -23,6 +23,8 @@ function el(tag, props = {}, ...children) {
 }
 
 let report = null;
+/** Rule id → { title_zh, doc } for explaining a finding in place. */
+let ruleDocs = new Map();
 /** UTF-16 start offset of a printed amount → its table cell. */
 let cellByStart = new Map();
 
@@ -32,7 +34,7 @@ function renderSummary(r) {
   box.replaceChildren(
     el('span', { class: s.errors ? 'n-error' : '' }, `${s.errors} 个错误`), '，',
     `${s.warnings} 个警告，${s.infos} 个提示`, ' · ',
-    `核对 ${s.checks_run} 项，通过 ${s.checks_passed} 项，跳过 ${s.checks_skipped} 项`,
+    `已核对 ${s.checks_run} / ${s.checks_run + s.checks_skipped} 项勾稽关系（通过 ${s.checks_passed}，跳过 ${s.checks_skipped}）`,
   );
 }
 
@@ -44,11 +46,18 @@ function renderFindings(r) {
     return;
   }
   r.findings.forEach((f, i) => {
+    const doc = ruleDocs.get(f.rule);
     const li = el('li', { class: f.severity, tabindex: 0, dataset: { index: i, line: f.primary.line } },
-      el('span', { class: 'rule' }, `${SEVERITY_ZH[f.severity]} ${f.rule}`),
+      el('span', { class: 'rule', title: doc ? doc.title_zh : '' }, `${SEVERITY_ZH[f.severity]} ${f.rule}`),
       `第 ${f.primary.line} 行：${f.message}`,
       el('span', { class: 'note' }, `${f.note}；应为 ${f.expected}`),
+      f.likely ? el('span', { class: 'likely' }, f.likely.text) : null,
     );
+    if (doc) {
+      const details = el('details', { class: 'why' }, el('summary', {}, `规则说明：${doc.title_zh}`), el('pre', {}, doc.doc));
+      details.addEventListener('click', (ev) => ev.stopPropagation());
+      li.append(details);
+    }
     li.addEventListener('click', () => focusFinding(i));
     li.addEventListener('keydown', (ev) => {
       if (ev.key === 'Enter') focusFinding(i);
@@ -178,6 +187,7 @@ async function loadInitialText() {
 
 async function main() {
   await init();
+  for (const r of rules()) ruleDocs.set(r.id, r);
   const src = $('source');
   src.value = await loadInitialText();
   src.addEventListener('input', () => { save(); scheduleCheck(); });
