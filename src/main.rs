@@ -17,7 +17,7 @@ mod cli {
     use budget_check::{check, Lang, Options, Severity};
     use std::io::{Read, Write};
 
-    const USAGE: &str = "用法 usage: budget-check [--format text|json|model] [--lang zh|en] FILE|-";
+    const USAGE: &str = "用法 usage: budget-check [--format text|json|model] [--lang zh|en] FILE|-\n       budget-check [--lang zh|en] --rules";
     const ERR_EMPTY: &str = "输入为空 (input is empty)";
     const ERR_BINARY: &str = "输入不是文本：含有 NUL 字节 (input is binary, not text)";
     const ERR_UTF8: &str = "输入不是 UTF-8 文本 (input is not UTF-8 text)";
@@ -49,6 +49,13 @@ mod cli {
                 },
                 "-h" | "--help" => {
                     println!("{USAGE}");
+                    return 0;
+                }
+                "--rules" => {
+                    for r in budget_check::RULES {
+                        let m = r.meta();
+                        println!("{:<16} {}", m.id, if lang == Lang::En { m.title_en } else { m.title_zh });
+                    }
                     return 0;
                 }
                 _ if file.is_none() => file = Some(a),
