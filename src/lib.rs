@@ -71,6 +71,7 @@ pub fn check(input: &str, options: Options) -> Report {
     let doc = rules::Document { text: &parsed.norm.text, lines: &parsed.lines, tables: parsed.tables };
     let mut ctx = rules::Ctx::default();
     for rule in RULES {
+        ctx.current = rule.meta().id;
         rule.check(&doc, &mut ctx);
     }
     ctx.finish();

@@ -21,6 +21,17 @@ pub struct Report {
     pub summary: Summary,
     pub skipped: Vec<SkipOut>,
     pub warnings: Vec<WarningOut>,
+    /// Per rule: how many checks ran, passed (info included), failed and were skipped.
+    pub coverage: Vec<RuleCoverage>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RuleCoverage {
+    pub rule: &'static str,
+    pub run: usize,
+    pub passed: usize,
+    pub failed: usize,
+    pub skipped: usize,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -292,8 +303,18 @@ pub fn build(p: Parts<'_>, placer: &Placer<'_>, lang: Lang) -> Report {
         .map(|w| WarningOut { code: w.code, message: w.message.clone(), line: w.line.map(&line_no) })
         .collect();
 
+    let coverage = p
+        .ctx
+        .per_rule
+        .iter()
+        .map(|&(rule, run, skipped)| {
+            let failed = p.ctx.findings.iter().filter(|f| f.rule == rule && f.severity != Severity::Info).count();
+            RuleCoverage { rule, run, passed: run.saturating_sub(failed), failed, skipped }
+        })
+        .collect();
     Report {
         version: 1,
+        coverage,
         offsets: match placer.offsets {
             Offsets::Utf8 => "utf8",
             Offsets::Utf16 => "utf16",

@@ -330,6 +330,10 @@ impl SkipReason {
 #[derive(Debug, Default)]
 pub struct Ctx {
     pub findings: Vec<Finding>,
+    /// Per rule: checks run and skipped (the report counts its failures from the findings).
+    pub per_rule: Vec<(&'static str, usize, usize)>,
+    /// The rule whose checks are being recorded (set by the driver).
+    pub current: &'static str,
     /// Per table, the first rounding residue between figures printed with different decimals
     /// (HZ-10): reported once per table as a precision warning, not once per check.
     pub mixed_precision: Vec<(TableId, Label, usize)>,
@@ -504,8 +508,20 @@ impl Ctx {
     }
 
     /// Record a check that ran and what it found (`None`: it passed).
+    fn tally(&mut self, run: usize, skipped: usize) {
+        let id = self.current;
+        match self.per_rule.iter_mut().find(|(r, ..)| *r == id) {
+            Some(e) => {
+                e.1 += run;
+                e.2 += skipped;
+            }
+            None => self.per_rule.push((id, run, skipped)),
+        }
+    }
+
     pub fn record(&mut self, finding: Option<Finding>) {
         self.checks_run += 1;
+        self.tally(1, 0);
         if let Some(t) = finding.as_ref().and_then(|f| f.table) {
             self.mark(t);
         }
@@ -516,6 +532,7 @@ impl Ctx {
     }
 
     pub fn skip(&mut self, meta: &RuleMeta, table: Option<TableId>, reason: SkipReason, line: Option<usize>) {
+        self.tally(0, 1);
         self.skips.push(Skip { rule: meta.id, table, reason, line });
     }
 
@@ -528,6 +545,7 @@ impl Ctx {
 
     pub fn check_sum(&mut self, spec: SumSpec) {
         self.checks_run += 1;
+        self.tally(1, 0);
         if let Some(t) = spec.table {
             self.mark(t);
         }
