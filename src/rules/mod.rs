@@ -28,6 +28,7 @@ mod t1_in_unit;
 mod t1_in_total;
 mod t1_out_sum;
 mod t10_car;
+mod t10_split;
 mod t10_src;
 mod t10_sum;
 mod t11_row;
@@ -61,7 +62,9 @@ mod x_t2_t4;
 mod x_t2_t5_row;
 mod x_t4_t5;
 mod x_t5_t6;
+mod x_t4_t89;
 mod x_t5_t7;
+mod x_t6_func;
 mod x_t6_t10;
 
 /// Declares a rule: a unit struct carrying its id, severity and documentation. The doc comment
@@ -146,6 +149,7 @@ pub static RULES: &[&dyn Rule] = &[
     &t10_src::T10Src,
     &t10_sum::T10Sum,
     &t10_car::T10Car,
+    &t10_split::T10Split,
     &t11_row::T11Row,
     &t11_total::T11Total,
     &t4_bal::T4Bal,
@@ -163,9 +167,11 @@ pub static RULES: &[&dyn Rule] = &[
     &x_t2_t4::XT2T4,
     &x_t2_t11::XT2T11,
     &x_t4_t5::XT4T5,
+    &x_t4_t89::XT4T89,
     &x_t5_t6::XT5T6,
     &x_t5_t7::XT5T7,
     &x_t6_t10::XT6T10,
+    &x_t6_func::XT6Func,
 ];
 
 /// What rules see: the normalized text, its lines and the tables found in it.
