@@ -14,6 +14,7 @@ use std::ops::Range;
 
 mod balance;
 mod coded;
+mod depth;
 mod lookup;
 mod str_toc_body;
 mod t1_bal;
@@ -43,8 +44,10 @@ mod t4_bal;
 mod t4_col;
 mod t4_in;
 mod t4_row;
+mod t5_depth;
 mod t5_row;
 mod t6_class_split;
+mod t6_depth;
 mod t6_rollup;
 mod t6_row;
 mod t7_rollup;
@@ -143,6 +146,8 @@ pub static RULES: &[&dyn Rule] = &[
     &t6_row::T6Row,
     &t6_rollup::T6Rollup,
     &t6_class_split::T6ClassSplit,
+    &t5_depth::T5Depth,
+    &t6_depth::T6Depth,
     &t7_row::T7Row,
     &t7_rollup::T7Rollup,
     &t89_row::T89Row,
