@@ -313,17 +313,7 @@ pub fn read(id: TableId, text: &str, lines: &[Line]) -> CodedTable {
         }
         assign_columns(r, columns.len());
     }
-    // A row with more amounts than the header has columns means the header was misread: place
-    // nothing rather than guess.
-    if rows.iter().any(|r| r.problem == Some(RowProblem::TooManyAmounts)) {
-        columns.clear();
-        for r in &mut rows {
-            r.cells.clear();
-            if r.problem == Some(RowProblem::TooManyAmounts) {
-                r.problem = None;
-            }
-        }
-    }
+    super::drop_misread_columns(&mut columns, rows.iter_mut().map(|r| (&mut r.cells, &mut r.problem)));
     CodedTable { columns, rows }
 }
 

@@ -99,15 +99,7 @@ pub fn read(id: TableId, text: &str, lines: &[Line]) -> LabelledTable {
     for r in &mut rows {
         place(r, columns.len());
     }
-    if rows.iter().any(|r| r.problem == Some(RowProblem::TooManyAmounts)) {
-        columns.clear();
-        for r in &mut rows {
-            r.cells.clear();
-            if r.problem == Some(RowProblem::TooManyAmounts) {
-                r.problem = None;
-            }
-        }
-    }
+    super::drop_misread_columns(&mut columns, rows.iter_mut().map(|r| (&mut r.cells, &mut r.problem)));
     LabelledTable { columns, rows }
 }
 

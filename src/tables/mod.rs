@@ -335,6 +335,22 @@ fn is_table_label(s: &str) -> bool {
     })
 }
 
+/// A row with more amounts than the header has columns means the header was misread: place
+/// nothing in that table rather than guess (coded and labelled tables alike).
+fn drop_misread_columns<'a>(columns: &mut Vec<String>, rows: impl Iterator<Item = (&'a mut Vec<Cell>, &'a mut Option<RowProblem>)>) {
+    let rows: Vec<_> = rows.collect();
+    if !rows.iter().any(|(_, p)| **p == Some(RowProblem::TooManyAmounts)) {
+        return;
+    }
+    columns.clear();
+    for (cells, problem) in rows {
+        cells.clear();
+        if *problem == Some(RowProblem::TooManyAmounts) {
+            *problem = None;
+        }
+    }
+}
+
 /// Lines that are never table content: page numbers, revision marks, table labels.
 fn skip_line(s: &str) -> bool {
     blocks::is_page_furniture(s) || blocks::is_revision_mark(s) || is_table_label(s)

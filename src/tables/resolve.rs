@@ -667,38 +667,7 @@ fn by_rollup(c: &mut CodedTable) -> bool {
     let ids = row_identities(&c.columns);
     let owned_index = code_index(&c.rows);
     let mut changed = false;
-    // Groups: the total row over the 类 rows, each 类 over its 款, each 款 over its 项.
-    let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
-    let index: HashMap<&str, usize> = c.rows.iter().enumerate().filter_map(|(k, r)| r.code.as_deref().map(|x| (x, k))).collect();
-    let mut kids: HashMap<usize, Vec<usize>> = HashMap::new();
-    let mut classes = Vec::new();
-    for (k, r) in c.rows.iter().enumerate() {
-        let Some(code) = r.code.as_deref() else { continue };
-        match code.len() {
-            3 => classes.push(k),
-            5 | 7 => {
-                if let Some(&p) = index.get(&code[..code.len() - 2]) {
-                    kids.entry(p).or_default().push(k);
-                }
-            }
-            _ => {}
-        }
-    }
-    for (k, r) in c.rows.iter().enumerate() {
-        if r.is_total {
-            groups.push((k, classes.clone()));
-        }
-    }
-    for &cls in &classes {
-        if let Some(ks) = kids.get(&cls) {
-            groups.push((cls, ks.clone()));
-            for &kuan in ks {
-                if let Some(xs) = kids.get(&kuan) {
-                    groups.push((kuan, xs.clone()));
-                }
-            }
-        }
-    }
+    let groups = groups(c);
     for (parent, children) in groups {
         let members: Vec<usize> = std::iter::once(parent).chain(children.iter().copied()).collect();
         // Nothing to decide when every member is placed already.
