@@ -599,6 +599,18 @@ impl Ctx {
             format!("{lhs} = {expected} ≠ {}", spec.total.printed)
         };
         let diff_s = format_fixed(diff.abs(), decimals);
+        // A difference equal to one line's amount: that line left out of, or counted twice in,
+        // the total (a classic slip).
+        let note = match spec.parts.iter().find(|p| p.span.is_some() && !p.value.is_zero() && p.value == diff.abs()) {
+            Some(p) if severity == Severity::Error && spec.parts.len() > 1 => {
+                if diff.is_sign_negative() {
+                    format!("{note}（差额等于 {} 一项：合计可能漏计了该项）", p.printed)
+                } else {
+                    format!("{note}（差额等于 {} 一项：该项可能被重复计算）", p.printed)
+                }
+            }
+            _ => note,
+        };
         let env_s = envelope.normalize().to_string();
         let (message_zh, message_en) = match severity {
             Severity::Info => (
