@@ -7,6 +7,7 @@
 pub mod amount;
 pub mod blocks;
 pub mod lex;
+pub mod narrative;
 pub mod normalize;
 pub mod report;
 pub mod rules;
@@ -68,7 +69,10 @@ pub fn parse(input: &str) -> Parsed {
 /// Check a disclosure's text. Never panics; linear in the input size.
 pub fn check(input: &str, options: Options) -> Report {
     let parsed = parse(input);
-    let doc = rules::Document { text: &parsed.norm.text, lines: &parsed.lines, tables: parsed.tables };
+    let stream = narrative::stream(&parsed.norm.text, &parsed.lines, &parsed.tables);
+    let figures = narrative::figures(&stream);
+    let growths = narrative::growths(&stream, &figures);
+    let doc = rules::Document { text: &parsed.norm.text, lines: &parsed.lines, tables: parsed.tables, figures, growths };
     let mut ctx = rules::Ctx::default();
     for rule in RULES {
         ctx.current = rule.meta().id;

@@ -117,12 +117,25 @@ fn five_megabytes_of_repeated_seeds() {
     assert!(!r.tables.is_empty());
 }
 
+/// Real inconsistencies in the corpus documents themselves, verified by hand: (file prefix,
+/// rule, printed figure). Everything else reported as an error on the corpus would be a misread.
+const CORPUS_REAL_ERRORS: &[(&str, &str, &str)] = &[
+    // 国家信访局: "委托业务费财政拨款预算 1,391.68 万元，比 2025 年预算增加 333.83 万元，增长 31.35%":
+    // 333.83 ÷ (1391.68 − 333.83) = 31.56 %, and no other figure in the document gives 31.35 %.
+    ("16_", "NI-GROWTH", "31.35%"),
+];
+
 #[test]
-fn corpus_has_no_errors_and_no_panics() {
+fn corpus_has_no_errors_but_its_real_ones_and_no_panics() {
     for (name, text) in corpus() {
         let r = check(&text, Options::default());
         assert_sane(&text, &r);
-        let errors: Vec<_> = r.findings.iter().filter(|f| f.severity == budget_check::Severity::Error).collect();
+        let errors: Vec<_> = r
+            .findings
+            .iter()
+            .filter(|f| f.severity == budget_check::Severity::Error)
+            .filter(|f| !CORPUS_REAL_ERRORS.iter().any(|(file, rule, found)| name.starts_with(file) && f.rule == *rule && f.found == *found))
+            .collect();
         assert!(errors.is_empty(), "{name}: {errors:#?}");
     }
 }

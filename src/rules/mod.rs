@@ -16,6 +16,7 @@ mod balance;
 mod coded;
 mod depth;
 mod lookup;
+mod ni_growth;
 mod str_toc_body;
 mod t1_bal;
 mod t1_co;
@@ -177,6 +178,7 @@ pub static RULES: &[&dyn Rule] = &[
     &x_t5_t7::XT5T7,
     &x_t6_t10::XT6T10,
     &x_t6_func::XT6Func,
+    &ni_growth::NiGrowth,
 ];
 
 /// What rules see: the normalized text, its lines and the tables found in it.
@@ -184,6 +186,10 @@ pub struct Document<'a> {
     pub text: &'a str,
     pub lines: &'a [Line],
     pub tables: Vec<Table>,
+    /// Amounts and percentages in the narrative, with their units.
+    pub figures: Vec<crate::narrative::Figure>,
+    /// Growth statements in the narrative (`比上年增加 A 万元，增长 B%`).
+    pub growths: Vec<crate::narrative::Growth>,
 }
 
 impl Document<'_> {

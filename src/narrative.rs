@@ -1,0 +1,286 @@
+//! Pass 3b: the narrative (情况说明) outside the tables, as one stream of characters with line
+//! breaks inside paragraphs removed (PDF wraps break words and numbers, HZ-05/HZ-27), and the
+//! claims in it: amounts with units, percentages, and growth statements
+//! `比上年(预算)增加 A 万元，增长 B%` bound to the amount they speak of (HZ-23).
+
+use crate::amount::{parse_number, Amount};
+use crate::blocks::{self, Line};
+use crate::tables::Table;
+use rust_decimal::Decimal;
+use std::ops::Range;
+
+/// The narrative text with each character's offset in the normalized text.
+pub struct Stream {
+    pub chars: Vec<char>,
+    pub offs: Vec<usize>,
+}
+
+/// Sentence and paragraph boundaries in the stream.
+const BREAK: char = '\u{1}';
+
+impl Stream {
+    fn span(&self, from: usize, to: usize) -> Range<usize> {
+        let s = self.offs.get(from).copied().unwrap_or(0);
+        let e = if to > from { self.offs.get(to - 1).map_or(s, |o| o + self.chars[to - 1].len_utf8()) } else { s };
+        s..e
+    }
+}
+
+/// Lines outside the tables, joined (sentences end at `。`/`；`, a table ends a paragraph);
+/// spaces next to CJK characters are dropped (`增 长` → `增长`).
+pub fn stream(text: &str, lines: &[Line], tables: &[Table]) -> Stream {
+    let mut in_table = vec![false; lines.len()];
+    for t in tables {
+        for i in t.region.clone() {
+            if let Some(x) = in_table.get_mut(i) {
+                *x = true;
+            }
+        }
+        if let Some(l) = t.line {
+            if let Some(x) = in_table.get_mut(l) {
+                *x = true;
+            }
+        }
+    }
+    let mut chars = Vec::with_capacity(text.len() / 2);
+    let mut offs = Vec::with_capacity(text.len() / 2);
+    for (i, l) in lines.iter().enumerate() {
+        let s = &text[l.span.clone()];
+        // Blank lines, page numbers and revision marks do not end a paragraph: PDF text is often
+        // double-spaced and paged mid-sentence. Tables do.
+        if s.trim().is_empty() || blocks::is_page_furniture(s) || blocks::is_revision_mark(s) {
+            continue;
+        }
+        if in_table[i] {
+            if chars.last() != Some(&BREAK) {
+                chars.push(BREAK);
+                offs.push(l.span.start);
+            }
+            continue;
+        }
+        for (k, c) in s.char_indices() {
+            if c.is_whitespace() {
+                // Keep a space only between two ASCII alphanumerics (`2024 年` loses it).
+                let prev = chars.last().copied().unwrap_or(BREAK);
+                let next = s[k + c.len_utf8()..].chars().find(|x| !x.is_whitespace());
+                if prev.is_ascii_alphanumeric() && next.is_some_and(|n| n.is_ascii_alphanumeric()) && !(prev.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit())) {
+                    chars.push(' ');
+                    offs.push(l.span.start + k);
+                }
+                continue;
+            }
+            chars.push(c);
+            offs.push(l.span.start + k);
+        }
+    }
+    Stream { chars, offs }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    Wan,
+    Yuan,
+    Yi,
+    Percent,
+}
+
+/// A number in the narrative with its unit.
+#[derive(Debug, Clone)]
+pub struct Figure {
+    pub amount: Amount,
+    pub unit: Unit,
+    /// Index range in the stream (number and unit).
+    pub at: Range<usize>,
+}
+
+impl Figure {
+    /// The value in 万元 (amounts) or percent.
+    pub fn value_wan(&self) -> (Decimal, Decimal) {
+        let (v, h) = (self.amount.value, self.amount.half_step());
+        match self.unit {
+            Unit::Yuan => (v / Decimal::new(10000, 0), h / Decimal::new(10000, 0)),
+            Unit::Yi => (v * Decimal::new(10000, 0), h * Decimal::new(10000, 0)),
+            _ => (v, h),
+        }
+    }
+}
+
+fn is_num_char(c: char) -> bool {
+    c.is_ascii_digit() || c == '.' || c == ','
+}
+
+/// Numbers followed by a unit (万元, 万, 元, 亿元, %). Enumerators (`2.`), years (`2024年`) and
+/// numbers without a unit are not figures (HZ-19).
+pub fn figures(s: &Stream) -> Vec<Figure> {
+    let c = &s.chars;
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < c.len() {
+        if !c[i].is_ascii_digit() || (i > 0 && (is_num_char(c[i - 1]) || c[i - 1].is_ascii_alphabetic())) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut j = i;
+        while j < c.len() && is_num_char(c[j]) {
+            j += 1;
+        }
+        // A trailing '.' or ',' is punctuation, not part of the number.
+        let mut end = j;
+        while end > start && matches!(c[end - 1], '.' | ',') {
+            end -= 1;
+        }
+        let raw: String = c[start..end].iter().collect();
+        let mut k = end;
+        while k < c.len() && c[k] == ' ' {
+            k += 1;
+        }
+        let rest: String = c[k..(k + 2).min(c.len())].iter().collect();
+        let unit = if rest.starts_with("万元") {
+            Some((Unit::Wan, 2))
+        } else if rest.starts_with("亿元") {
+            Some((Unit::Yi, 2))
+        } else if rest.starts_with('%') {
+            Some((Unit::Percent, 1))
+        } else if rest.starts_with('万') {
+            Some((Unit::Wan, 1))
+        } else if rest.starts_with('元') {
+            Some((Unit::Yuan, 1))
+        } else {
+            None
+        };
+        if let (Some((unit, len)), Some((value, decimals))) = (unit, parse_number(&raw)) {
+            let span = s.span(start, end);
+            out.push(Figure { amount: Amount { value, decimals, span }, unit, at: start..k + len });
+            i = k + len;
+        } else {
+            i = j.max(i + 1);
+        }
+    }
+    out
+}
+
+/// `比上年…增加 A 万元，增长 B%`: the amount it is about, the change, the rate.
+#[derive(Debug, Clone)]
+pub struct Growth {
+    /// The current figure the statement is about (the nearest amount before `比上年`).
+    pub current: Figure,
+    /// true: 增加/增长; false: 减少/下降.
+    pub up: bool,
+    pub change: Figure,
+    /// The printed rate, if any, and whether its word agrees with the change's direction.
+    pub rate: Option<(Figure, bool)>,
+    /// The comparison basis as printed (`上年预算`, `2023 年执行数`…).
+    pub basis: String,
+    /// The first amount of the sentence when it is not `current`: the subject of a sentence that
+    /// lists its parts before the comparison (`收入 4,203.47 万元，其中：… 100.00 万元，较上年增加…`).
+    pub subject: Option<Figure>,
+}
+
+const UP: [&str; 3] = ["增加", "增长", "增幅"];
+const DOWN: [&str; 5] = ["减少", "下降", "减幅", "降低", "降幅"];
+
+fn word_at(c: &[char], i: usize, words: &[&str]) -> Option<usize> {
+    words.iter().find_map(|w| {
+        let n = w.chars().count();
+        (c.len() >= i + n && c[i..i + n].iter().copied().eq(w.chars())).then_some(n)
+    })
+}
+
+/// Growth statements, each bound to the nearest amount before it in the same sentence with no
+/// other amount between (HZ-23).
+pub fn growths(s: &Stream, figs: &[Figure]) -> Vec<Growth> {
+    let c = &s.chars;
+    let mut out: Vec<Growth> = Vec::new();
+    let starts: Vec<usize> = (0..c.len()).filter(|&i| word_at(c, i, &["比上年", "较上年", "比20", "较20"]).is_some()).collect();
+    for &i in &starts {
+        // The comparison word, then (within a few characters) the direction and the change.
+        let sentence_start = (0..i).rev().find(|&k| matches!(c[k], '。' | ';' | '；' | BREAK)).map_or(0, |k| k + 1);
+        // The change of an earlier statement is not what a later one is about.
+        let is_change = |f: &Figure| out.iter().any(|g| g.change.at == f.at);
+        let candidates: Vec<&Figure> = figs.iter().filter(|f| f.unit != Unit::Percent && f.at.end <= i && f.at.start >= sentence_start && !is_change(f)).collect();
+        let Some(current) = candidates.last().copied() else { continue };
+        let subject = candidates.first().filter(|f| f.at != current.at).map(|f| (*f).clone());
+        // No other 比上年 between the current amount and this one.
+        if starts.iter().any(|&o| o > current.at.end && o < i) {
+            continue;
+        }
+        let mut k = i;
+        let limit = (i + 16).min(c.len());
+        let mut dir = None;
+        while k < limit {
+            if let Some(n) = word_at(c, k, &UP) {
+                dir = Some((true, k + n));
+                break;
+            }
+            if let Some(n) = word_at(c, k, &DOWN) {
+                dir = Some((false, k + n));
+                break;
+            }
+            if matches!(c[k], '。' | ';' | '；' | BREAK) {
+                break;
+            }
+            k += 1;
+        }
+        let Some((up, after)) = dir else { continue };
+        let basis: String = c[i..k].iter().collect();
+        // The change: the first figure right after the verb.
+        let Some(change) = figs.iter().find(|f| f.at.start >= after && f.at.start <= after + 2 && f.unit != Unit::Percent) else { continue };
+        // The rate: a percent after the change, before the sentence ends, after a direction word.
+        let mut rate = None;
+        let mut m = change.at.end;
+        while m < c.len() && m < change.at.end + 8 && !matches!(c[m], '。' | ';' | '；' | BREAK) {
+            let word = word_at(c, m, &UP).map(|n| (true, n)).or_else(|| word_at(c, m, &DOWN).map(|n| (false, n)));
+            if let Some((w_up, n)) = word {
+                if let Some(p) = figs.iter().find(|f| f.unit == Unit::Percent && f.at.start >= m + n && f.at.start <= m + n + 2) {
+                    rate = Some((p.clone(), w_up == up));
+                }
+                break;
+            }
+            m += 1;
+        }
+        out.push(Growth { current: current.clone(), up, change: change.clone(), rate, basis, subject });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stream_of(t: &str) -> Stream {
+        let ls = crate::blocks::lines(t);
+        stream(t, &ls, &[])
+    }
+
+    #[test]
+    fn growth_binds_to_the_nearest_amount() {
+        let t = "收入预算 11931.33 万元，其中：一般公共预算 4007.60 万元，占 33.59%，比上年预算增加 1916.17 万元，增长 91.62%，主要原因是：人员增加。";
+        let s = stream_of(t);
+        let figs = figures(&s);
+        let g = growths(&s, &figs);
+        assert_eq!(g.len(), 1);
+        assert_eq!(&t[g[0].current.amount.span.clone()], "4007.60");
+        assert_eq!(&t[g[0].change.amount.span.clone()], "1916.17");
+        assert_eq!(g[0].rate.as_ref().map(|(r, ok)| (&t[r.amount.span.clone()], *ok)), Some(("91.62", true)));
+    }
+
+    #[test]
+    fn wrapped_words_and_numbers_join() {
+        let t = "项目支出 87.40 万元，比上年预算减少 7278.72 万元，下\n降 98.\n8%。\n";
+        let s = stream_of(t);
+        let g = growths(&s, &figures(&s));
+        assert_eq!(g.len(), 1);
+        assert!(!g[0].up);
+        let (r, ok) = g[0].rate.clone().unwrap();
+        assert_eq!(r.amount.value.to_string(), "98.8");
+        assert!(ok);
+    }
+
+    #[test]
+    fn enumerators_and_years_are_not_figures() {
+        let s = stream_of("2.95 年以前退休人员生活补贴 65.28 万元；2024 年预算数为 1.5 万元");
+        let v: Vec<String> = figures(&s).iter().map(|f| f.amount.value.to_string()).collect();
+        assert_eq!(v, ["65.28", "1.5"]);
+    }
+}
