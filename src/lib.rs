@@ -72,7 +72,9 @@ pub fn check(input: &str, options: Options) -> Report {
     let stream = narrative::stream(&parsed.norm.text, &parsed.lines, &parsed.tables);
     let figures = narrative::figures(&stream);
     let growths = narrative::growths(&stream, &figures);
-    let doc = rules::Document { text: &parsed.norm.text, lines: &parsed.lines, tables: parsed.tables, figures, growths };
+    let fund_splits = narrative::fund_splits(&stream);
+    let whole_targets = narrative::whole_targets(&stream, &figures);
+    let doc = rules::Document { text: &parsed.norm.text, lines: &parsed.lines, tables: parsed.tables, figures, growths, fund_splits, whole_targets };
     let mut ctx = rules::Ctx::default();
     for rule in RULES {
         ctx.current = rule.meta().id;

@@ -244,6 +244,71 @@ pub fn growths(s: &Stream, figs: &[Figure]) -> Vec<Growth> {
     out
 }
 
+/// The number printed right at stream index `i` (after optional `:`), as an amount.
+fn number_at(s: &Stream, mut i: usize) -> Option<(Amount, usize)> {
+    let c = &s.chars;
+    while i < c.len() && matches!(c[i], ':' | ' ') {
+        i += 1;
+    }
+    let start = i;
+    while i < c.len() && is_num_char(c[i]) {
+        i += 1;
+    }
+    while i > start && matches!(c[i - 1], '.' | ',') {
+        i -= 1;
+    }
+    let raw: String = c.get(start..i)?.iter().collect();
+    let (value, decimals) = parse_number(&raw)?;
+    Some((Amount { value, decimals, span: s.span(start, i) }, i))
+}
+
+fn find(c: &[char], from: usize, to: usize, word: &str) -> Option<usize> {
+    (from..to.min(c.len())).find(|&i| word_at(c, i, &[word]).is_some())
+}
+
+/// A project's funding in its 绩效目标表: 年度预算总额 = 其中：财政拨款 + 其他资金.
+#[derive(Debug, Clone)]
+pub struct FundSplit {
+    pub total: Amount,
+    pub fiscal: Amount,
+    pub other: Option<Amount>,
+}
+
+pub fn fund_splits(s: &Stream) -> Vec<FundSplit> {
+    let c = &s.chars;
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(k) = find(c, i, c.len(), "年度预算总额") {
+        i = k + 6;
+        let Some((total, after)) = number_at(s, i) else { continue };
+        let Some(f) = find(c, after, after + 12, "财政拨款") else { continue };
+        let Some((fiscal, after2)) = number_at(s, f + 4) else { continue };
+        let other = find(c, after2, after2 + 8, "其他资金").and_then(|o| number_at(s, o + 4)).map(|(a, _)| a);
+        out.push(FundSplit { total, fiscal, other });
+        i = after2;
+    }
+    out
+}
+
+/// `整体预算绩效目标 1 个，涉及金额 X 万元`: the amount the unit-wide performance target covers.
+pub fn whole_targets(s: &Stream, figs: &[Figure]) -> Vec<Figure> {
+    let c = &s.chars;
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(k) = find(c, i, c.len(), "整体") {
+        i = k + 2;
+        let end = (k..c.len()).find(|&j| matches!(c[j], '。' | ';' | '；' | BREAK)).unwrap_or(c.len());
+        let Some(m) = find(c, k, end, "涉及金额") else { continue };
+        // The first amount after it, before the next clause about other projects.
+        let next_clause = find(c, m, end, "项目").unwrap_or(end);
+        if let Some(f) = figs.iter().find(|f| f.at.start >= m + 4 && f.at.start < next_clause && f.unit != Unit::Percent) {
+            out.push(f.clone());
+        }
+        i = end;
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -56,12 +56,14 @@ fn s0_has_no_errors_and_reads_t1_t3_t5_whole() {
 }
 
 /// The errors each seed really has, by the catalogue's seed status (§3.1), among the rules that
-/// exist so far: S4's contents list T6 and T7, which its body lacks.
+/// exist so far: S4's contents list T6 and T7, which its body lacks, and its second project's
+/// 绩效目标表 says 年度预算总额 13 with 财政拨款 153.24; S1's and S2's 整体绩效目标 amounts
+/// (395.83, 5532.3) differ from the total budget (395.84, 5332.30).
 fn expected_errors(name: &str) -> Vec<(&'static str, &'static str)> {
-    if name.starts_with("004_") {
-        vec![("STR-TOC-BODY", "T6"), ("STR-TOC-BODY", "T7")]
-    } else {
-        vec![]
+    match &name[..4] {
+        "001_" | "002_" => vec![("NT-PERF-WHOLE", "")],
+        "004_" => vec![("STR-TOC-BODY", "T6"), ("STR-TOC-BODY", "T7"), ("NI-PERF-PROJ-FUND", "")],
+        _ => vec![],
     }
 }
 
@@ -76,7 +78,10 @@ fn seeds_report_exactly_their_real_errors_and_s4_residues_are_info() {
             .filter(|f| f.severity == Severity::Error)
             .map(|f| (f.rule, f.table.map(|t| t.as_str().to_string()).unwrap_or_default()))
             .collect();
-        let want: Vec<(&str, String)> = expected_errors(&name).into_iter().map(|(r, t)| (r, t.to_string())).collect();
+        let mut want: Vec<(&str, String)> = expected_errors(&name).into_iter().map(|(r, t)| (r, t.to_string())).collect();
+        let mut errors = errors;
+        errors.sort();
+        want.sort();
         assert_eq!(errors, want, "{name}: {:#?}", r.findings);
         if name.starts_with("004_") {
             let infos: Vec<_> = r.findings.iter().filter(|f| f.severity == Severity::Info).collect();
