@@ -309,6 +309,39 @@ pub fn whole_targets(s: &Stream, figs: &[Figure]) -> Vec<Figure> {
     out
 }
 
+/// `A(类)B(款)C(项)：20XX 年预算数为 Y 万元` — the amount the narrative gives a functional 项.
+#[derive(Debug, Clone)]
+pub struct ItemAmount {
+    pub class: String,
+    pub kuan: String,
+    pub item: String,
+    pub amount: Figure,
+}
+
+pub fn item_amounts(s: &Stream, figs: &[Figure]) -> Vec<ItemAmount> {
+    let c = &s.chars;
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(k) = find(c, i, c.len(), "(项)") {
+        i = k + 3;
+        // Back to `(款)` and `(类)` in the same sentence.
+        let from = (0..k).rev().find(|&j| matches!(c[j], '。' | ';' | '；' | BREAK)).map_or(0, |j| j + 1);
+        let Some(kuan_end) = (from..k).rev().find(|&j| word_at(c, j, &["(款)"]).is_some()) else { continue };
+        let Some(class_end) = (from..kuan_end).rev().find(|&j| word_at(c, j, &["(类)"]).is_some()) else { continue };
+        let item: String = c[kuan_end + 3..k].iter().collect();
+        let kuan: String = c[class_end + 3..kuan_end].iter().collect();
+        // The class name starts after an enumerator like `3.` or `(三)`.
+        let class_raw: String = c[from..class_end].iter().collect();
+        let class = class_raw.trim_start_matches(|ch: char| ch.is_ascii_digit() || matches!(ch, '.' | '、' | ' ' | '(' | ')')).to_string();
+        let end = (k..c.len()).find(|&j| matches!(c[j], '。' | ';' | '；' | BREAK)).unwrap_or(c.len());
+        let Some(p) = find(c, k, (k + 24).min(end), "预算数为") else { continue };
+        if let Some(f) = figs.iter().find(|f| f.at.start >= p + 4 && f.at.start <= p + 5 && f.unit != Unit::Percent) {
+            out.push(ItemAmount { class, kuan, item, amount: f.clone() });
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

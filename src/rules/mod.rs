@@ -18,6 +18,7 @@ mod depth;
 mod lookup;
 mod ni_growth;
 mod ni_perf_proj_fund;
+mod nt_gpb_detail;
 mod nt_perf_whole;
 mod str_toc_body;
 mod t1_bal;
@@ -183,6 +184,7 @@ pub static RULES: &[&dyn Rule] = &[
     &ni_growth::NiGrowth,
     &ni_perf_proj_fund::NiPerfProjFund,
     &nt_perf_whole::NtPerfWhole,
+    &nt_gpb_detail::NtGpbDetail,
 ];
 
 /// What rules see: the normalized text, its lines and the tables found in it.
@@ -198,6 +200,8 @@ pub struct Document<'a> {
     pub fund_splits: Vec<crate::narrative::FundSplit>,
     /// Amounts of the unit-wide performance target (整体预算绩效目标 … 涉及金额 X).
     pub whole_targets: Vec<crate::narrative::Figure>,
+    /// Amounts the narrative gives functional 项 (`…(项)：预算数为 Y 万元`).
+    pub item_amounts: Vec<crate::narrative::ItemAmount>,
 }
 
 impl Document<'_> {
