@@ -342,6 +342,44 @@ pub fn item_amounts(s: &Stream, figs: &[Figure]) -> Vec<ItemAmount> {
     out
 }
 
+/// `X 万元，占 p%`: a share, with the amount it is of, and the sentence's first amount (the
+/// whole a `其中` list splits).
+#[derive(Debug, Clone)]
+pub struct Share {
+    pub part: Figure,
+    pub percent: Figure,
+    pub subject: Option<Figure>,
+    /// Earlier amounts nearby (the last few hundred characters) at least as large as the part:
+    /// a structure paragraph's shares are of a total stated just before it.
+    pub nearby: Vec<Figure>,
+}
+
+pub fn shares(s: &Stream, figs: &[Figure]) -> Vec<Share> {
+    let c = &s.chars;
+    let mut out = Vec::new();
+    for (n, f) in figs.iter().enumerate() {
+        if f.unit != Unit::Percent {
+            continue;
+        }
+        // `占` right before the percent, and the amount right before `占` (a comma between).
+        let Some(zhan) = (f.at.start.saturating_sub(3)..f.at.start).rev().find(|&j| c[j] == '占') else { continue };
+        let Some(part) = figs[..n].iter().rev().find(|p| p.unit != Unit::Percent) else { continue };
+        if part.at.end > zhan || zhan - part.at.end > 2 {
+            continue;
+        }
+        let from = (0..part.at.start).rev().find(|&j| matches!(c[j], '。' | ';' | '；' | BREAK)).map_or(0, |j| j + 1);
+        let subject = figs.iter().find(|x| x.unit != Unit::Percent && x.at.start >= from && x.at.start < part.at.start).cloned();
+        let window = part.at.start.saturating_sub(400);
+        let nearby = figs
+            .iter()
+            .filter(|x| x.unit != Unit::Percent && x.at.start >= window && x.at.start < part.at.start && x.value_wan().0 >= part.value_wan().0)
+            .cloned()
+            .collect();
+        out.push(Share { part: part.clone(), percent: f.clone(), subject, nearby });
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -397,3 +397,47 @@ fn growth_mutations(rate_step: i64, change_step: i64, strict: bool) {
 fn error_keys(r: &budget_check::Report) -> Vec<(&'static str, String)> {
     r.findings.iter().filter(|f| f.severity == Severity::Error).map(|f| (f.rule, f.found.clone())).collect()
 }
+
+/// Issue 5 (in part): every share (占 p%, +0.50 points), every narrative 项 amount (+0.10) and
+/// every 绩效 funding total (+0.10), chosen from the checker's own reading of each seed, gives a
+/// new error on its line.
+#[test]
+fn every_share_and_restated_amount_change_is_caught() {
+    for (name, text) in seeds() {
+        let parsed = budget_check::parse(&text);
+        let s = budget_check::narrative::stream(&parsed.norm.text, &parsed.lines, &parsed.tables);
+        let figs = budget_check::narrative::figures(&s);
+        let orig = |r: &std::ops::Range<usize>| parsed.norm.to_original(r.start)..parsed.norm.to_original(r.end);
+        let mut targets: Vec<(&str, std::ops::Range<usize>, i64)> = Vec::new();
+        for sh in budget_check::narrative::shares(&s, &figs) {
+            targets.push(("share", orig(&sh.percent.amount.span), 50));
+        }
+        // Items printed as 0 are 项 cut this year: they restate no T5 cell.
+        for it in budget_check::narrative::item_amounts(&s, &figs).into_iter().filter(|it| !it.amount.amount.value.is_zero()) {
+            targets.push(("item", orig(&it.amount.amount.span), 10));
+        }
+        for f in budget_check::narrative::fund_splits(&s) {
+            targets.push(("fund total", orig(&f.total.span), 10));
+        }
+        let base_errors = error_keys(&run(&text));
+        let mut missed = Vec::new();
+        for (what, span, delta) in &targets {
+            let decimals = text[span.clone()].split('.').nth(1).map_or(0, str::len);
+            let step = (*delta).max(10i64.pow(2u32.saturating_sub(decimals as u32)));
+            let mutated = bump_at(&text, span, step);
+            let line = line_of(&text, span.start);
+            let r = run(&mutated);
+            let caught = r.findings.iter().any(|f| {
+                f.severity == Severity::Error
+                    && !base_errors.contains(&(f.rule, f.found.clone()))
+                    && (f.primary.line == line || f.related.iter().any(|l| l.line == line))
+            });
+            if !caught {
+                missed.push(format!("{name} line {line}: {what} {}", &text[span.clone()]));
+            }
+        }
+        eprintln!("{name}: {} of {} share / item / funding changes caught", targets.len() - missed.len(), targets.len());
+        assert!(targets.len() >= 15, "{name}: only {} targets read", targets.len());
+        assert!(missed.is_empty(), "{name}: missed\n{}", missed.join("\n"));
+    }
+}

@@ -18,6 +18,7 @@ mod depth;
 mod lookup;
 mod ni_growth;
 mod ni_perf_proj_fund;
+mod ni_share;
 mod nt_gpb_detail;
 mod nt_perf_whole;
 mod str_toc_body;
@@ -185,6 +186,7 @@ pub static RULES: &[&dyn Rule] = &[
     &ni_perf_proj_fund::NiPerfProjFund,
     &nt_perf_whole::NtPerfWhole,
     &nt_gpb_detail::NtGpbDetail,
+    &ni_share::NiShare,
 ];
 
 /// What rules see: the normalized text, its lines and the tables found in it.
@@ -202,6 +204,8 @@ pub struct Document<'a> {
     pub whole_targets: Vec<crate::narrative::Figure>,
     /// Amounts the narrative gives functional 项 (`…(项)：预算数为 Y 万元`).
     pub item_amounts: Vec<crate::narrative::ItemAmount>,
+    /// Shares (`X 万元，占 p%`).
+    pub shares: Vec<crate::narrative::Share>,
 }
 
 impl Document<'_> {

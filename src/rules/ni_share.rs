@@ -1,0 +1,88 @@
+use super::{lookup, table_rule, Finding, Label, Severity};
+use crate::amount::format_fixed;
+use crate::tables::TableId;
+use rust_decimal::Decimal;
+
+table_rule! {
+    /// ### What it checks
+    /// Every share in the narrative, `X 万元，占 p%`, is X ÷ base for one of the bases a disclosure
+    /// uses: the whole the sentence splits (`收入预算 11931.33 万元，其中：…`), an amount stated
+    /// shortly before, T1 收入总计 / 支出总计, T3 合计, T4 总计, T5 合计.
+    ///
+    /// ### Why
+    /// A share that no base reproduces is a typo in the share or in the amount.
+    ///
+    /// ### Example
+    /// `一般公共预算 4007.60 万元，占 33.59%`: 4007.60 ÷ 11931.33 = 33.59% ✓.
+    ///
+    /// ### Known problems
+    /// Lenient about the base (any of the usual ones passes), so a share computed on the wrong base
+    /// that happens to match another is not caught. Checked statcheck-style from the intervals the
+    /// printed figures stand for. Runs only when T1 was read.
+    NiShare, "NI-SHARE", "占比 = 金额 ÷ 基数", "share = amount ÷ base",
+    |doc, ctx| {
+        let meta = &NiShare::META;
+        if doc.shares.is_empty() {
+            return;
+        }
+        let Some(t1) = super::balance::table(meta, doc, ctx) else { return };
+        // Bases from the tables, as (value, half-step).
+        let mut bases: Vec<(Decimal, Decimal)> = Vec::new();
+        for item in [&t1.income_total, &t1.expense_total].into_iter().flatten() {
+            if let Some(a) = &item.amount {
+                bases.push((a.value, a.half_step()));
+            }
+        }
+        for id in [TableId::T3, TableId::T5] {
+            if let Some(c) = doc.tables.iter().find(|t| t.id == id).and_then(|t| t.coded()) {
+                if let Some(a) = lookup::total_row(c).and_then(|r| r.cells.first()).and_then(|c| c.amount()) {
+                    bases.push((a.value, a.half_step()));
+                }
+            }
+        }
+        if let Some(a) = doc.tables.iter().find(|t| t.id == TableId::T4).and_then(|t| t.balance()).and_then(|b| b.income_total.as_ref()).and_then(|i| i.amount.as_ref()) {
+            bases.push((a.value, a.half_step()));
+        }
+        let hundred = Decimal::new(100, 0);
+        for sh in &doc.shares {
+            let (x, hx) = sh.part.value_wan();
+            let (p, hp) = (sh.percent.amount.value, sh.percent.amount.half_step());
+            let mut candidates = bases.clone();
+            if let Some(s) = &sh.subject {
+                candidates.push(s.value_wan());
+            }
+            candidates.extend(sh.nearby.iter().map(|f| f.value_wan()));
+            let fits = |(b, hb): &(Decimal, Decimal)| {
+                let (b_lo, b_hi) = (*b - *hb, *b + *hb);
+                if b_lo <= Decimal::ZERO {
+                    return false;
+                }
+                let lo = (x - hx).max(Decimal::ZERO) / b_hi * hundred;
+                let hi = (x + hx) / b_lo * hundred;
+                p + hp >= lo && p - hp <= hi
+            };
+            if candidates.iter().any(fits) {
+                ctx.record(None);
+                continue;
+            }
+            let text = |f: &crate::narrative::Figure| doc.text.get(f.amount.span.clone()).unwrap_or("").to_string();
+            // The share on the nearest base (the sentence's whole, else T1's total).
+            let base = sh.subject.as_ref().map(|s| s.value_wan().0).or_else(|| bases.first().map(|b| b.0)).unwrap_or(Decimal::ONE);
+            let expected = if base.is_zero() { "—".to_string() } else { format!("{}%", format_fixed(x / base * hundred, sh.percent.amount.decimals)) };
+            ctx.record(Some(Finding {
+                rule: meta.id,
+                severity: Severity::Error,
+                table: None,
+                message_zh: format!("占比 {}% 与 {} 万元 ÷ 任一基数都不符", text(&sh.percent), text(&sh.part)),
+                message_en: format!("share {}% matches {} divided by none of the usual bases", text(&sh.percent), text(&sh.part)),
+                found: format!("{}%", text(&sh.percent)),
+                expected,
+                note: format!("{} ÷ {} × 100", text(&sh.part), format_fixed(base, 2)),
+                primary: Label { span: sh.percent.amount.span.clone(), what: format!("占比 {}%", text(&sh.percent)) },
+                related: vec![Label { span: sh.part.amount.span.clone(), what: format!("金额 {}", text(&sh.part)) }],
+                repairs: Vec::new(),
+                likely: None,
+            }));
+        }
+    }
+}
