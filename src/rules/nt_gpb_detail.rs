@@ -34,7 +34,7 @@ table_rule! {
                 }),
             };
             let Some(row) = row else {
-                ctx.skip(meta, Some(TableId::T5), SkipReason::UnrecognisedLine { item: format!("{}(项)", it.item) }, None);
+                ctx.skip(meta, None, SkipReason::UnrecognisedLine { item: format!("情况说明 {}(项)", it.item) }, None);
                 continue;
             };
             let Some(cell) = lookup::cell(TableId::T5, t5, row, &t5.columns[0], doc) else { continue };
