@@ -380,6 +380,54 @@ pub fn shares(s: &Stream, figs: &[Figure]) -> Vec<Share> {
     out
 }
 
+/// A figure printed right after a label (`收支总预算 11931.33 万元`, `人员经费 631.92 万元`).
+#[derive(Debug, Clone)]
+pub struct Labelled {
+    pub label: &'static str,
+    pub figure: Figure,
+}
+
+/// Labels that name a table figure, longest first (so `财政拨款收支总预算` wins over `收支总预算`).
+pub const AMOUNT_LABELS: [&str; 9] = [
+    "财政拨款收支总预算",
+    "收支总预算",
+    "机关运行经费财政拨款预算",
+    "“三公”经费数为",
+    "“三公”经费预算",
+    "收入预算",
+    "支出预算",
+    "人员经费",
+    "公用经费",
+];
+
+/// Figures printed directly after one of `AMOUNT_LABELS` (at most two characters between, such
+/// as `为`), not inside a comparison (`比上年…`).
+pub fn labelled_amounts(s: &Stream, figs: &[Figure]) -> Vec<Labelled> {
+    let c = &s.chars;
+    let mut out = Vec::new();
+    for f in figs.iter().filter(|f| f.unit != Unit::Percent) {
+        let start = f.at.start;
+        let found = AMOUNT_LABELS.iter().find_map(|l| {
+            let n = l.chars().count();
+            (0..=2usize).find_map(|gap| {
+                let end = start.checked_sub(gap)?;
+                let from = end.checked_sub(n)?;
+                let between_ok = c[end..start].iter().all(|&x| matches!(x, '为' | ':' | ' ' | '是'));
+                (between_ok && c[from..end].iter().copied().eq(l.chars())).then_some(*l)
+            })
+        });
+        if let Some(label) = found {
+            // `收入预算 X 万元` must start the clause (not `比上年收入预算增加`).
+            let before = c.get(start.saturating_sub(label.chars().count() + 6)..start).map(|x| x.iter().collect::<String>()).unwrap_or_default();
+            if before.contains("比上年") || before.contains("较上年") {
+                continue;
+            }
+            out.push(Labelled { label, figure: f.clone() });
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -29,7 +29,12 @@ pub fn table<'d>(meta: &RuleMeta, doc: &'d Document<'_>, ctx: &mut Ctx) -> Optio
 }
 
 pub fn term(item: &BalanceItem, text: &str) -> Term {
-    let what = format!("T1 {}", item.printed);
+    term_of(TableId::T1, item, text)
+}
+
+/// A balance-table line (T1 or T4) as a term, named after its table.
+pub fn term_of(id: TableId, item: &BalanceItem, text: &str) -> Term {
+    let what = format!("{} {}", id.as_str(), item.printed);
     match &item.amount {
         Some(a) => Term::from_amount(a, what, text),
         None => Term::blank(what),

@@ -92,6 +92,11 @@ pub fn t1_term(item: &BalanceItem, doc: &Document<'_>) -> Term {
     balance::term(item, doc.text)
 }
 
+/// A T4 item as a term.
+pub fn t4_term(item: &BalanceItem, doc: &Document<'_>) -> Term {
+    balance::term_of(TableId::T4, item, doc.text)
+}
+
 /// `a = b` between two printed figures (a is the one reported as failing).
 pub fn equal(meta: &'static RuleMeta, table: TableId, place_zh: String, place_en: String, a: Term, b: Term, ctx: &mut Ctx) {
     if a.span.is_none() && b.span.is_none() {

@@ -19,6 +19,7 @@ mod lookup;
 mod ni_growth;
 mod ni_perf_proj_fund;
 mod ni_share;
+mod nt_amount;
 mod nt_gpb_detail;
 mod nt_perf_whole;
 mod str_toc_body;
@@ -187,6 +188,7 @@ pub static RULES: &[&dyn Rule] = &[
     &nt_perf_whole::NtPerfWhole,
     &nt_gpb_detail::NtGpbDetail,
     &ni_share::NiShare,
+    &nt_amount::NtAmount,
 ];
 
 /// What rules see: the normalized text, its lines and the tables found in it.
@@ -206,6 +208,8 @@ pub struct Document<'a> {
     pub item_amounts: Vec<crate::narrative::ItemAmount>,
     /// Shares (`X 万元，占 p%`).
     pub shares: Vec<crate::narrative::Share>,
+    /// Figures after a label that names a table figure (`收支总预算 X 万元`).
+    pub labelled: Vec<crate::narrative::Labelled>,
 }
 
 impl Document<'_> {

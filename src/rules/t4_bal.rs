@@ -18,7 +18,7 @@ table_rule! {
         let meta = &T4Bal::META;
         let Some(t4) = lookup::t4(meta, doc, ctx) else { return };
         let (Some(inc), Some(exp)) = (t4.income_total.as_ref(), t4.expense_total.as_ref()) else { return };
-        let (Some(a), Some(b)) = (lookup::t4_cell(exp, 0, doc), inc.amount.as_ref().map(|_| lookup::t1_term(inc, doc))) else { return };
+        let (Some(a), Some(b)) = (lookup::t4_cell(exp, 0, doc), inc.amount.as_ref().map(|_| lookup::t4_term(inc, doc))) else { return };
         lookup::equal(meta, TableId::T4, "T4 支出总计 = 收入总计".into(), "T4 total expenditure = total income".into(), a, b, ctx);
     }
 }

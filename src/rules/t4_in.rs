@@ -32,8 +32,8 @@ table_rule! {
             table: Some(TableId::T4),
             place_zh: format!("T4 {}", parent.printed),
             place_en: format!("T4 {}", parent.printed),
-            total: lookup::t1_term(parent, doc),
-            parts: kids.iter().map(|i| lookup::t1_term(i, doc)).collect(),
+            total: lookup::t4_term(parent, doc),
+            parts: kids.iter().map(|i| lookup::t4_term(i, doc)).collect(),
             row_span: doc.lines.get(parent.line).map_or(0..0, |l| l.span.clone()),
         });
     }

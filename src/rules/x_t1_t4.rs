@@ -23,7 +23,7 @@ table_rule! {
         let t1_gpb = t1.income.iter().find(|i| i.level == IncomeLevel::Numbered && i.label.contains("一般公共预算拨款"));
         let t4_gpb = t4.income.iter().find(|i| i.level != IncomeLevel::Top && i.label.contains("一般公共预算"));
         if let (Some(a), Some(b)) = (t4_gpb, t1_gpb) {
-            lookup::equal(meta, TableId::T4, "T4 一般公共预算 = T1 一般公共预算拨款".into(), "T4 general budget = T1 general-budget appropriation".into(), lookup::t1_term(a, doc), lookup::t1_term(b, doc), ctx);
+            lookup::equal(meta, TableId::T4, "T4 一般公共预算 = T1 一般公共预算拨款".into(), "T4 general budget = T1 general-budget appropriation".into(), lookup::t4_term(a, doc), lookup::t1_term(b, doc), ctx);
         }
     }
 }
