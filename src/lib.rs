@@ -91,9 +91,37 @@ pub fn check(input: &str, options: Options) -> Report {
             ctx.skips.push(rules::Skip { rule: "-", table: Some(t.id), reason: rules::SkipReason::NoRulesYet, line: t.line });
         }
     }
+    // Which narrative figures some rule reads.
+    let mut bound: std::collections::HashSet<usize> = std::collections::HashSet::new();
+    for g in &doc.growths {
+        bound.extend([g.current.amount.span.start, g.change.amount.span.start]);
+        if let Some((r, _)) = &g.rate {
+            bound.insert(r.amount.span.start);
+        }
+    }
+    for s in &doc.shares {
+        bound.extend([s.part.amount.span.start, s.percent.amount.span.start]);
+    }
+    bound.extend(doc.item_amounts.iter().map(|i| i.amount.amount.span.start));
+    bound.extend(doc.labelled.iter().map(|l| l.figure.amount.span.start));
+    bound.extend(doc.whole_targets.iter().map(|f| f.amount.span.start));
+    for f in &doc.fund_splits {
+        bound.insert(f.total.span.start);
+        bound.insert(f.fiscal.span.start);
+        if let Some(o) = &f.other {
+            bound.insert(o.span.start);
+        }
+    }
+    let narrative_parts = report::NarrativeParts {
+        figures: doc.figures.len(),
+        growth_statements: doc.growths.iter().filter(|g| g.rate.is_some()).count(),
+        shares: doc.shares.len(),
+        unbound: doc.figures.iter().filter(|f| !bound.contains(&f.amount.span.start)).map(|f| f.amount.span.clone()).collect(),
+    };
     let placer = report::Placer::new(input, &parsed.norm, options.offsets);
     let mut rep = report::build(
         report::Parts {
+            narrative: narrative_parts,
             norm_text: &parsed.norm.text,
             line_spans: parsed.lines.iter().map(|l| l.span.clone()).collect(),
             tables: &doc.tables,

@@ -188,6 +188,12 @@ mod cli {
                 s.errors, s.warnings, s.infos, s.checks_run, s.checks_passed, s.checks_skipped
             ));
         }
+        let n = &r.narrative;
+        if zh {
+            out.push_str(&format!("情况说明：{} 个数字中 {} 个由规则核对（增减幅 {} 句，占比 {} 处）；其余未核对。\n", n.figures, n.bound, n.growth_statements, n.shares));
+        } else {
+            out.push_str(&format!("narrative: {} of {} figures read by a rule ({} growth statements, {} shares); the rest unchecked.\n", n.bound, n.figures, n.growth_statements, n.shares));
+        }
         for t in &r.tables {
             out.push_str(&format!("  {} {:?} {} rows — {}\n", t.id.as_str(), t.status, t.rows, t.title));
         }

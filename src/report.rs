@@ -23,6 +23,21 @@ pub struct Report {
     pub warnings: Vec<WarningOut>,
     /// Per rule: how many checks ran, passed (info included), failed and were skipped.
     pub coverage: Vec<RuleCoverage>,
+    /// The figures of the prose (万元, %, …): how many a rule reads, and those none does.
+    pub narrative: NarrativeCoverage,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct NarrativeCoverage {
+    /// Figures with a unit found outside the tables.
+    pub figures: usize,
+    /// Figures that some narrative rule reads (growth, share, restated amount, 绩效 funding).
+    pub bound: usize,
+    /// Growth statements with a rate / shares found.
+    pub growth_statements: usize,
+    pub shares: usize,
+    /// The figures no rule reads, with their place (first 200).
+    pub unbound: Vec<Location>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -141,6 +156,15 @@ pub struct WarningOut {
     pub line: Option<usize>,
 }
 
+/// What the narrative pass found, for the coverage section.
+pub struct NarrativeParts {
+    pub figures: usize,
+    pub growth_statements: usize,
+    pub shares: usize,
+    /// Spans (normalized) of figures no rule reads.
+    pub unbound: Vec<Range<usize>>,
+}
+
 /// Maps normalized spans to original offsets, lines and columns.
 pub struct Placer<'a> {
     original: &'a str,
@@ -201,6 +225,7 @@ impl<'a> Placer<'a> {
 }
 
 pub struct Parts<'a> {
+    pub narrative: NarrativeParts,
     pub norm_text: &'a str,
     pub line_spans: Vec<Range<usize>>,
     pub tables: &'a [Table],
@@ -312,9 +337,17 @@ pub fn build(p: Parts<'_>, placer: &Placer<'_>, lang: Lang) -> Report {
             RuleCoverage { rule, run, passed: run.saturating_sub(failed), failed, skipped }
         })
         .collect();
+    let narrative = NarrativeCoverage {
+        figures: p.narrative.figures,
+        bound: p.narrative.figures - p.narrative.unbound.len(),
+        growth_statements: p.narrative.growth_statements,
+        shares: p.narrative.shares,
+        unbound: p.narrative.unbound.iter().take(200).map(|s| placer.locate(s, String::from("未核对的数字"))).collect(),
+    };
     Report {
         version: 1,
         coverage,
+        narrative,
         offsets: match placer.offsets {
             Offsets::Utf8 => "utf8",
             Offsets::Utf16 => "utf16",
@@ -465,6 +498,9 @@ pub fn to_utf16(report: &mut Report, original: &str) {
             }
         }
     }
+    for l in &report.narrative.unbound {
+        push_loc(l, &mut offs);
+    }
     offs.sort_unstable();
     offs.dedup();
     let mut map = std::collections::HashMap::with_capacity(offs.len());
@@ -498,6 +534,10 @@ pub fn to_utf16(report: &mut Report, original: &str) {
                 c.end = conv(c.end);
             }
         }
+    }
+    for l in &mut report.narrative.unbound {
+        l.start = conv(l.start);
+        l.end = conv(l.end);
     }
     report.offsets = "utf16";
 }

@@ -35,6 +35,7 @@ function renderSummary(r) {
     el('span', { class: s.errors ? 'n-error' : '' }, `${s.errors} 个错误`), '，',
     `${s.warnings} 个警告，${s.infos} 个提示`, ' · ',
     `已核对 ${s.checks_run} / ${s.checks_run + s.checks_skipped} 项勾稽关系（通过 ${s.checks_passed}，跳过 ${s.checks_skipped}）`,
+    ' · ', `情况说明 ${r.narrative.bound} / ${r.narrative.figures} 个数字已核对`,
   );
 }
 
