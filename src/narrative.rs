@@ -428,6 +428,31 @@ pub fn labelled_amounts(s: &Stream, figs: &[Figure]) -> Vec<Labelled> {
     out
 }
 
+/// Stream ranges of the 情况说明 sections that restate T1's two sides.
+#[derive(Debug, Clone, Default)]
+pub struct Sections {
+    pub income: Option<Range<usize>>,
+    pub expense: Option<Range<usize>>,
+}
+
+/// `…收入预算情况说明` up to `…支出预算情况说明`, and from there to the next `情况说明` heading:
+/// the first such pair whose income part holds at least two growth statements (the contents
+/// list and the overview name the sections too).
+pub fn sections(s: &Stream, growths: &[Growth]) -> Sections {
+    let c = &s.chars;
+    let mut from = 0;
+    while let Some(inc) = find(c, from, c.len(), "收入预算情况") {
+        from = inc + 6;
+        let Some(exp) = find(c, inc + 6, c.len(), "支出预算情况") else { break };
+        let end = find(c, exp + 6, c.len(), "情况说明").or_else(|| find(c, exp + 6, c.len(), "总体说明")).unwrap_or(c.len());
+        let inside = |r: &Range<usize>| growths.iter().filter(|g| r.contains(&g.current.at.start)).count();
+        if inside(&(inc..exp)) >= 2 && inside(&(exp..end)) >= 2 {
+            return Sections { income: Some(inc..exp), expense: Some(exp..end) };
+        }
+    }
+    Sections::default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -390,6 +390,9 @@ fn growth_mutations(rate_step: i64, change_step: i64, strict: bool) {
             // ranges (S4: `增加 15 万元，增长 12.9%` allows 12.4–13.4%); at least 80% are caught.
             let rates_missed = missed.iter().filter(|m| m.contains(": rate ")).count();
             assert!(rates_missed * 5 <= spans.len(), "{name}: rate changes missed\n{}", missed.join("\n"));
+            // Change amounts: caught by the rate, or by NI-PRIOR-BAL / NI-PRIOR-ITEMS.
+            let changes_missed = missed.len() - rates_missed;
+            assert!(changes_missed * 5 <= spans.len(), "{name}: change amounts missed\n{}", missed.join("\n"));
         }
     }
 }

@@ -18,6 +18,8 @@ mod depth;
 mod lookup;
 mod ni_growth;
 mod ni_perf_proj_fund;
+mod ni_prior_bal;
+mod ni_prior_items;
 mod ni_share;
 mod nt_amount;
 mod nt_gpb_detail;
@@ -189,6 +191,8 @@ pub static RULES: &[&dyn Rule] = &[
     &nt_gpb_detail::NtGpbDetail,
     &ni_share::NiShare,
     &nt_amount::NtAmount,
+    &ni_prior_bal::NiPriorBal,
+    &ni_prior_items::NiPriorItems,
 ];
 
 /// What rules see: the normalized text, its lines and the tables found in it.
@@ -210,6 +214,8 @@ pub struct Document<'a> {
     pub shares: Vec<crate::narrative::Share>,
     /// Figures after a label that names a table figure (`收支总预算 X 万元`).
     pub labelled: Vec<crate::narrative::Labelled>,
+    /// The 收入 and 支出 sections of the 情况说明.
+    pub sections: crate::narrative::Sections,
 }
 
 impl Document<'_> {
