@@ -78,7 +78,8 @@ pub fn check(input: &str, options: Options) -> Report {
     let shares = narrative::shares(&stream, &figures);
     let labelled = narrative::labelled_amounts(&stream, &figures);
     let sections = narrative::sections(&stream, &growths);
-    let doc = rules::Document { text: &parsed.norm.text, lines: &parsed.lines, tables: parsed.tables, figures, growths, fund_splits, whole_targets, item_amounts, shares, labelled, sections };
+    let items_closed = narrative::items_closed(&stream, &item_amounts);
+    let doc = rules::Document { text: &parsed.norm.text, lines: &parsed.lines, tables: parsed.tables, figures, growths, fund_splits, whole_targets, item_amounts, shares, labelled, sections, items_closed };
     let mut ctx = rules::Ctx::default();
     for rule in RULES {
         ctx.current = rule.meta().id;

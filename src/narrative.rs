@@ -428,6 +428,12 @@ pub fn labelled_amounts(s: &Stream, figs: &[Figure]) -> Vec<Labelled> {
     out
 }
 
+/// Is the list of `(项)` items followed by the next section's heading (so it is not cut off)?
+pub fn items_closed(s: &Stream, items: &[ItemAmount]) -> bool {
+    let Some(last) = items.iter().map(|i| i.amount.at.end).max() else { return false };
+    find(&s.chars, last, s.chars.len(), "情况说明").is_some()
+}
+
 /// Stream ranges of the 情况说明 sections that restate T1's two sides.
 #[derive(Debug, Clone, Default)]
 pub struct Sections {

@@ -216,6 +216,8 @@ pub struct Document<'a> {
     pub labelled: Vec<crate::narrative::Labelled>,
     /// The 收入 and 支出 sections of the 情况说明.
     pub sections: crate::narrative::Sections,
+    /// The `(项)` item list is followed by the next section (not cut off).
+    pub items_closed: bool,
 }
 
 impl Document<'_> {

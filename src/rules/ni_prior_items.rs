@@ -22,7 +22,7 @@ table_rule! {
     NiPriorItems, "NI-PRIOR-ITEMS", "各项增减额之和 = 一般公共预算增减额", "Σ item changes = change of the general budget",
     |doc, ctx| {
         let meta = &NiPriorItems::META;
-        if doc.item_amounts.len() < 2 {
+        if doc.item_amounts.len() < 2 || !doc.items_closed {
             return;
         }
         let Some(t5) = doc.tables.iter().find(|t| t.id == TableId::T5).and_then(|t| t.coded()).filter(|c| !c.columns.is_empty()) else { return };
