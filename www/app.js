@@ -1,14 +1,41 @@
-// The checker page: paste → check (wasm) → tables with failing cells highlighted + findings list.
-// Pasted text only ever reaches the DOM through textContent / DOM APIs, never as HTML.
-import init, { check, rules } from './pkg/budget_check.js';
+// The checker page: paste → check (in a Worker) → the text with failing numbers marked, the tables
+// with failing cells highlighted, and the findings grouped by table. Pasted text only ever reaches
+// the DOM through textContent / DOM APIs, never as HTML.
+import { init, check, rules } from './budget-check.js';
 
 const STORAGE_KEY = 'budget-check:text';
-const SAMPLE_URL = './pkg/samples/000_c5319cc9361c949c.txt';
+const LANG_KEY = 'budget-check:lang';
+const SAMPLES = ['000_c5319cc9361c949c.txt', '001_0733fe522b96b6fc.txt', '002_ac8f4d225a7a92b5.txt',
+  '003_88b8b8ae90c6f4b1.txt', '004_010c114e2d4fd7cc.txt'];
+const SAMPLES_ID = 'bc-samples';
 const DEBOUNCE_MS = 300;
-const SEVERITY_ZH = { error: '错误', warning: '警告', info: '提示' };
-const STATUS_ZH = { checked: '已核对', partial: '部分核对', empty: '空表', unreadable: '无法读取', missing: '缺失' };
+
+const UI = {
+  zh: {
+    severity: { error: '错误', warning: '警告', info: '提示' },
+    status: { checked: '已核对', partial: '部分核对', empty: '空表', unreadable: '无法读取', missing: '缺失' },
+    summary: (s, n) => [`${s.errors} 个错误`, `，${s.warnings} 个警告，${s.infos} 个提示 · 已核对 ${s.checks_run} / ${s.checks_run + s.checks_skipped} 项勾稽关系（通过 ${s.checks_passed}，跳过 ${s.checks_skipped}） · 情况说明 ${n.bound} / ${n.figures} 个数字已核对`],
+    line: (n) => `第 ${n} 行`, expected: '应为', none: '未发现不一致。', noTables: '未识别到预算公开表格。',
+    why: '规则说明', rows: '行', took: (ms) => `用时 ${ms} 毫秒`, checking: '正在核对…', failed: '核对失败：',
+    groups: { narrative: '情况说明（文字部分）', document: '文档结构', other: '其他' },
+    balanceHead: ['收入项目', '预算数', '支出功能分类'], codedHead: ['科目编码', '科目名称'], amount: '金额',
+    csvHead: ['严重程度', '规则', '表', '行', '说明', '发现', '应为', '计算'],
+  },
+  en: {
+    severity: { error: 'error', warning: 'warning', info: 'info' },
+    status: { checked: 'checked', partial: 'partly checked', empty: 'empty', unreadable: 'unreadable', missing: 'missing' },
+    summary: (s, n) => [`${s.errors} errors`, `, ${s.warnings} warnings, ${s.infos} notes · ${s.checks_run} of ${s.checks_run + s.checks_skipped} checks run (${s.checks_passed} passed, ${s.checks_skipped} skipped) · narrative: ${n.bound} of ${n.figures} figures checked`],
+    line: (n) => `line ${n}`, expected: 'expected', none: 'No inconsistency found.', noTables: 'No budget tables recognised.',
+    why: 'About this rule', rows: 'rows', took: (ms) => `${ms} ms`, checking: 'Checking…', failed: 'Check failed: ',
+    groups: { narrative: 'Narrative (情况说明)', document: 'Document structure', other: 'Other' },
+    balanceHead: ['Income', 'Budget', 'Function class'], codedHead: ['Code', 'Name'], amount: 'Amount',
+    csvHead: ['severity', 'rule', 'table', 'line', 'message', 'found', 'expected', 'arithmetic'],
+  },
+};
 
 const $ = (id) => document.getElementById(id);
+let lang = 'zh';
+const t = () => UI[lang];
 
 /** Create an element; children are nodes or strings (strings become text nodes). */
 function el(tag, props = {}, ...children) {
@@ -23,50 +50,80 @@ function el(tag, props = {}, ...children) {
 }
 
 let report = null;
-/** Rule id → { title_zh, doc } for explaining a finding in place. */
-let ruleDocs = new Map();
-/** UTF-16 start offset of a printed amount → its table cell. */
+let reportText = '';
+/** Rule id → { title_zh, title_en, doc }. */
+const ruleDocs = new Map();
+/** UTF-16 start offset of a printed amount → its table cell / its mark in the text view. */
 let cellByStart = new Map();
+let markByStart = new Map();
+
+/** Which group a finding belongs to: its table, the narrative, or the document's structure. */
+function groupOf(f) {
+  if (f.table) return f.table;
+  if (f.rule.startsWith('N')) return 'narrative';
+  if (f.rule.startsWith('STR')) return 'document';
+  return 'other';
+}
+
+function groupTitle(g) {
+  const tbl = report.tables.find((x) => x.id === g);
+  return tbl ? `${g} ${tbl.title}` : t().groups[g] ?? g;
+}
 
 function renderSummary(r) {
-  const s = r.summary;
-  const box = $('summary');
-  box.replaceChildren(
-    el('span', { class: s.errors ? 'n-error' : '' }, `${s.errors} 个错误`), '，',
-    `${s.warnings} 个警告，${s.infos} 个提示`, ' · ',
-    `已核对 ${s.checks_run} / ${s.checks_run + s.checks_skipped} 项勾稽关系（通过 ${s.checks_passed}，跳过 ${s.checks_skipped}）`,
-    ' · ', `情况说明 ${r.narrative.bound} / ${r.narrative.figures} 个数字已核对`,
-  );
+  const [errors, rest] = t().summary(r.summary, r.narrative);
+  $('summary').replaceChildren(el('span', { class: r.summary.errors ? 'n-error' : 'n-ok' }, errors), rest);
 }
 
 function renderFindings(r) {
-  const list = $('findings');
-  list.replaceChildren();
+  const box = $('findings');
+  box.replaceChildren();
   if (r.findings.length === 0) {
-    list.append(el('li', { class: 'empty' }, r.tables.length ? '未发现不一致。' : '未识别到预算公开表格。'));
+    box.append(el('p', { class: 'empty' }, r.tables.length ? t().none : t().noTables));
     return;
   }
+  const groups = new Map();
   r.findings.forEach((f, i) => {
-    const doc = ruleDocs.get(f.rule);
-    const li = el('li', { class: f.severity, tabindex: 0, dataset: { index: i, line: f.primary.line } },
-      el('span', { class: 'rule', title: doc ? doc.title_zh : '' }, `${SEVERITY_ZH[f.severity]} ${f.rule}`),
-      `第 ${f.primary.line} 行：${f.message}`,
-      el('span', { class: 'note' }, `${f.note}；应为 ${f.expected}`),
-      f.likely ? el('span', { class: 'likely' }, f.likely.text) : null,
-    );
-    if (doc) {
-      const details = el('details', { class: 'why' }, el('summary', {}, `规则说明：${doc.title_zh}`), el('pre', {}, doc.doc));
-      details.addEventListener('click', (ev) => ev.stopPropagation());
-      li.append(details);
-    }
-    li.addEventListener('click', () => focusFinding(i));
-    li.addEventListener('keydown', (ev) => {
-      if (ev.key === 'Enter') focusFinding(i);
-      if (ev.key === 'ArrowDown') li.nextElementSibling?.focus();
-      if (ev.key === 'ArrowUp') li.previousElementSibling?.focus();
-    });
-    list.append(li);
+    const g = groupOf(f);
+    if (!groups.has(g)) groups.set(g, []);
+    groups.get(g).push([f, i]);
   });
+  for (const [g, items] of groups) {
+    const ol = el('ol', { class: 'findings' });
+    for (const [f, i] of items) ol.append(findingItem(f, i));
+    box.append(el('section', { class: 'group', dataset: { group: g } }, el('h3', {}, groupTitle(g)), ol));
+  }
+}
+
+function findingItem(f, i) {
+  const doc = ruleDocs.get(f.rule);
+  const title = doc ? (lang === 'en' ? doc.title_en : doc.title_zh) : '';
+  const li = el('li', { class: f.severity, tabindex: 0, dataset: { index: i, line: f.primary.line } },
+    el('span', { class: 'rule', title }, `${t().severity[f.severity]} ${f.rule}`),
+    `${t().line(f.primary.line)}：${f.message}`,
+    el('span', { class: 'note' }, `${f.note}；${t().expected} ${f.expected}`),
+    f.likely ? el('span', { class: 'likely' }, f.likely.text) : null,
+  );
+  if (doc) {
+    const details = el('details', { class: 'why' }, el('summary', {}, `${t().why}：${title}`), el('pre', {}, doc.doc));
+    details.addEventListener('click', (ev) => ev.stopPropagation());
+    li.append(details);
+  }
+  li.addEventListener('click', () => focusFinding(i));
+  li.addEventListener('keydown', (ev) => {
+    if (ev.key === 'Enter') focusFinding(i);
+    else if (ev.key === 'ArrowDown' || ev.key === 'j') { moveFocus(i, 1); ev.preventDefault(); }
+    else if (ev.key === 'ArrowUp' || ev.key === 'k') { moveFocus(i, -1); ev.preventDefault(); }
+  });
+  return li;
+}
+
+/** Keyboard navigation: the next / previous finding in list order (across groups). */
+function moveFocus(i, step) {
+  const items = [...document.querySelectorAll('#findings li[data-index]')];
+  const at = items.findIndex((li) => Number(li.dataset.index) === i);
+  const next = items[Math.min(items.length - 1, Math.max(0, at + step))];
+  if (next) { next.focus(); focusFinding(Number(next.dataset.index)); }
 }
 
 function numCell(c) {
@@ -82,27 +139,24 @@ function renderTables(r) {
   const box = $('tables');
   box.replaceChildren();
   cellByStart = new Map();
-  for (const t of r.tables) {
-    const caption = el('caption', {}, `${t.id} ${t.title}`,
-      el('span', { class: 'tstatus' }, `${STATUS_ZH[t.status] ?? t.status} · ${t.rows} 行${t.line ? ` · 第 ${t.line} 行` : ''}`));
-    const table = el('table', { class: 'model', dataset: { table: t.id } }, caption);
-    if (t.body.length) {
+  for (const tb of r.tables) {
+    const caption = el('caption', {}, `${tb.id} ${tb.title}`,
+      el('span', { class: 'tstatus' }, `${t().status[tb.status] ?? tb.status} · ${tb.rows} ${t().rows}${tb.line ? ` · ${t().line(tb.line)}` : ''}`));
+    const table = el('table', { class: 'model', dataset: { table: tb.id } }, caption);
+    if (tb.body.length) {
       // Balance tables (T1, T4): income label and amount, then the expenditure class and its amounts.
-      const isBalance = t.id === 'T1' || t.id === 'T4';
+      const isBalance = tb.id === 'T1' || tb.id === 'T4';
+      const [inc, budget, fn] = t().balanceHead;
       const head = isBalance
-        ? ['收入项目', t.columns[0] ?? '预算数', '支出功能分类', ...t.columns.slice(1)]
-        : ['科目编码', '科目名称', ...(t.columns.length ? t.columns : ['金额'])];
+        ? [inc, tb.columns[0] ?? budget, fn, ...tb.columns.slice(1)]
+        : [...t().codedHead, ...(tb.columns.length ? tb.columns : [t().amount])];
       table.append(el('thead', {}, el('tr', {}, ...head.map((h) => el('th', {}, h)))));
       const tbody = el('tbody');
-      for (const row of t.body) {
+      for (const row of tb.body) {
         const tr = el('tr', { dataset: { line: row.line } });
-        if (isBalance) {
-          tr.append(el('td', {}, row.name), numCell(row.cells[0]), el('td', {}, row.right ?? ''), ...row.cells.slice(1).map(numCell));
-          for (const u of row.unplaced ?? []) tr.append(numCell(u));
-        } else {
-          tr.append(el('td', {}, row.code ?? ''), el('td', {}, row.name), ...row.cells.map(numCell));
-          for (const u of row.unplaced ?? []) tr.append(numCell(u));
-        }
+        if (isBalance) tr.append(el('td', {}, row.name), numCell(row.cells[0]), el('td', {}, row.right ?? ''), ...row.cells.slice(1).map(numCell));
+        else tr.append(el('td', {}, row.code ?? ''), el('td', {}, row.name), ...row.cells.map(numCell));
+        for (const u of row.unplaced ?? []) tr.append(numCell(u));
         tbody.append(tr);
       }
       table.append(tbody);
@@ -111,56 +165,112 @@ function renderTables(r) {
   }
 }
 
+/** The pasted text as it was, with every finding's number marked in place. */
+function renderDocument(text, r) {
+  const spans = new Map();
+  for (const f of r.findings) {
+    const cls = `m-${f.severity}`;
+    const prev = spans.get(f.primary.start);
+    if (!prev || prev.rank < rank(f.severity)) spans.set(f.primary.start, { end: f.primary.end, cls, rank: rank(f.severity), f });
+    for (const rel of f.related) if (!spans.has(rel.start)) spans.set(rel.start, { end: rel.end, cls: 'm-related', rank: 0 });
+  }
+  const starts = [...spans.keys()].sort((a, b) => a - b);
+  const pre = $('doc');
+  const frag = document.createDocumentFragment();
+  markByStart = new Map();
+  let at = 0;
+  for (const s of starts) {
+    const m = spans.get(s);
+    if (s < at || m.end > text.length) continue;
+    frag.append(text.slice(at, s));
+    const mark = el('mark', { class: m.cls, dataset: { start: s } }, text.slice(s, m.end));
+    if (m.f) mark.title = m.f.message;
+    markByStart.set(s, mark);
+    frag.append(mark);
+    at = m.end;
+  }
+  frag.append(text.slice(at));
+  pre.replaceChildren(frag);
+}
+
+const rank = (sev) => ({ info: 1, warning: 2, error: 3 })[sev] ?? 0;
+
 function highlight(r) {
   for (const f of r.findings) {
     const primary = cellByStart.get(f.primary.start);
     if (primary) {
-      primary.classList.add(f.severity === 'error' ? 'cell-error' : 'cell-info');
+      const cls = `cell-${f.severity}`;
+      if (!primary.classList.contains('cell-error')) primary.classList.add(cls);
       primary.title = f.message;
       if (f.severity === 'error') primary.closest('tr')?.classList.add('row-error');
+      else if (f.severity === 'warning') primary.closest('tr')?.classList.add('row-warning');
     }
     for (const rel of f.related) {
       const td = cellByStart.get(rel.start);
-      if (td && !td.classList.contains('cell-error')) td.classList.add('cell-related');
+      if (td && !td.className.includes('cell-')) td.classList.add('cell-related');
     }
   }
+}
+
+function flash(node) {
+  node.classList.remove('flash');
+  void node.offsetWidth; // restart the animation
+  node.classList.add('flash');
 }
 
 function focusFinding(i) {
   const f = report?.findings[i];
   if (!f) return;
-  document.querySelectorAll('.findings li.active').forEach((li) => li.classList.remove('active'));
-  document.querySelector(`.findings li[data-index="${i}"]`)?.classList.add('active');
+  document.querySelectorAll('#findings li.active').forEach((li) => li.classList.remove('active'));
+  document.querySelector(`#findings li[data-index="${i}"]`)?.classList.add('active');
   const td = cellByStart.get(f.primary.start);
-  if (td) {
-    td.scrollIntoView({ block: 'center', behavior: 'smooth' });
-    td.classList.remove('flash');
-    void td.offsetWidth; // restart the animation
-    td.classList.add('flash');
+  if (td) { td.scrollIntoView({ block: 'center' }); flash(td); }
+  const mark = markByStart.get(f.primary.start);
+  if (mark) {
+    const doc = $('doc');
+    doc.scrollTop = Math.max(0, mark.offsetTop - doc.offsetTop - doc.clientHeight / 2);
+    flash(mark);
   }
   // Select the failing number in the pasted text as well (offsets are UTF-16, as JS strings).
   const src = $('source');
-  src.setSelectionRange(f.primary.start, f.primary.end);
-  const lineHeight = parseFloat(getComputedStyle(src).lineHeight) || 16;
-  src.scrollTop = Math.max(0, (f.primary.line - 5) * lineHeight);
+  if (src.value === reportText) {
+    src.setSelectionRange(f.primary.start, f.primary.end);
+    const lineHeight = parseFloat(getComputedStyle(src).lineHeight) || 16;
+    src.scrollTop = Math.max(0, (f.primary.line - 5) * lineHeight);
+  }
 }
 
-function runCheck() {
-  const text = $('source').value;
-  const t0 = performance.now();
-  try {
-    report = check(text, { lang: 'zh' });
-  } catch (e) {
-    $('status').textContent = `核对失败：${e}`;
-    return;
-  }
-  const ms = Math.round(performance.now() - t0);
-  renderSummary(report);
-  renderFindings(report);
-  renderTables(report);
-  highlight(report);
-  $('status').textContent = `用时 ${ms} 毫秒`;
+function show(r, text) {
+  report = r;
+  reportText = text;
+  renderSummary(r);
+  renderFindings(r);
+  renderTables(r);
+  renderDocument(text, r);
+  highlight(r);
+  $('status').textContent = t().took(Math.round(r.elapsed_ms ?? 0));
   document.body.dataset.checked = String(Number(document.body.dataset.checked || 0) + 1);
+}
+
+// Latest wins: while a check runs in the worker, only the newest text waits for its turn.
+let running = false;
+let queued = null;
+async function runCheck() {
+  const text = $('source').value;
+  if (running) { queued = text; return; }
+  running = true;
+  $('status').textContent = t().checking;
+  document.body.dataset.busy = 'true';
+  try {
+    const r = await check(text, { lang });
+    if (queued === null) show(r, text);
+  } catch (e) {
+    $('status').textContent = t().failed + e;
+  } finally {
+    running = false;
+    document.body.dataset.busy = 'false';
+    if (queued !== null) { queued = null; runCheck(); }
+  }
 }
 
 let timer = 0;
@@ -170,32 +280,113 @@ function scheduleCheck(delay = DEBOUNCE_MS) {
 }
 
 function save() {
-  try {
-    localStorage.setItem(STORAGE_KEY, $('source').value);
-  } catch { /* storage full or disabled: the text stays in the textarea */ }
+  try { localStorage.setItem(STORAGE_KEY, $('source').value); } catch { /* storage full or disabled: the text stays in the textarea */ }
 }
 
-async function loadInitialText() {
-  let saved = null;
-  try { saved = localStorage.getItem(STORAGE_KEY); } catch { /* disabled */ }
-  if (saved) return saved;
-  try {
-    const res = await fetch(SAMPLE_URL);
-    if (res.ok) return await res.text();
-  } catch { /* offline from file:// — start empty */ }
-  return '';
+function setText(text) {
+  // What was there before is kept, so loading an example never loses a paste.
+  try { localStorage.setItem(`${STORAGE_KEY}:previous`, $('source').value); } catch { /* disabled */ }
+  $('source').value = text;
+  save();
+  scheduleCheck(0);
 }
+
+/** A sample document: embedded in the single-file build, else fetched from beside the page. */
+async function sample(name) {
+  const embedded = document.getElementById(SAMPLES_ID);
+  if (embedded) return JSON.parse(embedded.textContent)[name] ?? '';
+  const res = await fetch(`./pkg/samples/${name}`);
+  return res.ok ? res.text() : '';
+}
+
+// ---- Reports to take away: Markdown (a memo), CSV (Excel), JSON (the whole report). ----
+
+function markdown(r) {
+  const s = r.summary;
+  const lines = [`# ${document.title}`, '', t().summary(s, r.narrative).join(''), ''];
+  for (const f of r.findings) {
+    lines.push(`- **${t().severity[f.severity]} ${f.rule}** ${t().line(f.primary.line)}：${f.message}`);
+    lines.push(`  - ${f.note}；${t().expected} ${f.expected}`);
+    if (f.likely) lines.push(`  - ${f.likely.text}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+const csvField = (v) => {
+  const s = String(v ?? '');
+  // Quote always; a leading = + - @ is neutralised so Excel never runs it as a formula.
+  return `"${(/^[=+\-@]/.test(s) ? `'${s}` : s).replaceAll('"', '""')}"`;
+};
+
+function csv(r) {
+  const rows = [t().csvHead];
+  for (const f of r.findings) rows.push([t().severity[f.severity], f.rule, f.table ?? '', f.primary.line, f.message, f.found, f.expected, f.note]);
+  return '\uFEFF' + rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+}
+
+function download(name, type, body) {
+  const url = URL.createObjectURL(new Blob([body], { type }));
+  const a = el('a', { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+const EXPORTS = {
+  md: () => download('budget-check.md', 'text/markdown;charset=utf-8', markdown(report)),
+  csv: () => download('budget-check.csv', 'text/csv;charset=utf-8', csv(report)),
+  json: () => download('budget-check.json', 'application/json', JSON.stringify(report, null, 2)),
+  copy: () => navigator.clipboard?.writeText(markdown(report)),
+  print: () => window.print(),
+};
 
 async function main() {
+  try { lang = localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'zh'; } catch { /* disabled */ }
+  $('lang').value = lang;
   await init();
   for (const r of rules()) ruleDocs.set(r.id, r);
+
   const src = $('source');
-  src.value = await loadInitialText();
+  let saved = null;
+  try { saved = localStorage.getItem(STORAGE_KEY); } catch { /* disabled */ }
+  src.value = saved ?? await sample(SAMPLES[0]).catch(() => '');
   src.addEventListener('input', () => { save(); scheduleCheck(); });
   src.addEventListener('paste', () => scheduleCheck(0));
   $('run').addEventListener('click', () => { save(); runCheck(); });
-  runCheck();
+
+  const pick = $('sample');
+  SAMPLES.forEach((name, i) => pick.append(el('option', { value: name }, `S${i} ${name.slice(0, 3)}`)));
+  pick.addEventListener('change', async () => { if (pick.value) setText(await sample(pick.value)); pick.value = ''; });
+
+  $('file').addEventListener('change', async (ev) => { const f = ev.target.files[0]; if (f) setText(await f.text()); });
+  document.addEventListener('dragover', (ev) => ev.preventDefault());
+  document.addEventListener('drop', async (ev) => {
+    const f = ev.dataTransfer?.files?.[0];
+    if (!f) return;
+    ev.preventDefault();
+    setText(await f.text());
+  });
+  $('lang').addEventListener('change', () => {
+    lang = $('lang').value === 'en' ? 'en' : 'zh';
+    try { localStorage.setItem(LANG_KEY, lang); } catch { /* disabled */ }
+    document.documentElement.lang = lang === 'en' ? 'en' : 'zh-CN';
+    runCheck();
+  });
+  for (const [k, fn] of Object.entries(EXPORTS)) $(`export-${k}`).addEventListener('click', () => report && fn());
+
+  // n / p (outside the text box): next / previous finding.
+  document.addEventListener('keydown', (ev) => {
+    if (ev.target === src || ev.ctrlKey || ev.metaKey || ev.altKey) return;
+    if (ev.key !== 'n' && ev.key !== 'p') return;
+    const active = document.querySelector('#findings li.active');
+    const i = active ? Number(active.dataset.index) : -1;
+    if (i < 0) { const first = document.querySelector('#findings li[data-index]'); first?.focus(); if (first) focusFinding(Number(first.dataset.index)); }
+    else moveFocus(i, ev.key === 'n' ? 1 : -1);
+  });
+
+  await runCheck();
   document.body.dataset.ready = 'true';
 }
 
-main().catch((e) => { $('summary').textContent = `加载失败：${e}`; });
+main().catch((e) => { $('summary').textContent = `加载失败 / failed to load: ${e}`; });

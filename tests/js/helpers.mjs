@@ -33,3 +33,18 @@ export function lineOf(text, offset) {
   for (let i = 0; i < offset; i++) if (text.charCodeAt(i) === 10) n++;
   return n;
 }
+
+/** The n-th printed growth rate (`增长 12.34%`) in `text`, raised by one point. */
+export function growthRate(text, n) {
+  const re = /(?:增长|增幅|增加)\s*(\d+\.\d+)\s*%/g;
+  let m;
+  for (let i = 0; (m = re.exec(text)); i++) {
+    if (i < n) continue;
+    const start = m.index + m[0].indexOf(m[1]);
+    const end = start + m[1].length;
+    const decimals = m[1].split('.')[1].length;
+    const printed = (Number(m[1]) + 1).toFixed(decimals);
+    return { text: text.slice(0, start) + printed + text.slice(end), start, end: start + printed.length, printed };
+  }
+  throw new Error(`fewer than ${n + 1} growth rates`);
+}
