@@ -24,6 +24,13 @@ fn inputs() -> Vec<(String, String)> {
     }
     let big: String = out.iter().filter(|(n, _)| n.starts_with("00")).map(|(_, t)| t.as_str()).collect::<Vec<_>>().concat().repeat(24);
     out.push(("5 MB (seeds repeated)".into(), big));
+    // One seed repeated: many narrative claims, each bound by binary search (was quadratic).
+    if let Some((_, s0)) = out.iter().find(|(n, _)| n.starts_with("000_")) {
+        let n = 5_000_000 / s0.len() + 1;
+        out.push(("5 MB (S0 repeated)".into(), s0.repeat(n)));
+    }
+    // Hostile prose: claims with no sentence end anywhere (sentence scans are bounded).
+    out.push(("1 MB claims, no 。".into(), "收入12万元比上年增加1万元增长9.09%占10%，".repeat(40_000)));
     out
 }
 

@@ -189,20 +189,53 @@ fn word_at(c: &[char], i: usize, words: &[&str]) -> Option<usize> {
 
 /// Growth statements, each bound to the nearest amount before it in the same sentence with no
 /// other amount between (HZ-23).
+/// The longest stretch the narrative reader looks across for one sentence. Real sentences are
+/// well under 200 characters; the bound keeps each claim's scans constant, so the narrative pass
+/// stays linear in the document whatever is pasted (no `。` in five megabytes, say).
+const SENTENCE_MAX: usize = 400;
+const SECTION_TRIES: usize = 8;
+
+fn is_stop(ch: char) -> bool {
+    matches!(ch, '。' | ';' | '；' | BREAK)
+}
+
+/// Where the sentence holding position `i` starts (at most `SENTENCE_MAX` back).
+fn sentence_start(c: &[char], i: usize) -> usize {
+    let lo = i.saturating_sub(SENTENCE_MAX);
+    (lo..i.min(c.len())).rev().find(|&k| is_stop(c[k])).map_or(lo, |k| k + 1)
+}
+
+/// Where the sentence holding position `i` ends (at most `SENTENCE_MAX` on).
+fn sentence_end(c: &[char], i: usize) -> usize {
+    let hi = (i + SENTENCE_MAX).min(c.len());
+    (i..hi).find(|&k| is_stop(c[k])).unwrap_or(hi)
+}
+
+/// The figures starting at or after `start` (figures are in text order): a binary search, so that
+/// binding a claim costs O(log n) and the narrative pass stays linear in the document.
+fn figs_from(figs: &[Figure], start: usize) -> std::slice::Iter<'_, Figure> {
+    figs[figs.partition_point(|f| f.at.start < start)..].iter()
+}
+
 pub fn growths(s: &Stream, figs: &[Figure]) -> Vec<Growth> {
     let c = &s.chars;
     let mut out: Vec<Growth> = Vec::new();
+    let mut changes: std::collections::HashSet<(usize, usize)> = Default::default();
     let starts: Vec<usize> = (0..c.len()).filter(|&i| word_at(c, i, &["比上年", "较上年", "比20", "较20"]).is_some()).collect();
     for &i in &starts {
         // The comparison word, then (within a few characters) the direction and the change.
-        let sentence_start = (0..i).rev().find(|&k| matches!(c[k], '。' | ';' | '；' | BREAK)).map_or(0, |k| k + 1);
+        let sentence_start = sentence_start(c, i);
         // The change of an earlier statement is not what a later one is about.
-        let is_change = |f: &Figure| out.iter().any(|g| g.change.at == f.at);
-        let candidates: Vec<&Figure> = figs.iter().filter(|f| f.unit != Unit::Percent && f.at.end <= i && f.at.start >= sentence_start && !is_change(f)).collect();
+        let is_change = |f: &Figure| changes.contains(&(f.at.start, f.at.end));
+        let candidates: Vec<&Figure> = figs_from(figs, sentence_start)
+            .take_while(|f| f.at.start < i)
+            .filter(|f| f.unit != Unit::Percent && f.at.end <= i && !is_change(f))
+            .collect();
         let Some(current) = candidates.last().copied() else { continue };
         let subject = candidates.first().filter(|f| f.at != current.at).map(|f| (*f).clone());
         // No other 比上年 between the current amount and this one.
-        if starts.iter().any(|&o| o > current.at.end && o < i) {
+        let later = starts.partition_point(|&o| o <= current.at.end);
+        if starts.get(later).is_some_and(|&o| o < i) {
             continue;
         }
         let mut k = i;
@@ -225,20 +258,21 @@ pub fn growths(s: &Stream, figs: &[Figure]) -> Vec<Growth> {
         let Some((up, after)) = dir else { continue };
         let basis: String = c[i..k].iter().collect();
         // The change: the first figure right after the verb.
-        let Some(change) = figs.iter().find(|f| f.at.start >= after && f.at.start <= after + 2 && f.unit != Unit::Percent) else { continue };
+        let Some(change) = figs_from(figs, after).take_while(|f| f.at.start <= after + 2).find(|f| f.unit != Unit::Percent) else { continue };
         // The rate: a percent after the change, before the sentence ends, after a direction word.
         let mut rate = None;
         let mut m = change.at.end;
         while m < c.len() && m < change.at.end + 8 && !matches!(c[m], '。' | ';' | '；' | BREAK) {
             let word = word_at(c, m, &UP).map(|n| (true, n)).or_else(|| word_at(c, m, &DOWN).map(|n| (false, n)));
             if let Some((w_up, n)) = word {
-                if let Some(p) = figs.iter().find(|f| f.unit == Unit::Percent && f.at.start >= m + n && f.at.start <= m + n + 2) {
+                if let Some(p) = figs_from(figs, m + n).take_while(|f| f.at.start <= m + n + 2).find(|f| f.unit == Unit::Percent) {
                     rate = Some((p.clone(), w_up == up));
                 }
                 break;
             }
             m += 1;
         }
+        changes.insert((change.at.start, change.at.end));
         out.push(Growth { current: current.clone(), up, change: change.clone(), rate, basis, subject });
     }
     out
@@ -297,11 +331,11 @@ pub fn whole_targets(s: &Stream, figs: &[Figure]) -> Vec<Figure> {
     let mut i = 0;
     while let Some(k) = find(c, i, c.len(), "整体") {
         i = k + 2;
-        let end = (k..c.len()).find(|&j| matches!(c[j], '。' | ';' | '；' | BREAK)).unwrap_or(c.len());
+        let end = sentence_end(c, k);
         let Some(m) = find(c, k, end, "涉及金额") else { continue };
         // The first amount after it, before the next clause about other projects.
         let next_clause = find(c, m, end, "项目").unwrap_or(end);
-        if let Some(f) = figs.iter().find(|f| f.at.start >= m + 4 && f.at.start < next_clause && f.unit != Unit::Percent) {
+        if let Some(f) = figs_from(figs, m + 4).take_while(|f| f.at.start < next_clause).find(|f| f.unit != Unit::Percent) {
             out.push(f.clone());
         }
         i = end;
@@ -325,7 +359,7 @@ pub fn item_amounts(s: &Stream, figs: &[Figure]) -> Vec<ItemAmount> {
     while let Some(k) = find(c, i, c.len(), "(项)") {
         i = k + 3;
         // Back to `(款)` and `(类)` in the same sentence.
-        let from = (0..k).rev().find(|&j| matches!(c[j], '。' | ';' | '；' | BREAK)).map_or(0, |j| j + 1);
+        let from = sentence_start(c, k);
         let Some(kuan_end) = (from..k).rev().find(|&j| word_at(c, j, &["(款)"]).is_some()) else { continue };
         let Some(class_end) = (from..kuan_end).rev().find(|&j| word_at(c, j, &["(类)"]).is_some()) else { continue };
         let item: String = c[kuan_end + 3..k].iter().collect();
@@ -333,9 +367,9 @@ pub fn item_amounts(s: &Stream, figs: &[Figure]) -> Vec<ItemAmount> {
         // The class name starts after an enumerator like `3.` or `(三)`.
         let class_raw: String = c[from..class_end].iter().collect();
         let class = class_raw.trim_start_matches(|ch: char| ch.is_ascii_digit() || matches!(ch, '.' | '、' | ' ' | '(' | ')')).to_string();
-        let end = (k..c.len()).find(|&j| matches!(c[j], '。' | ';' | '；' | BREAK)).unwrap_or(c.len());
+        let end = sentence_end(c, k);
         let Some(p) = find(c, k, (k + 24).min(end), "预算数为") else { continue };
-        if let Some(f) = figs.iter().find(|f| f.at.start >= p + 4 && f.at.start <= p + 5 && f.unit != Unit::Percent) {
+        if let Some(f) = figs_from(figs, p + 4).take_while(|f| f.at.start <= p + 5).find(|f| f.unit != Unit::Percent) {
             out.push(ItemAmount { class, kuan, item, amount: f.clone() });
         }
     }
@@ -367,12 +401,12 @@ pub fn shares(s: &Stream, figs: &[Figure]) -> Vec<Share> {
         if part.at.end > zhan || zhan - part.at.end > 2 {
             continue;
         }
-        let from = (0..part.at.start).rev().find(|&j| matches!(c[j], '。' | ';' | '；' | BREAK)).map_or(0, |j| j + 1);
-        let subject = figs.iter().find(|x| x.unit != Unit::Percent && x.at.start >= from && x.at.start < part.at.start).cloned();
+        let sentence_from = sentence_start(c, part.at.start);
+        let subject = figs_from(figs, sentence_from).take_while(|x| x.at.start < part.at.start).find(|x| x.unit != Unit::Percent).cloned();
         let window = part.at.start.saturating_sub(400);
-        let nearby = figs
-            .iter()
-            .filter(|x| x.unit != Unit::Percent && x.at.start >= window && x.at.start < part.at.start && x.value_wan().0 >= part.value_wan().0)
+        let nearby = figs_from(figs, window)
+            .take_while(|x| x.at.start < part.at.start)
+            .filter(|x| x.unit != Unit::Percent && x.value_wan().0 >= part.value_wan().0)
             .cloned()
             .collect();
         out.push(Share { part: part.clone(), percent: f.clone(), subject, nearby });
@@ -447,7 +481,10 @@ pub struct Sections {
 pub fn sections(s: &Stream, growths: &[Growth]) -> Sections {
     let c = &s.chars;
     let mut from = 0;
-    while let Some(inc) = find(c, from, c.len(), "收入预算情况") {
+    // The contents list, the overview and the section itself: a few namings at most. The cap keeps
+    // hostile text (the heading repeated) linear.
+    for _ in 0..SECTION_TRIES {
+        let Some(inc) = find(c, from, c.len(), "收入预算情况") else { break };
         from = inc + 6;
         let Some(exp) = find(c, inc + 6, c.len(), "支出预算情况") else { break };
         let end = find(c, exp + 6, c.len(), "情况说明").or_else(|| find(c, exp + 6, c.len(), "总体说明")).unwrap_or(c.len());

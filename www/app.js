@@ -165,6 +165,27 @@ function renderTables(r) {
   }
 }
 
+/** Up to this many characters the text view shows the whole document; beyond, the lines around
+ * each marked number (laying out megabytes of text would freeze the page for seconds). */
+const FULL_DOC_CHARS = 300_000;
+const EXCERPT_LINES = 2;
+
+/** The parts of `text` the text view shows: all of it, or the lines around each offset. */
+function docSegments(text, offsets) {
+  if (text.length <= FULL_DOC_CHARS) return [[0, text.length]];
+  const segs = [];
+  for (const at of offsets) {
+    let a = at;
+    let b = at;
+    for (let i = 0; i <= EXCERPT_LINES && a > 0; i++) a = text.lastIndexOf('\n', a - 1) + 1 || 0;
+    for (let i = 0; i <= EXCERPT_LINES && b < text.length; i++) { const nl = text.indexOf('\n', b + 1); b = nl < 0 ? text.length : nl; }
+    const last = segs[segs.length - 1];
+    if (last && a <= last[1]) last[1] = Math.max(last[1], b);
+    else segs.push([a, b]);
+  }
+  return segs;
+}
+
 /** The pasted text as it was, with every finding's number marked in place. */
 function renderDocument(text, r) {
   const spans = new Map();
@@ -175,22 +196,37 @@ function renderDocument(text, r) {
     for (const rel of f.related) if (!spans.has(rel.start)) spans.set(rel.start, { end: rel.end, cls: 'm-related', rank: 0 });
   }
   const starts = [...spans.keys()].sort((a, b) => a - b);
-  const pre = $('doc');
   const frag = document.createDocumentFragment();
   markByStart = new Map();
-  let at = 0;
-  for (const s of starts) {
-    const m = spans.get(s);
-    if (s < at || m.end > text.length) continue;
-    frag.append(text.slice(at, s));
-    const mark = el('mark', { class: m.cls, dataset: { start: s } }, text.slice(s, m.end));
-    if (m.f) mark.title = m.f.message;
-    markByStart.set(s, mark);
-    frag.append(mark);
-    at = m.end;
+  let k = 0;
+  const lines = lineCounter(text);
+  for (const [a, b] of docSegments(text, starts)) {
+    if (a > 0) frag.append(el('span', { class: 'gap' }, `⋯ ${t().line(lines(a))} ⋯\n`));
+    let at = a;
+    for (; k < starts.length && starts[k] < b; k++) {
+      const s = starts[k];
+      const m = spans.get(s);
+      if (s < at || m.end > text.length) continue;
+      frag.append(text.slice(at, s));
+      const mark = el('mark', { class: m.cls, dataset: { start: s } }, text.slice(s, m.end));
+      if (m.f) mark.title = m.f.message;
+      markByStart.set(s, mark);
+      frag.append(mark);
+      at = m.end;
+    }
+    frag.append(text.slice(at, Math.max(at, b)));
   }
-  frag.append(text.slice(at));
-  pre.replaceChildren(frag);
+  $('doc').replaceChildren(frag);
+}
+
+/** offset → 1-based line, for offsets asked in increasing order: one pass over the text in all. */
+function lineCounter(text) {
+  let pos = 0;
+  let line = 1;
+  return (at) => {
+    for (let i = text.indexOf('\n', pos); i >= 0 && i < at; i = text.indexOf('\n', i + 1)) { line++; pos = i + 1; }
+    return line;
+  };
 }
 
 const rank = (sev) => ({ info: 1, warning: 2, error: 3 })[sev] ?? 0;
