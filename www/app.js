@@ -377,9 +377,19 @@ const EXPORTS = {
   print: () => window.print(),
 };
 
+/** The page's fixed labels: Chinese in the HTML, English in `data-en`. */
+function translateStatic() {
+  for (const node of document.querySelectorAll('[data-en]')) {
+    if (node.dataset.zh === undefined) node.dataset.zh = node.textContent;
+    node.textContent = lang === 'en' ? node.dataset.en : node.dataset.zh;
+  }
+  document.documentElement.lang = lang === 'en' ? 'en' : 'zh-CN';
+}
+
 async function main() {
   try { lang = localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'zh'; } catch { /* disabled */ }
   $('lang').value = lang;
+  translateStatic();
   await init();
   for (const r of rules()) ruleDocs.set(r.id, r);
 
@@ -406,7 +416,7 @@ async function main() {
   $('lang').addEventListener('change', () => {
     lang = $('lang').value === 'en' ? 'en' : 'zh';
     try { localStorage.setItem(LANG_KEY, lang); } catch { /* disabled */ }
-    document.documentElement.lang = lang === 'en' ? 'en' : 'zh-CN';
+    translateStatic();
     runCheck();
   });
   for (const [k, fn] of Object.entries(EXPORTS)) $(`export-${k}`).addEventListener('click', () => report && fn());

@@ -213,3 +213,39 @@ test('a 5 MB paste is checked in the Worker while typing still lands', async () 
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('reports download as CSV, Markdown and JSON; English switch; only its own files requested', async () => {
+  const context = await browser.newContext({ acceptDownloads: true });
+  const page = await context.newPage();
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto(url);
+  await page.waitForSelector('body[data-ready="true"]');
+  const { text, rate } = twoErrors();
+  const line = lineOf(text, rate.start);
+  const n = Number(await page.getAttribute('body', 'data-checked'));
+  await page.fill('#source', text);
+  await page.click('#run');
+  await page.waitForFunction((k) => Number(document.body.dataset.checked) > k && document.body.dataset.busy === 'false', n);
+  const read = async (button) => {
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
+    const chunks = [];
+    for await (const c of await dl.createReadStream()) chunks.push(c);
+    return Buffer.concat(chunks).toString('utf8');
+  };
+  const csv = await read('#export-csv');
+  assert.ok(csv.startsWith('\uFEFF"严重程度"'));
+  assert.match(csv, new RegExp(`"错误","NI-GROWTH","","${line}"`));
+  const md = await read('#export-md');
+  assert.match(md, new RegExp(`\\*\\*错误 NI-GROWTH\\*\\* 第 ${line} 行`));
+  const json = JSON.parse(await read('#export-json'));
+  assert.deepEqual(errorKeys(json), errorKeys(wasm.check(text, {})));
+
+  await page.selectOption('#lang', 'en');
+  await page.waitForFunction(() => /errors/.test(document.querySelector('#summary').textContent));
+  assert.equal(await page.textContent('#run'), 'Check');
+  assert.ok(await page.locator('#findings li.error').filter({ hasText: `line ${line}` }).count() >= 1);
+  const origin = new URL(url).origin;
+  assert.deepEqual(requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:')), []);
+  await context.close();
+});
