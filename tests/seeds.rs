@@ -349,13 +349,14 @@ fn bump_at(text: &str, span: &std::ops::Range<usize>, hundredths: i64) -> String
 /// not built yet. `growth_detection_survey` prints the rates for +0.05 / +0.10.
 #[test]
 fn every_growth_statement_change_is_caught() {
-    growth_mutations(50, 100, true);
+    growth_mutations(5, 10, true);
 }
 
 #[test]
 #[ignore = "survey: run with --ignored --nocapture"]
 fn growth_detection_survey() {
     growth_mutations(5, 10, false);
+    growth_mutations(50, 100, false);
 }
 
 fn growth_mutations(rate_step: i64, change_step: i64, strict: bool) {
@@ -363,6 +364,7 @@ fn growth_mutations(rate_step: i64, change_step: i64, strict: bool) {
         let spans = growth_spans(&text);
         let base_errors = error_keys(&run(&text));
         let mut missed = Vec::new();
+        let mut only_info = Vec::new();
         let mut tried = 0;
         for (_, change, rate) in &spans {
             let decimals = text[rate.clone()].split('.').nth(1).map_or(0, str::len);
@@ -373,26 +375,52 @@ fn growth_mutations(rate_step: i64, change_step: i64, strict: bool) {
                 tried += 1;
                 let line = line_of(&text, span.start);
                 let r = run(&mutated);
-                let new_error_on_line = r.findings.iter().any(|f| {
-                    f.severity == Severity::Error
-                        && !base_errors.contains(&(f.rule, f.found.clone()))
-                        && (f.primary.line == line || f.related.iter().any(|l| l.line == line))
-                });
-                if !new_error_on_line {
-                    missed.push(format!("{name} line {line}: {what} {}", &text[span.clone()]));
+                let new_on_line = |sev: Severity| {
+                    r.findings.iter().any(|f| {
+                        f.severity == sev
+                            && !base_errors.contains(&(f.rule, f.found.clone()))
+                            && (f.primary.line == line || f.related.iter().any(|l| l.line == line))
+                    })
+                };
+                let label = format!("{name} line {line}: {what} {}", &text[span.clone()]);
+                if !new_on_line(Severity::Error) {
+                    if new_on_line(Severity::Info) {
+                        only_info.push(label.clone());
+                    }
+                    missed.push(label);
                 }
             }
         }
-        eprintln!("{name}: {} growth statements, {} of {tried} changes caught", spans.len(), tried - missed.len());
+        let rates_missed = missed.iter().filter(|m| m.contains(": rate ")).count();
+        let rates_info = only_info.iter().filter(|m| m.contains(": rate ")).count();
+        eprintln!(
+            "{name}: {} growth statements; errors for {}/{} rate and {}/{} change-amount changes; {} more rate changes flagged as info (inside the rounding range)",
+            spans.len(),
+            spans.len() - rates_missed,
+            spans.len(),
+            spans.len() - (missed.len() - rates_missed),
+            spans.len(),
+            rates_info,
+        );
+        if !strict {
+            eprintln!("  no error:\n  {}", missed.join("\n  "));
+        }
         if strict {
             assert!(spans.len() >= 15, "{name}: only {} growth statements read", spans.len());
-            // Rates recomputed from figures printed as integers or tiny amounts stand for wide
-            // ranges (S4: `增加 15 万元，增长 12.9%` allows 12.4–13.4%); at least 80% are caught.
-            let rates_missed = missed.iter().filter(|m| m.contains(": rate ")).count();
-            assert!(rates_missed * 5 <= spans.len(), "{name}: rate changes missed\n{}", missed.join("\n"));
-            // Change amounts: caught by the rate, or by NI-PRIOR-BAL / NI-PRIOR-ITEMS.
+            // A changed rate is never passed silently: an error, or — when the printed figures are
+            // too coarse to rule it out (S4: `增加 15 万元，增长 12.9%` allows 12.4–13.4%) — an info
+            // naming the recomputed value.
+            // Silent only where the change is a single unit of a rate printed with one decimal
+            // (12.9% → 13.0%), which rounding of unrounded amounts alone can produce.
+            let silent: Vec<&String> = missed.iter().filter(|m| m.contains(": rate ") && !only_info.contains(m)).collect();
+            let one_unit = |m: &&String| m.rsplit(' ').next().is_some_and(|r| r.split('.').nth(1).map_or(0, str::len) < 2);
+            assert!(silent.iter().all(one_unit), "{name}: rate changes passed silently\n{silent:?}");
+            assert!(silent.len() * 10 <= spans.len(), "{name}: rate changes passed silently\n{silent:?}");
+            assert!(rates_missed * 2 <= spans.len(), "{name}: under half the rate changes are errors\n{}", missed.join("\n"));
+            // Change amounts: caught by the rate, or by NI-PRIOR-BAL / NI-PRIOR-ITEMS; a change
+            // that moves the rate by less than its rounding step cannot be seen from the text alone.
             let changes_missed = missed.len() - rates_missed;
-            assert!(changes_missed * 5 <= spans.len(), "{name}: change amounts missed\n{}", missed.join("\n"));
+            assert!(changes_missed * 4 <= spans.len(), "{name}: change amounts missed\n{}", missed.join("\n"));
         }
     }
 }
@@ -401,7 +429,7 @@ fn error_keys(r: &budget_check::Report) -> Vec<(&'static str, String)> {
     r.findings.iter().filter(|f| f.severity == Severity::Error).map(|f| (f.rule, f.found.clone())).collect()
 }
 
-/// Issue 5 (in part): every share (占 p%, +0.50 points), every narrative 项 amount (+0.10) and
+/// Issue 5 (in part): every share (占 p%, +0.05 points), every narrative 项 amount (+0.10) and
 /// every 绩效 funding total (+0.10), chosen from the checker's own reading of each seed, gives a
 /// new error on its line.
 #[test]
@@ -413,7 +441,7 @@ fn every_share_and_restated_amount_change_is_caught() {
         let orig = |r: &std::ops::Range<usize>| parsed.norm.to_original(r.start)..parsed.norm.to_original(r.end);
         let mut targets: Vec<(&str, std::ops::Range<usize>, i64)> = Vec::new();
         for sh in budget_check::narrative::shares(&s, &figs) {
-            targets.push(("share", orig(&sh.percent.amount.span), 50));
+            targets.push(("share", orig(&sh.percent.amount.span), 5));
         }
         // Items printed as 0 are 项 cut this year: they restate no T5 cell.
         for it in budget_check::narrative::item_amounts(&s, &figs).into_iter().filter(|it| !it.amount.amount.value.is_zero()) {
@@ -427,23 +455,46 @@ fn every_share_and_restated_amount_change_is_caught() {
         }
         let base_errors = error_keys(&run(&text));
         let mut missed = Vec::new();
+        let mut info_only = Vec::new();
+        let mut one_unit = 0;
         for (what, span, delta) in &targets {
             let decimals = text[span.clone()].split('.').nth(1).map_or(0, str::len);
             let step = (*delta).max(10i64.pow(2u32.saturating_sub(decimals as u32)));
             let mutated = bump_at(&text, span, step);
             let line = line_of(&text, span.start);
             let r = run(&mutated);
-            let caught = r.findings.iter().any(|f| {
-                f.severity == Severity::Error
-                    && !base_errors.contains(&(f.rule, f.found.clone()))
-                    && (f.primary.line == line || f.related.iter().any(|l| l.line == line))
-            });
-            if !caught {
-                missed.push(format!("{name} line {line}: {what} {}", &text[span.clone()]));
+            let new_on_line = |sev: Severity| {
+                r.findings.iter().any(|f| {
+                    f.severity == sev
+                        && !base_errors.contains(&(f.rule, f.found.clone()))
+                        && (f.primary.line == line || f.related.iter().any(|l| l.line == line))
+                })
+            };
+            let label = format!("{name} line {line}: {what} {}", &text[span.clone()]);
+            if new_on_line(Severity::Error) {
+                continue;
+            }
+            if *what == "share" && new_on_line(Severity::Info) {
+                info_only.push(label);
+            } else if *what == "share" && decimals < 2 {
+                // One unit of a one-decimal share (0.2% → 0.3%): rounding alone can do that.
+                one_unit += 1;
+            } else {
+                missed.push(label);
             }
         }
-        eprintln!("{name}: {} of {} share / item / funding changes caught", targets.len() - missed.len(), targets.len());
+        let errors = targets.len() - missed.len() - info_only.len() - one_unit;
+        eprintln!(
+            "{name}: {errors} of {} share / item / funding changes are errors; {} more shares flagged as info (inside the rounding range); {one_unit} one-unit changes of one-decimal shares not flagged",
+            targets.len(),
+            info_only.len()
+        );
+        assert!(one_unit * 10 <= targets.len(), "{name}: {one_unit} one-unit share changes not flagged");
         assert!(targets.len() >= 15, "{name}: only {} targets read", targets.len());
+        // Every restated amount and funding total, and every share whose printed figures are fine
+        // enough, gives an error; a share of integer amounts (S4: 占 98.17% of 712) stands for a
+        // range wider than 0.05 points, and a change inside it is flagged as info, never passed.
         assert!(missed.is_empty(), "{name}: missed\n{}", missed.join("\n"));
+        assert!(info_only.len() * 4 <= targets.len(), "{name}: too few errors\n{}", info_only.join("\n"));
     }
 }

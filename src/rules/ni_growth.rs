@@ -133,11 +133,25 @@ fn check(meta: &'static super::RuleMeta, g: &Growth, rate: &crate::narrative::Fi
     }
     let d = rate.amount.decimals;
     let point = a / prior * hundred;
+    let (lo_s, hi_s, pt_s) = (format_fixed(g_lo, d), format_fixed(g_hi, d), format_fixed(point, d + 1));
     if b + hb >= g_lo && b - hb <= g_hi {
-        ctx.record(None);
+        // Inside the range the printed figures allow. A rate more than one printed unit off the
+        // recomputation from the printed figures is still worth a look (info, never an error):
+        // a slip can hide inside a wide range, while a rate computed from unrounded amounts
+        // differs from it by a unit at most.
+        if (b - point.round_dp(d)).abs() > hb * Decimal::TWO {
+            ctx.record(Some(finding(
+                Severity::Info,
+                format!("增减幅 {}% 在舍入范围内（{}%–{}%），但按印刷数字重算为 {}%", text(rate), lo_s, hi_s, pt_s),
+                format!("rate {}% is inside the rounding range ({}%–{}%) but recomputes to {}% from the printed figures", text(rate), lo_s, hi_s, pt_s),
+                format!("{}%", format_fixed(point, d)),
+                format!("{} ÷ ({} {} {}) × 100 = {}%", text(&g.change), text(&g.current), if g.up { "−" } else { "+" }, text(&g.change), pt_s),
+            )));
+        } else {
+            ctx.record(None);
+        }
         return;
     }
-    let (lo_s, hi_s, pt_s) = (format_fixed(g_lo, d), format_fixed(g_hi, d), format_fixed(point, d + 1));
     ctx.record(Some(finding(
         Severity::Error,
         format!("增减幅 {}% 与 {} ÷ {} 不符：按印刷数字应为 {}%（{}%–{}%）", text(rate), text(&g.change), format_fixed(prior, g.current.amount.decimals), pt_s, lo_s, hi_s),

@@ -61,11 +61,36 @@ table_rule! {
                 let hi = (x + hx) / b_lo * hundred;
                 p + hp >= lo && p - hp <= hi
             };
-            if candidates.iter().any(fits) {
-                ctx.record(None);
+            let text = |f: &crate::narrative::Figure| doc.text.get(f.amount.span.clone()).unwrap_or("").to_string();
+            let d = sh.percent.amount.decimals;
+            let point = |b: Decimal| if b.is_zero() { None } else { Some(x / b * hundred) };
+            if let Some((b, hb)) = candidates.iter().find(|c| fits(c)).copied() {
+                // Inside the rounding range of some base. More than one printed unit off every
+                // recomputation from the printed figures: still worth a look (info, never error).
+                let close = candidates.iter().filter(|c| fits(c)).any(|(b, _)| point(*b).is_some_and(|q| (p - q.round_dp(d)).abs() <= hp * Decimal::TWO));
+                if close {
+                    ctx.record(None);
+                    continue;
+                }
+                let q = point(b).unwrap_or_default();
+                let lo = (x - hx).max(Decimal::ZERO) / (b + hb) * hundred;
+                let hi = if b - hb > Decimal::ZERO { (x + hx) / (b - hb) * hundred } else { q };
+                ctx.record(Some(Finding {
+                    rule: meta.id,
+                    severity: Severity::Info,
+                    table: None,
+                    message_zh: format!("占比 {}% 在舍入范围内（{}%–{}%），但按印刷数字重算为 {}%", text(&sh.percent), format_fixed(lo, d), format_fixed(hi, d), format_fixed(q, d + 1)),
+                    message_en: format!("share {}% is inside the rounding range ({}%–{}%) but recomputes to {}% from the printed figures", text(&sh.percent), format_fixed(lo, d), format_fixed(hi, d), format_fixed(q, d + 1)),
+                    found: format!("{}%", text(&sh.percent)),
+                    expected: format!("{}%", format_fixed(q, d)),
+                    note: format!("{} ÷ {} × 100 = {}%", text(&sh.part), format_fixed(b, 2), format_fixed(q, d + 1)),
+                    primary: Label { span: sh.percent.amount.span.clone(), what: format!("占比 {}%", text(&sh.percent)) },
+                    related: vec![Label { span: sh.part.amount.span.clone(), what: format!("金额 {}", text(&sh.part)) }],
+                    repairs: Vec::new(),
+                    likely: None,
+                }));
                 continue;
             }
-            let text = |f: &crate::narrative::Figure| doc.text.get(f.amount.span.clone()).unwrap_or("").to_string();
             // The share on the nearest base (the sentence's whole, else T1's total).
             let base = sh.subject.as_ref().map(|s| s.value_wan().0).or_else(|| bases.first().map(|b| b.0)).unwrap_or(Decimal::ONE);
             let expected = if base.is_zero() { "—".to_string() } else { format!("{}%", format_fixed(x / base * hundred, sh.percent.amount.decimals)) };
