@@ -327,12 +327,19 @@ function setText(text) {
   scheduleCheck(0);
 }
 
+/** Sample documents, fetched once: the examples still load after the network is cut. */
+const sampleCache = new Map();
+
 /** A sample document: embedded in the single-file build, else fetched from beside the page. */
-async function sample(name) {
+function sample(name) {
   const embedded = document.getElementById(SAMPLES_ID);
-  if (embedded) return JSON.parse(embedded.textContent)[name] ?? '';
-  const res = await fetch(`./pkg/samples/${name}`);
-  return res.ok ? res.text() : '';
+  if (embedded) return Promise.resolve(JSON.parse(embedded.textContent)[name] ?? '');
+  if (!sampleCache.has(name)) {
+    const p = fetch(`./pkg/samples/${name}`).then((res) => (res.ok ? res.text() : ''));
+    p.catch(() => sampleCache.delete(name)); // offline before it was fetched: try again later
+    sampleCache.set(name, p);
+  }
+  return sampleCache.get(name);
 }
 
 // ---- Reports to take away: Markdown (a memo), CSV (Excel), JSON (the whole report). ----
@@ -432,6 +439,7 @@ async function main() {
   });
 
   await runCheck();
+  for (const name of SAMPLES) sample(name).catch(() => {}); // fetch the examples while online
   document.body.dataset.ready = 'true';
 }
 

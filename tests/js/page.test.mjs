@@ -249,3 +249,19 @@ test('reports download as CSV, Markdown and JSON; English switch; only its own f
   assert.deepEqual(requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:')), []);
   await context.close();
 });
+
+test('the served page keeps working with the network cut after load', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForSelector('body[data-ready="true"]');
+  await page.waitForLoadState('networkidle');
+  await context.setOffline(true);
+  // An example (fetched while online) and a check of it, both offline.
+  const n = Number(await page.getAttribute('body', 'data-checked'));
+  await page.selectOption('#sample', '004_010c114e2d4fd7cc.txt');
+  await page.waitForFunction((k) => Number(document.body.dataset.checked) > k && document.body.dataset.busy === 'false', n);
+  assert.equal(await page.inputValue('#source'), seed('004_'));
+  assert.ok(await page.locator('#findings li.error').filter({ hasText: 'NI-PERF-PROJ-FUND' }).count() >= 1);
+  await context.close();
+});
