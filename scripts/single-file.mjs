@@ -4,11 +4,14 @@
 // a blob: Worker, and no connection at all. Usage: node scripts/single-file.mjs (after build.sh)
 import { readFileSync, writeFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const www = (p) => readFileSync(join(ROOT, 'www', p), 'utf8');
+// Line ends as the browser hashes them (CR and CRLF become LF), so the CSP hashes always match.
+const www = (p) => readFileSync(join(ROOT, 'www', p), 'utf8').replace(/\r\n?/g, '\n');
 const OUT = join(ROOT, 'www', 'dist', 'budget-check.html');
 
 /** Replace exactly one occurrence, or fail the build: a silent miss would ship a broken page. */
@@ -31,7 +34,12 @@ const api = www('budget-check.js').replace(/^export (?=(async )?function |class 
 let app = www('app.js');
 app = replaceOnce(app, "import { init, check, rules } from './budget-check.js';\n", '');
 const moduleJs = scriptSafe(`${api}\n${app}`, 'module');
+// The two modules share one scope now: a name declared in both would kill the page. Fail here.
+const probe = join(tmpdir(), `budget-check-single-${process.pid}.mjs`);
+writeFileSync(probe, moduleJs);
+execFileSync(process.execPath, ['--check', probe], { stdio: 'inherit' });
 const css = www('style.css');
+if (/<\/style/i.test(css)) throw new Error('single-file: style.css contains </style');
 const workerJs = scriptSafe(`${www('pkg/budget_check.js')}\n${www('worker.js')}`, 'worker');
 const wasm = readFileSync(join(ROOT, 'www', 'pkg', 'budget_check_bg.wasm')).toString('base64');
 const samplesDir = join(ROOT, 'www', 'pkg', 'samples');

@@ -111,6 +111,7 @@ function findingItem(f, i) {
   }
   li.addEventListener('click', () => focusFinding(i));
   li.addEventListener('keydown', (ev) => {
+    if (ev.target !== li) return; // keys inside the rule's <details> are its own
     if (ev.key === 'Enter') focusFinding(i);
     else if (ev.key === 'ArrowDown' || ev.key === 'j') { moveFocus(i, 1); ev.preventDefault(); }
     else if (ev.key === 'ArrowUp' || ev.key === 'k') { moveFocus(i, -1); ev.preventDefault(); }
@@ -123,7 +124,7 @@ function moveFocus(i, step) {
   const items = [...document.querySelectorAll('#findings li[data-index]')];
   const at = items.findIndex((li) => Number(li.dataset.index) === i);
   const next = items[Math.min(items.length - 1, Math.max(0, at + step))];
-  if (next) { next.focus(); focusFinding(Number(next.dataset.index)); }
+  if (next) { next.focus({ preventScroll: true }); focusFinding(Number(next.dataset.index)); next.scrollIntoView({ block: 'nearest' }); }
 }
 
 function numCell(c) {
@@ -177,7 +178,7 @@ function docSegments(text, offsets) {
   for (const at of offsets) {
     let a = at;
     let b = at;
-    for (let i = 0; i <= EXCERPT_LINES && a > 0; i++) a = text.lastIndexOf('\n', a - 1) + 1 || 0;
+    for (let i = 0; i <= EXCERPT_LINES && a > 0; i++) a = a >= 2 ? text.lastIndexOf('\n', a - 2) + 1 : 0;
     for (let i = 0; i <= EXCERPT_LINES && b < text.length; i++) { const nl = text.indexOf('\n', b + 1); b = nl < 0 ? text.length : nl; }
     const last = segs[segs.length - 1];
     if (last && a <= last[1]) last[1] = Math.max(last[1], b);
@@ -232,14 +233,23 @@ function lineCounter(text) {
 const rank = (sev) => ({ info: 1, warning: 2, error: 3 })[sev] ?? 0;
 
 function highlight(r) {
+  // One class per cell and row: the most severe finding on it.
+  const cellRank = new Map();
+  const rowRank = new Map();
   for (const f of r.findings) {
     const primary = cellByStart.get(f.primary.start);
-    if (primary) {
-      const cls = `cell-${f.severity}`;
-      if (!primary.classList.contains('cell-error')) primary.classList.add(cls);
+    const k = rank(f.severity);
+    if (primary && k > (cellRank.get(primary) ?? 0)) {
+      cellRank.set(primary, k);
+      primary.classList.remove('cell-info', 'cell-warning', 'cell-related');
+      primary.classList.add(`cell-${f.severity}`);
       primary.title = f.message;
-      if (f.severity === 'error') primary.closest('tr')?.classList.add('row-error');
-      else if (f.severity === 'warning') primary.closest('tr')?.classList.add('row-warning');
+      const tr = primary.closest('tr');
+      if (tr && k >= 2 && k > (rowRank.get(tr) ?? 0)) {
+        rowRank.set(tr, k);
+        tr.classList.remove('row-warning');
+        tr.classList.add(f.severity === 'error' ? 'row-error' : 'row-warning');
+      }
     }
     for (const rel of f.related) {
       const td = cellByStart.get(rel.start);
@@ -262,6 +272,7 @@ function focusFinding(i) {
   const td = cellByStart.get(f.primary.start);
   if (td) { td.scrollIntoView({ block: 'center' }); flash(td); }
   const mark = markByStart.get(f.primary.start);
+  if (mark && !td) $('doc').scrollIntoView({ block: 'nearest' });
   if (mark) {
     const doc = $('doc');
     doc.scrollTop = Math.max(0, mark.offsetTop - doc.offsetTop - doc.clientHeight / 2);
@@ -289,34 +300,46 @@ function show(r, text) {
 }
 
 // Latest wins: while a check runs in the worker, only the newest text waits for its turn.
+let timer = 0;
 let running = false;
-let queued = null;
+let queued = false;
 async function runCheck() {
+  clearTimeout(timer);
+  save();
+  if (running) { queued = true; return; }
   const text = $('source').value;
-  if (running) { queued = text; return; }
+  const asked = lang;
   running = true;
   $('status').textContent = t().checking;
   document.body.dataset.busy = 'true';
   try {
-    const r = await check(text, { lang });
-    if (queued === null) show(r, text);
+    const r = await check(text, { lang: asked });
+    // Shown unless the text or the language changed meanwhile (then the newer check follows).
+    if (text === $('source').value && asked === lang) show(r, text);
   } catch (e) {
+    report = null; // never export or navigate a report of other text
     $('status').textContent = t().failed + e;
+    $('findings').replaceChildren(el('p', { class: 'failed' }, t().failed + e));
   } finally {
     running = false;
     document.body.dataset.busy = 'false';
-    if (queued !== null) { queued = null; runCheck(); }
+    if (queued) { queued = false; runCheck(); }
   }
 }
 
-let timer = 0;
 function scheduleCheck(delay = DEBOUNCE_MS) {
   clearTimeout(timer);
   timer = setTimeout(runCheck, delay);
 }
 
 function save() {
-  try { localStorage.setItem(STORAGE_KEY, $('source').value); } catch { /* storage full or disabled: the text stays in the textarea */ }
+  try {
+    localStorage.setItem(STORAGE_KEY, $('source').value);
+  } catch {
+    // Storage full or disabled: the text stays in the textarea, and an older saved text must not
+    // come back over it on reload.
+    try { localStorage.removeItem(STORAGE_KEY); } catch { /* disabled */ }
+  }
 }
 
 function setText(text) {
@@ -327,6 +350,19 @@ function setText(text) {
   scheduleCheck(0);
 }
 
+/** A dropped or opened text file: UTF-8, else GB18030 (GBK text saved on Chinese Windows). */
+async function openFile(f) {
+  const bytes = new Uint8Array(await f.arrayBuffer());
+  let text;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    text = new TextDecoder('gb18030').decode(bytes);
+  }
+  if (text.includes('\u0000')) { $('status').textContent = `${t().failed}${f.name}: not a text file`; return; }
+  setText(text);
+}
+
 /** Sample documents, fetched once: the examples still load after the network is cut. */
 const sampleCache = new Map();
 
@@ -335,7 +371,10 @@ function sample(name) {
   const embedded = document.getElementById(SAMPLES_ID);
   if (embedded) return Promise.resolve(JSON.parse(embedded.textContent)[name] ?? '');
   if (!sampleCache.has(name)) {
-    const p = fetch(`./pkg/samples/${name}`).then((res) => (res.ok ? res.text() : ''));
+    const p = fetch(`./pkg/samples/${name}`).then((res) => {
+      if (!res.ok) throw new Error(`${name}: ${res.status}`);
+      return res.text();
+    });
     p.catch(() => sampleCache.delete(name)); // offline before it was fetched: try again later
     sampleCache.set(name, p);
   }
@@ -344,13 +383,16 @@ function sample(name) {
 
 // ---- Reports to take away: Markdown (a memo), CSV (Excel), JSON (the whole report). ----
 
+/** Text from the report (it quotes the pasted document) made inert in Markdown: no HTML, links or emphasis. */
+const mdText = (v) => String(v ?? '').replace(/[\\`*_[\]<>&|#]/g, (c) => `\\${c}`).replace(/[\r\n]+/g, ' ');
+
 function markdown(r) {
   const s = r.summary;
   const lines = [`# ${document.title}`, '', t().summary(s, r.narrative).join(''), ''];
   for (const f of r.findings) {
-    lines.push(`- **${t().severity[f.severity]} ${f.rule}** ${t().line(f.primary.line)}：${f.message}`);
-    lines.push(`  - ${f.note}；${t().expected} ${f.expected}`);
-    if (f.likely) lines.push(`  - ${f.likely.text}`);
+    lines.push(`- **${t().severity[f.severity]} ${f.rule}** ${t().line(f.primary.line)}：${mdText(f.message)}`);
+    lines.push(`  - ${mdText(f.note)}；${t().expected} ${mdText(f.expected)}`);
+    if (f.likely) lines.push(`  - ${mdText(f.likely.text)}`);
   }
   return lines.join('\n') + '\n';
 }
@@ -358,7 +400,8 @@ function markdown(r) {
 const csvField = (v) => {
   const s = String(v ?? '');
   // Quote always; a leading = + - @ is neutralised so Excel never runs it as a formula.
-  return `"${(/^[=+\-@]/.test(s) ? `'${s}` : s).replaceAll('"', '""')}"`;
+  const formula = /^[=+\-@\t\r]/.test(s) && !/^-?[\d,]+(\.\d+)?%?$/.test(s);
+  return `"${(formula ? `'${s}` : s).replaceAll('"', '""')}"`;
 };
 
 function csv(r) {
@@ -373,7 +416,7 @@ function download(name, type, body) {
   document.body.append(a);
   a.click();
   a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 const EXPORTS = {
@@ -404,21 +447,36 @@ async function main() {
   let saved = null;
   try { saved = localStorage.getItem(STORAGE_KEY); } catch { /* disabled */ }
   src.value = saved ?? await sample(SAMPLES[0]).catch(() => '');
-  src.addEventListener('input', () => { save(); scheduleCheck(); });
-  src.addEventListener('paste', () => scheduleCheck(0));
-  $('run').addEventListener('click', () => { save(); runCheck(); });
+  // A paste is checked at once; typing, after a pause. The text is saved at the same moments.
+  src.addEventListener('input', (ev) => { scheduleCheck(ev.inputType === 'insertFromPaste' ? 0 : DEBOUNCE_MS); });
+  $('run').addEventListener('click', () => runCheck());
+  window.addEventListener('pagehide', save);
 
   const pick = $('sample');
   SAMPLES.forEach((name, i) => pick.append(el('option', { value: name }, `S${i} ${name.slice(0, 3)}`)));
-  pick.addEventListener('change', async () => { if (pick.value) setText(await sample(pick.value)); pick.value = ''; });
+  pick.addEventListener('change', async () => {
+    const name = pick.value;
+    pick.value = '';
+    if (!name) return;
+    try {
+      const text = await sample(name);
+      if (text) setText(text);
+    } catch (e) {
+      $('status').textContent = t().failed + e;
+    }
+  });
 
-  $('file').addEventListener('change', async (ev) => { const f = ev.target.files[0]; if (f) setText(await f.text()); });
+  $('file').addEventListener('change', async (ev) => {
+    const f = ev.target.files[0];
+    ev.target.value = ''; // the same file again fires change again
+    if (f) openFile(f);
+  });
   document.addEventListener('dragover', (ev) => ev.preventDefault());
-  document.addEventListener('drop', async (ev) => {
+  document.addEventListener('drop', (ev) => {
     const f = ev.dataTransfer?.files?.[0];
     if (!f) return;
     ev.preventDefault();
-    setText(await f.text());
+    openFile(f);
   });
   $('lang').addEventListener('change', () => {
     lang = $('lang').value === 'en' ? 'en' : 'zh';
@@ -430,8 +488,9 @@ async function main() {
 
   // n / p (outside the text box): next / previous finding.
   document.addEventListener('keydown', (ev) => {
-    if (ev.target === src || ev.ctrlKey || ev.metaKey || ev.altKey) return;
+    if (ev.ctrlKey || ev.metaKey || ev.altKey || ev.target.closest?.('textarea, input, select, button, summary')) return;
     if (ev.key !== 'n' && ev.key !== 'p') return;
+    ev.preventDefault();
     const active = document.querySelector('#findings li.active');
     const i = active ? Number(active.dataset.index) : -1;
     if (i < 0) { const first = document.querySelector('#findings li[data-index]'); first?.focus(); if (first) focusFinding(Number(first.dataset.index)); }

@@ -72,7 +72,7 @@ export interface NarrativeCoverage {
 
 export interface Report {
   version: number;
-  offsets: 'utf16' | 'bytes';
+  offsets: 'utf16' | 'utf8';
   findings: Finding[];
   tables: Table[];
   summary: Summary;

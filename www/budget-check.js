@@ -43,14 +43,25 @@ export function init(options = {}) {
     worker.onmessage = (ev) => {
       const m = ev.data;
       if (m.type === 'ready') { rulesList = m.rules; resolve(); return; }
-      if (m.type === 'failed') { reject(new Error(m.message)); return; }
+      if (m.type === 'failed') { worker.onerror({ message: m.message }); return; }
       const p = pending.get(m.id);
       if (!p) return;
       pending.delete(m.id);
       if (m.type === 'report') p.resolve(Object.assign(m.report, { elapsed_ms: m.ms }));
       else p.reject(new Error(m.message));
     };
-    worker.onerror = (e) => reject(new Error(e.message || 'worker failed to start'));
+    // A worker that fails (or dies) fails every check waiting on it; the next call starts afresh.
+    const fail = (e) => {
+      const err = new Error(e?.message || 'budget-check worker failed');
+      reject(err);
+      for (const p of pending.values()) p.reject(err);
+      pending.clear();
+      worker?.terminate();
+      worker = null;
+      ready = null;
+    };
+    worker.onerror = fail;
+    worker.onmessageerror = fail;
     if (inline) worker.postMessage({ type: 'init', wasm: inline.bytes.buffer }, [inline.bytes.buffer]);
     else worker.postMessage({ type: 'init', glue: new URL('pkg/budget_check.js', base).href, wasm: new URL('pkg/budget_check_bg.wasm', base).href });
   });
@@ -95,8 +106,19 @@ export class BudgetCheckElement extends HTMLElement {
       this.listEl = document.createElement('ol');
       this.listEl.part = 'findings';
       root.append(this.summaryEl, this.listEl);
-      if (this._text === undefined) this._text = this.textContent;
+      // A `text` set before the element was upgraded shadows the accessor: take it over.
+      if (Object.prototype.hasOwnProperty.call(this, 'text')) {
+        const v = this.text;
+        delete this.text;
+        this._text = String(v);
+      }
     }
+    if (this._text === undefined && document.readyState === 'loading') {
+      // Children are parsed after the element itself: read the text once the document is.
+      document.addEventListener('DOMContentLoaded', () => { if (this._text === undefined) this._text = this.textContent; this.run(); }, { once: true });
+      return;
+    }
+    if (this._text === undefined) this._text = this.textContent;
     this.run();
   }
 
@@ -108,7 +130,16 @@ export class BudgetCheckElement extends HTMLElement {
   async run() {
     const lang = this.getAttribute('lang') === 'en' ? 'en' : 'zh';
     const id = (this._run = (this._run ?? 0) + 1);
-    const report = await check(this.text, { lang });
+    let report;
+    try {
+      report = await check(this.text, { lang });
+    } catch (e) {
+      if (id !== this._run) return;
+      this.summaryEl.textContent = String(e);
+      this.listEl.replaceChildren();
+      this.dispatchEvent(new CustomEvent('budget-check:error', { detail: e, bubbles: true }));
+      return;
+    }
     if (id !== this._run) return; // a newer text arrived meanwhile
     const s = report.summary;
     this.summaryEl.textContent = lang === 'en'
