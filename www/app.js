@@ -197,7 +197,21 @@ function renderDocument(text, r) {
     for (const rel of f.related) if (!spans.has(rel.start)) spans.set(rel.start, { end: rel.end, cls: 'm-related', rank: 0 });
   }
   const starts = [...spans.keys()].sort((a, b) => a - b);
+  const sentences = failingSentences(text, r);
   const frag = document.createDocumentFragment();
+  // Plain text between marks; the parts inside a failing sentence are shaded with it.
+  let si = 0;
+  const plain = (x, y) => {
+    while (x < y) {
+      while (si < sentences.length && sentences[si][1] <= x) si++;
+      const sent = sentences[si];
+      if (!sent || sent[0] >= y) { frag.append(text.slice(x, y)); return; }
+      if (sent[0] > x) { frag.append(text.slice(x, sent[0])); x = sent[0]; }
+      const end = Math.min(y, sent[1]);
+      frag.append(el('span', { class: `sent-${sent[2]}` }, text.slice(x, end)));
+      x = end;
+    }
+  };
   markByStart = new Map();
   let k = 0;
   const lines = lineCounter(text);
@@ -208,16 +222,41 @@ function renderDocument(text, r) {
       const s = starts[k];
       const m = spans.get(s);
       if (s < at || m.end > text.length) continue;
-      frag.append(text.slice(at, s));
+      plain(at, s);
       const mark = el('mark', { class: m.cls, dataset: { start: s } }, text.slice(s, m.end));
       if (m.f) mark.title = m.f.message;
       markByStart.set(s, mark);
       frag.append(mark);
       at = m.end;
     }
-    frag.append(text.slice(at, Math.max(at, b)));
+    plain(at, Math.max(at, b));
   }
   $('doc').replaceChildren(frag);
+}
+
+const SENTENCE_END = /[。；;\n]/;
+const SENTENCE_MAX = 400;
+
+/** [start, end, severity] of each sentence holding a failing narrative number, in order, merged. */
+function failingSentences(text, r) {
+  const out = [];
+  for (const f of r.findings) {
+    if (!f.rule.startsWith('N') || f.severity === 'info') continue;
+    let a = f.primary.start;
+    while (a > 0 && f.primary.start - a < SENTENCE_MAX && !SENTENCE_END.test(text[a - 1])) a--;
+    let b = f.primary.end;
+    while (b < text.length && b - f.primary.end < SENTENCE_MAX && !SENTENCE_END.test(text[b])) b++;
+    if (b < text.length && text[b] !== '\n') b++; // the 。 belongs to its sentence
+    out.push([a, b, f.severity]);
+  }
+  out.sort((x, y) => x[0] - y[0]);
+  const merged = [];
+  for (const s of out) {
+    const last = merged[merged.length - 1];
+    if (last && s[0] <= last[1]) { last[1] = Math.max(last[1], s[1]); if (s[2] === 'error') last[2] = 'error'; }
+    else merged.push(s);
+  }
+  return merged;
 }
 
 /** offset → 1-based line, for offsets asked in increasing order: one pass over the text in all. */

@@ -119,6 +119,10 @@ test('an injected table error and narrative error are marked in both views and l
   assert.equal((await page.textContent(`td.cell-error[data-start="${table.start}"]`)).trim(), table.printed);
   assert.equal(await page.textContent(`#doc mark.m-error[data-start="${table.start}"]`), table.printed);
   assert.equal(await page.textContent(`#doc mark.m-error[data-start="${rate.start}"]`), rate.printed);
+  // The narrative finding's whole sentence is shaded: the words right before and after the rate.
+  const sentence = await page.$$eval('#doc .sent-error', (ss) => ss.map((x) => x.textContent).join(''));
+  assert.ok(sentence.includes(text.slice(rate.start - 3, rate.start)), `sentence shading: ${sentence}`);
+  assert.ok(sentence.includes(text.slice(rate.end, rate.end + 2)), `sentence shading: ${sentence}`);
   // Listed: the rate under the narrative group, the cell under its table's group.
   assert.ok(await page.locator('[data-group="narrative"] li.error').filter({ hasText: `第 ${rateLine} 行` }).count() >= 1);
   assert.ok(await page.locator('[data-group="T3"] li.error').filter({ hasText: `第 ${tableLine} 行` }).count() >= 1);
