@@ -18,7 +18,10 @@ table_rule! {
     ///
     /// ### Known problems
     /// Checked statcheck-style: the rate is recomputed from the intervals the printed figures stand
-    /// for and rounded to the printed decimals; only a rate outside that range is an error. A new
+    /// for and rounded to the printed decimals; only a rate outside that range is an error. A rate
+    /// inside it but more than one printed unit off the recomputation from the printed figures is
+    /// info (a slip can hide in the wide range of integer amounts: `增加 15 万元，增长 2.20%` of
+    /// 712 recomputes to 2.152%, range 2.08–2.23%). A new
     /// item (last year 0) printed as 增长 100% is the template convention and only info. The
     /// statement is bound to the nearest amount before `比上年` in the same sentence.
     NiGrowth, "NI-GROWTH", "增减幅 = 增减额 ÷ 上年数", "growth rate = change ÷ last year",

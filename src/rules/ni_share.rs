@@ -18,7 +18,8 @@ table_rule! {
     /// ### Known problems
     /// Lenient about the base (any of the usual ones passes), so a share computed on the wrong base
     /// that happens to match another is not caught. Checked statcheck-style from the intervals the
-    /// printed figures stand for. Runs only when T1 was read.
+    /// printed figures stand for; a share inside that range but more than one printed unit off
+    /// every recomputation from the printed figures is info. Runs only when T1 was read.
     NiShare, "NI-SHARE", "占比 = 金额 ÷ 基数", "share = amount ÷ base",
     |doc, ctx| {
         let meta = &NiShare::META;
