@@ -365,23 +365,13 @@ fn growth_mutations(rate_step: i64, change_step: i64, strict: bool) {
         let base_errors = error_keys(&run(&text));
         let mut missed = Vec::new();
         let mut only_info = Vec::new();
-        let mut tried = 0;
         for (_, change, rate) in &spans {
-            let decimals = text[rate.clone()].split('.').nth(1).map_or(0, str::len);
-            // The step in hundredths of a point; at least one unit of the last printed digit.
-            let step = rate_step.max(10i64.pow(2u32.saturating_sub(decimals as u32)));
+            let step = step_at(&text, rate, rate_step);
             for (span, delta, what) in [(rate, step, "rate"), (change, change_step, "change")] {
                 let mutated = bump_at(&text, span, delta);
-                tried += 1;
                 let line = line_of(&text, span.start);
                 let r = run(&mutated);
-                let new_on_line = |sev: Severity| {
-                    r.findings.iter().any(|f| {
-                        f.severity == sev
-                            && !base_errors.contains(&(f.rule, f.found.clone()))
-                            && (f.primary.line == line || f.related.iter().any(|l| l.line == line))
-                    })
-                };
+                let new_on_line = |sev: Severity| new_finding_on_line(&r, &base_errors, line, sev);
                 let label = format!("{name} line {line}: {what} {}", &text[span.clone()]);
                 if !new_on_line(Severity::Error) {
                     if new_on_line(Severity::Info) {
@@ -425,6 +415,25 @@ fn growth_mutations(rate_step: i64, change_step: i64, strict: bool) {
     }
 }
 
+/// Decimals printed in the figure at `span`.
+fn decimals_at(text: &str, span: &std::ops::Range<usize>) -> usize {
+    text[span.clone()].split('.').nth(1).map_or(0, str::len)
+}
+
+/// A mutation step in hundredths: `hundredths`, but at least one unit of the last printed digit.
+fn step_at(text: &str, span: &std::ops::Range<usize>, hundredths: i64) -> i64 {
+    hundredths.max(10i64.pow(2u32.saturating_sub(decimals_at(text, span) as u32)))
+}
+
+/// A finding of severity `sev` on `line` (as primary or related) that the unmutated text lacked.
+fn new_finding_on_line(r: &budget_check::Report, base_errors: &[(&'static str, String)], line: usize, sev: Severity) -> bool {
+    r.findings.iter().any(|f| {
+        f.severity == sev
+            && !base_errors.contains(&(f.rule, f.found.clone()))
+            && (f.primary.line == line || f.related.iter().any(|l| l.line == line))
+    })
+}
+
 fn error_keys(r: &budget_check::Report) -> Vec<(&'static str, String)> {
     r.findings.iter().filter(|f| f.severity == Severity::Error).map(|f| (f.rule, f.found.clone())).collect()
 }
@@ -458,18 +467,12 @@ fn every_share_and_restated_amount_change_is_caught() {
         let mut info_only = Vec::new();
         let mut one_unit = 0;
         for (what, span, delta) in &targets {
-            let decimals = text[span.clone()].split('.').nth(1).map_or(0, str::len);
-            let step = (*delta).max(10i64.pow(2u32.saturating_sub(decimals as u32)));
+            let decimals = decimals_at(&text, span);
+            let step = step_at(&text, span, *delta);
             let mutated = bump_at(&text, span, step);
             let line = line_of(&text, span.start);
             let r = run(&mutated);
-            let new_on_line = |sev: Severity| {
-                r.findings.iter().any(|f| {
-                    f.severity == sev
-                        && !base_errors.contains(&(f.rule, f.found.clone()))
-                        && (f.primary.line == line || f.related.iter().any(|l| l.line == line))
-                })
-            };
+            let new_on_line = |sev: Severity| new_finding_on_line(&r, &base_errors, line, sev);
             let label = format!("{name} line {line}: {what} {}", &text[span.clone()]);
             if new_on_line(Severity::Error) {
                 continue;
