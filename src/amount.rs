@@ -132,6 +132,7 @@ mod tests {
     use std::str::FromStr;
 
     fn d(s: &str) -> Decimal {
+        // Test-only helper (in `mod tests`): its arguments are decimal literals written in the tests.
         Decimal::from_str(s).unwrap()
     }
 

@@ -250,7 +250,7 @@ pub fn growths(s: &Stream, figs: &[Figure]) -> Vec<Growth> {
                 dir = Some((false, k + n));
                 break;
             }
-            if matches!(c[k], '。' | ';' | '；' | BREAK) {
+            if is_stop(c[k]) {
                 break;
             }
             k += 1;
@@ -262,7 +262,7 @@ pub fn growths(s: &Stream, figs: &[Figure]) -> Vec<Growth> {
         // The rate: a percent after the change, before the sentence ends, after a direction word.
         let mut rate = None;
         let mut m = change.at.end;
-        while m < c.len() && m < change.at.end + 8 && !matches!(c[m], '。' | ';' | '；' | BREAK) {
+        while m < c.len() && m < change.at.end + 8 && !is_stop(c[m]) {
             let word = word_at(c, m, &UP).map(|n| (true, n)).or_else(|| word_at(c, m, &DOWN).map(|n| (false, n)));
             if let Some((w_up, n)) = word {
                 if let Some(p) = figs_from(figs, m + n).take_while(|f| f.at.start <= m + n + 2).find(|f| f.unit == Unit::Percent) {
@@ -524,6 +524,7 @@ mod tests {
         let g = growths(&s, &figures(&s));
         assert_eq!(g.len(), 1);
         assert!(!g[0].up);
+        // Test-only (in `mod tests`): the fixture sentence prints a rate; a panic here is a failed test.
         let (r, ok) = g[0].rate.clone().unwrap();
         assert_eq!(r.amount.value.to_string(), "98.8");
         assert!(ok);

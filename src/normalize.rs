@@ -66,6 +66,7 @@ mod tests {
     fn full_width_digits_map_back() {
         let n = normalize("合计：１２．５０\r\n下");
         assert_eq!(n.text, "合计:12.50\n下");
+        // Test-only (in `mod tests`): the fixture text contains "12.50".
         let at = n.text.find("12.50").unwrap();
         // "合计：" is 9 bytes in the original; the digits start there.
         assert_eq!(n.to_original(at), 9);

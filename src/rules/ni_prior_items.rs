@@ -38,8 +38,8 @@ table_rule! {
         let first_item = doc.item_amounts.iter().map(|it| it.amount.at.start).min().unwrap_or(0);
         // The section's scale statements: the last 基本支出 / 项目支出 figures before the items.
         let same = |g: &Growth, t: &Term| g.current.value_wan().0 == t.value;
-        let scale_basic = doc.growths.iter().filter(|g| g.current.at.start < first_item && same(g, &basic)).last();
-        let scale_project = doc.growths.iter().filter(|g| g.current.at.start < first_item && same(g, &project)).last();
+        let scale_basic = doc.growths.iter().rev().find(|g| g.current.at.start < first_item && same(g, &basic));
+        let scale_project = doc.growths.iter().rev().find(|g| g.current.at.start < first_item && same(g, &project));
         let (Some(sb), Some(sp)) = (scale_basic, scale_project) else { return };
         // Items must split T5's total this year.
         let (sum, env) = doc.item_amounts.iter().fold((Decimal::ZERO, total.half), |(s, e), it| (s + it.amount.value_wan().0, e + it.amount.value_wan().1));

@@ -702,6 +702,7 @@ mod tests {
         let text = "科目 合计 基本支出 项目支出\n208 社会保障和就业支出 345.12 257.72 87.40\n208 01 人力资源 206.32 202.32 4.00\n208 01 09 社会保险经办机构 202.32 202.32\n208 01 99 其他事务 4.00 4.00\n208 05 养老 138.80 55.40 83.40\n208 05 01 离退休 55.40 55.40\n208 05 05 缴费 83.40 83.40\n合计 345.12 257.72 87.40\n";
         let mut c = super::super::coded::read(TableId::T3, text, &blocks::lines(text));
         by_rollup(&mut c);
+        // Test-only (in `mod tests`): the codes asked for are rows of the fixture above.
         let row = |code: &str| c.rows.iter().find(|r| r.code.as_deref() == Some(code)).unwrap();
         let shown = |r: &CodedRow| r.cells.iter().map(|x| x.amount().map_or("·".to_string(), |a| a.value.to_string())).collect::<Vec<_>>().join("|");
         assert_eq!(shown(row("2080109")), "202.32|202.32|·");
