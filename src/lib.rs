@@ -79,7 +79,9 @@ pub fn check(input: &str, options: Options) -> Report {
     let labelled = narrative::labelled_amounts(&stream, &figures);
     let sections = narrative::sections(&stream, &growths);
     let items_closed = narrative::items_closed(&stream, &item_amounts);
-    let doc = rules::Document { text: &parsed.norm.text, lines: &parsed.lines, tables: parsed.tables, figures, growths, fund_splits, whole_targets, item_amounts, shares, labelled, sections, items_closed };
+    let parts = narrative::parts(&stream);
+    let claims = narrative::claims(&stream, &figures, &parts);
+    let doc = rules::Document { text: &parsed.norm.text, lines: &parsed.lines, tables: parsed.tables, figures, growths, fund_splits, whole_targets, item_amounts, shares, labelled, sections, items_closed, claims };
     let mut ctx = rules::Ctx::default();
     for rule in RULES {
         ctx.current = rule.meta().id;
@@ -107,6 +109,7 @@ pub fn check(input: &str, options: Options) -> Report {
     bound.extend(doc.item_amounts.iter().map(|i| i.amount.amount.span.start));
     bound.extend(doc.labelled.iter().map(|l| l.figure.amount.span.start));
     bound.extend(doc.whole_targets.iter().map(|f| f.amount.span.start));
+    bound.extend(ctx.narrative_bound.iter().copied());
     for f in &doc.fund_splits {
         bound.insert(f.total.span.start);
         bound.insert(f.fiscal.span.start);

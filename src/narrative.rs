@@ -496,6 +496,161 @@ pub fn sections(s: &Stream, growths: &[Growth]) -> Sections {
     Sections::default()
 }
 
+/// The part of the 情况说明 a figure is in, from the heading before it (`…收入预算情况说明`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// 收支预算情况的总体说明 (N1).
+    Overview,
+    /// 收入预算情况说明 (N2).
+    Income,
+    /// 支出预算情况说明 (N3).
+    Expense,
+    /// 财政拨款收支预算情况的总体说明 (N4).
+    Fiscal,
+    /// 一般公共预算当年拨款情况说明 (N5).
+    Gpb,
+    /// 一般公共预算基本支出情况说明 (N6).
+    Basic,
+    /// 一般公共预算项目支出情况说明 (N7).
+    Project,
+    /// 政府性基金 / 国有资本经营预算拨款情况说明 (N8, N9).
+    Funds,
+    /// 财政拨款“三公”经费预算情况说明 (N10).
+    ThreePub,
+    /// 上年结转结余预算情况说明 (N11).
+    CarryOver,
+    /// Any other heading (其他重要事项…).
+    Other,
+}
+
+/// Heading words, most specific first.
+const PART_WORDS: [(&str, Part); 12] = [
+    ("财政拨款收支", Part::Fiscal),
+    ("收支预算情况", Part::Overview),
+    ("收支总体情况", Part::Overview),
+    ("收入预算情况", Part::Income),
+    ("支出预算情况", Part::Expense),
+    ("当年拨款情况", Part::Gpb),
+    ("基本支出情况", Part::Basic),
+    ("项目支出情况", Part::Project),
+    ("政府性基金", Part::Funds),
+    ("国有资本", Part::Funds),
+    ("三公", Part::ThreePub),
+    ("结转结余", Part::CarryOver),
+];
+
+/// Where each part of the 情况说明 starts: every `情况说明`/`总体说明` heading, classified by the
+/// words just before it. A 决算 or other template's headings that name none of them start
+/// `Part::Other`, whose figures no table rule binds.
+pub fn parts(s: &Stream) -> Vec<(usize, Part)> {
+    let c = &s.chars;
+    let mut out = Vec::new();
+    let mut i = 0;
+    let mut last_end = 0;
+    while i + 4 <= c.len() {
+        let Some(n) = word_at(c, i, &["情况说明", "总体说明", "情况的说明"]) else {
+            i += 1;
+            continue;
+        };
+        let from = i.saturating_sub(24).max(sentence_start(c, i)).max(last_end);
+        let head: String = c[from..i + n].iter().collect();
+        last_end = i + n;
+        let part = PART_WORDS.iter().find(|(w, _)| head.contains(w)).map_or(Part::Other, |(_, p)| *p);
+        out.push((i + n, part));
+        i += n;
+    }
+    out
+}
+
+/// A figure with the words that introduce it (its clause up to the figure) and the part it is in.
+#[derive(Debug, Clone)]
+pub struct Claim {
+    pub part: Part,
+    /// The introducing words without enumerators, the unit's name and year (`2024 年…`),
+    /// and without a trailing `为`/`是` and a level mark.
+    pub label: String,
+    /// `类`, `款` or `项` when the label ends with `(类)` and so on.
+    pub level: Option<char>,
+    pub figure: Figure,
+}
+
+fn is_clause_stop(ch: char) -> bool {
+    is_stop(ch) || matches!(ch, '，' | ',' | '：' | ':' | '、')
+}
+
+/// The label of every amount (not percent) in a recognised part of the 情况说明.
+pub fn claims(s: &Stream, figs: &[Figure], parts: &[(usize, Part)]) -> Vec<Claim> {
+    let c = &s.chars;
+    let mut out = Vec::new();
+    for f in figs.iter().filter(|f| f.unit != Unit::Percent) {
+        let k = parts.partition_point(|(at, _)| *at <= f.at.start);
+        let Some(&(_, part)) = k.checked_sub(1).and_then(|k| parts.get(k)) else { continue };
+        if part == Part::Other {
+            continue;
+        }
+        let lo = f.at.start.saturating_sub(40);
+        let mut from = (lo..f.at.start).rev().find(|&j| is_clause_stop(c[j])).map_or(lo, |j| j + 1);
+        // `其中` and `包括` open a list: the label starts after them.
+        for w in ["其中", "包括"] {
+            if let Some(j) = (from..f.at.start).rev().find(|&j| word_at(c, j, &[w]).is_some()) {
+                from = from.max(j + 2);
+            }
+        }
+        let mut label: Vec<char> = c[from..f.at.start].iter().copied().filter(|ch| !ch.is_whitespace()).collect();
+        // `…部门 2024 年一般公共预算拨款合计` → `一般公共预算拨款合计`.
+        if let Some(y) = (1..label.len()).rev().find(|&j| label[j] == '年' && label[j - 1].is_ascii_digit()) {
+            label.drain(..=y);
+        }
+        // A heading run into the clause (`(二)…结构情况 1.社会保障和就业支出(类)`).
+        if let Some(h) = (1..label.len()).rev().find(|&j| label[j - 1] == '情' && label[j] == '况') {
+            label.drain(..=h);
+            if label.starts_with(&['说', '明']) {
+                label.drain(..2);
+            }
+        }
+        strip_enumerator(&mut label);
+        while matches!(label.last(), Some('为' | '是' | ':' | '：')) {
+            label.pop();
+        }
+        let mut level = None;
+        if label.len() >= 3 && label[label.len() - 3] == '(' && label[label.len() - 1] == ')' && matches!(label[label.len() - 2], '类' | '款' | '项') {
+            level = Some(label[label.len() - 2]);
+            label.truncate(label.len() - 3);
+        }
+        if label.is_empty() {
+            continue;
+        }
+        out.push(Claim { part, label: label.into_iter().collect(), level, figure: f.clone() });
+    }
+    out
+}
+
+/// Drop a leading list marker: `- 1.`, `(一)`, `一、`, `1、`.
+fn strip_enumerator(l: &mut Vec<char>) {
+    const NUMERALS: &str = "一二三四五六七八九十";
+    loop {
+        let before = l.len();
+        while l.first().is_some_and(|ch| ch.is_ascii_digit() || matches!(ch, '.' | '-' | '•' | '·' | '、')) {
+            l.remove(0);
+        }
+        if l.first() == Some(&'(') {
+            if let Some(close) = l.iter().position(|&ch| ch == ')') {
+                if close > 1 && l[1..close].iter().all(|ch| NUMERALS.contains(*ch) || ch.is_ascii_digit()) {
+                    l.drain(..=close);
+                }
+            }
+        }
+        if let Some(p) = l.iter().position(|&ch| ch == '、') {
+            if p > 0 && l[..p].iter().all(|ch| NUMERALS.contains(*ch)) {
+                l.drain(..=p);
+            }
+        }
+        if l.len() == before {
+            return;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -13,6 +13,7 @@ use serde::Serialize;
 use std::ops::Range;
 
 mod balance;
+mod bind;
 mod coded;
 mod depth;
 mod lookup;
@@ -77,6 +78,14 @@ mod x_t4_t89;
 mod x_t5_t7;
 mod x_t6_func;
 mod x_t6_t10;
+mod nt_in_amt;
+mod nt_out_amt;
+mod nt_fis;
+mod nt_gpb_scale;
+mod nt_gpb_struct;
+mod nt_basic;
+mod nt_3pub;
+mod nt_co;
 
 /// Declares a rule: a unit struct carrying its id, severity and documentation. The doc comment
 /// is both rustdoc and the text the page shows (`### What it checks`, `### Why`, `### Example`,
@@ -191,6 +200,14 @@ pub static RULES: &[&dyn Rule] = &[
     &nt_gpb_detail::NtGpbDetail,
     &ni_share::NiShare,
     &nt_amount::NtAmount,
+    &nt_in_amt::NtInAmt,
+    &nt_out_amt::NtOutAmt,
+    &nt_fis::NtFis,
+    &nt_gpb_scale::NtGpbScale,
+    &nt_gpb_struct::NtGpbStruct,
+    &nt_basic::NtBasic,
+    &nt_3pub::Nt3Pub,
+    &nt_co::NtCo,
     &ni_prior_bal::NiPriorBal,
     &ni_prior_items::NiPriorItems,
 ];
@@ -218,6 +235,8 @@ pub struct Document<'a> {
     pub sections: crate::narrative::Sections,
     /// The `(项)` item list is followed by the next section (not cut off).
     pub items_closed: bool,
+    /// Every amount in a recognised part of the 情况说明 with the words that introduce it.
+    pub claims: Vec<crate::narrative::Claim>,
 }
 
 impl Document<'_> {
@@ -402,6 +421,8 @@ pub struct Ctx {
     pub checks_run: usize,
     pub checks_passed: usize,
     pub skips: Vec<Skip>,
+    /// Narrative figures a rule compared with a table (by span start), for the coverage figures.
+    pub narrative_bound: Vec<usize>,
 }
 
 /// One side of a sum identity: a printed (or blank) value and where it is.

@@ -1,0 +1,48 @@
+use super::{bind, table_rule, Severity, Term};
+use crate::narrative::Part;
+use crate::tables::{TableBody, TableId, TableStatus};
+
+table_rule! {
+    /// ### What it checks
+    /// In the 上年结转结余预算情况说明, `上年结转结余 X 万元，包括：财政拨款 a 万元，非财政拨款
+    /// b 万元，其中：<项目> c 万元` equal T11's 合计 (总计, 财政拨款合计, 非财政拨款合计) and its
+    /// row of that project (总计).
+    ///
+    /// ### Why
+    /// The section restates T11 (the catalogue's NT-CO).
+    ///
+    /// ### Example
+    /// S0 `国有企业退休人员社会化管理补助项目 29.90 万元` = T11 `2023年国有企业退休人员社会化管理补助项目 29.90`.
+    ///
+    /// ### Known problems
+    /// A project is bound by its name without the year; one the text names otherwise is not
+    /// compared. Cells whose column was not placed are skipped.
+    NtCo, "NT-CO", "结转结余说明 = 上年结转结余表", "carry-over section amounts = T11",
+    |doc, ctx| {
+        let meta = &NtCo::META;
+        let mut claims = bind::claims(doc, Part::CarryOver).peekable();
+        if claims.peek().is_none() {
+            return;
+        }
+        let Some(t) = doc.tables.iter().find(|t| t.id == TableId::T11) else { return };
+        let l = match (&t.status, &t.body) {
+            (TableStatus::Checked | TableStatus::Partial, Some(TableBody::Labelled(l))) if !l.columns.is_empty() => l,
+            _ => return,
+        };
+        let col = |name: &str| l.columns.iter().position(|c| c == name);
+        let total = l.rows.iter().find(|r| r.is_total);
+        for c in claims {
+            let key = bind::canon(&c.label);
+            let (row, j) = match key.as_str() {
+                "上年结转结余" | "结转结余" => (total, Some(0)),
+                "财政" => (total, col("财政拨款合计")),
+                "非财政" => (total, col("非财政拨款合计")),
+                k if k.chars().count() >= 6 => (l.rows.iter().find(|r| !r.is_total && bind::canon(&r.label) == k), Some(0)),
+                _ => continue,
+            };
+            let (Some(row), Some(j)) = (row, j) else { continue };
+            let target = row.cells.get(j).and_then(|cell| Term::from_cell(cell, format!("T11 {} {}", row.label, l.columns[j]), doc.text));
+            bind::compare(meta, c, target, Severity::Error, doc, ctx);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+use super::{bind, lookup, table_rule, Severity};
+use crate::narrative::Part;
+use crate::tables::TableId;
+
+table_rule! {
+    /// ### What it checks
+    /// In the 财政拨款收支预算情况的总体说明, the income by fund (`一般公共预算拨款 X 万元`) equals
+    /// T4's income line, and each class of expenditure (`社会保障和就业支出 Y 万元，主要用于…`)
+    /// equals T4's line of that class (支出 合计).
+    ///
+    /// ### Why
+    /// The section restates T4 (the catalogue's NT-FIS).
+    ///
+    /// ### Example
+    /// S0 `卫生健康支出 13.87 万元` = T4 `210 卫生健康支出 13.87`.
+    ///
+    /// ### Known problems
+    /// A class is bound by its exact name; a class the text names otherwise is not compared.
+    NtFis, "NT-FIS", "财政拨款收支说明的金额 = 财政拨款收支总表", "fiscal-appropriation section amounts = T4",
+    |doc, ctx| {
+        let meta = &NtFis::META;
+        let mut claims = bind::claims(doc, Part::Fiscal).peekable();
+        if claims.peek().is_none() {
+            return;
+        }
+        let Some(t4) = lookup::t4(meta, doc, ctx) else { return };
+        for c in claims {
+            let key = bind::canon(&c.label);
+            if key.chars().count() < 4 {
+                continue;
+            }
+            if let Some(item) = t4.income.iter().find(|i| bind::canon(&i.label) == key) {
+                bind::compare(meta, c, bind::balance_term(TableId::T4, item, doc), Severity::Error, doc, ctx);
+            } else if let Some(item) = t4.expense.iter().find(|i| i.code.is_some() && bind::canon(&i.label) == key) {
+                bind::compare(meta, c, lookup::t4_cell(item, 0, doc), Severity::Error, doc, ctx);
+            }
+        }
+    }
+}

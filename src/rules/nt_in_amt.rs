@@ -1,0 +1,47 @@
+use super::{bind, table_rule, Severity};
+use crate::narrative::Part;
+use crate::tables::TableId;
+
+table_rule! {
+    /// ### What it checks
+    /// In the 收入预算情况说明, each source of income the text names with an amount equals
+    /// T1's line of that name: `一般公共预算 X 万元` is T1 `其中：一般财力` (the 本级 part; T1
+    /// `1.一般公共预算拨款` when T1 has no such line), `上级一般公共预算安排的转移支付资金` is
+    /// T1 `上级一般公共预算安排转移支付`, `财政拨款结转` is T1 `1.财政拨款结转`, and so on for
+    /// every T1 income line. A blank T1 line must be stated as 0 (or not at all).
+    ///
+    /// ### Why
+    /// The section restates T1's income side line by line (the catalogue's NT-IN-AMT, with the
+    /// section-aware binding of §2.13: here 一般公共预算 is T1's 一般财力, not the whole
+    /// 一般公共预算拨款 that includes the 上级 transfers).
+    ///
+    /// ### Example
+    /// S0 `一般公共预算 4007.60 万元` = T1 `其中:一般财力 4007.60` (not 11801.13).
+    ///
+    /// ### Known problems
+    /// A source the text names in words of its own (a project's name, `自治区国有企业改革成本
+    /// 资金`) binds to no T1 line and is not compared; it is counted as unchecked.
+    NtInAmt, "NT-IN-AMT", "收入预算说明的金额 = 收支总表收入数", "income section amounts = T1 income lines",
+    |doc, ctx| {
+        let meta = &NtInAmt::META;
+        let mut claims = bind::claims(doc, Part::Income).peekable();
+        if claims.peek().is_none() {
+            return;
+        }
+        let Some(t1) = doc.table(TableId::T1).and_then(|t| t.balance()) else {
+            ctx.skip(meta, Some(TableId::T1), super::SkipReason::TableMissing, None);
+            return;
+        };
+        let named = |key: &str| t1.income.iter().find(|i| bind::canon(&i.label) == key);
+        for c in claims {
+            let key = bind::canon(&c.label);
+            let item = match key.as_str() {
+                "一般公共预算" => named("一般财力").or_else(|| named("一般公共预算")),
+                k if k.chars().count() >= 4 => named(k),
+                _ => None,
+            };
+            let Some(item) = item else { continue };
+            bind::compare(meta, c, bind::balance_term(TableId::T1, item, doc), Severity::Error, doc, ctx);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+use super::{bind, lookup, table_rule, Severity};
+use crate::narrative::Part;
+use crate::tables::TableId;
+
+table_rule! {
+    /// ### What it checks
+    /// In the 支出预算情况说明, `基本支出 X 万元` and `项目支出 Y 万元` equal T3's 合计 row
+    /// (基本支出 and 项目支出 columns, carry-over included).
+    ///
+    /// ### Why
+    /// The section restates T3's totals (the catalogue's NT-OUT-AMT).
+    ///
+    /// ### Example
+    /// S0 `项目支出 11293.73 万元` = T3 合计 项目支出 11293.73 (T5's 11163.53 excludes 结转).
+    ///
+    /// ### Known problems
+    /// Only the two totals are bound; amounts the section gives for single projects are not.
+    NtOutAmt, "NT-OUT-AMT", "支出预算说明的金额 = 支出总表合计", "expenditure section amounts = T3 totals",
+    |doc, ctx| {
+        let meta = &NtOutAmt::META;
+        section_totals(meta, doc, ctx, Part::Expense, TableId::T3, &[]);
+    }
+}
+
+/// `基本支出 X` / `项目支出 Y` (and the section total under `totals`) of one part of the
+/// 情况说明 against the 合计 row of a coded table.
+pub(super) fn section_totals(meta: &'static super::RuleMeta, doc: &super::Document<'_>, ctx: &mut super::Ctx, part: Part, id: TableId, totals: &[&str]) {
+    let mut claims = bind::claims(doc, part).peekable();
+    if claims.peek().is_none() {
+        return;
+    }
+    let Some(t) = lookup::coded(meta, id, doc, ctx) else { return };
+    let Some(total) = lookup::total_row(t) else {
+        ctx.skip(meta, Some(id), super::SkipReason::AmountMissing { item: "合计".into() }, None);
+        return;
+    };
+    for c in claims {
+        let key = bind::canon(&c.label);
+        let col = match key.as_str() {
+            "基本支出" | "项目支出" if t.columns.iter().any(|c| *c == key) => key.as_str(),
+            k if totals.contains(&k) => t.columns[0].as_str(),
+            _ => continue,
+        };
+        bind::compare(meta, c, lookup::cell(id, t, total, col, doc), Severity::Error, doc, ctx);
+    }
+}
