@@ -81,7 +81,9 @@ pub fn check(input: &str, options: Options) -> Report {
     let items_closed = narrative::items_closed(&stream, &item_amounts);
     let parts = narrative::parts(&stream);
     let claims = narrative::claims(&stream, &figures, &parts);
-    let doc = rules::Document { text: &parsed.norm.text, lines: &parsed.lines, tables: parsed.tables, figures, growths, fund_splits, whole_targets, item_amounts, shares, labelled, sections, items_closed, claims };
+    let projects = narrative::projects(&stream, &figures);
+    let perf_counts = narrative::perf_counts(&stream, &figures);
+    let doc = rules::Document { text: &parsed.norm.text, lines: &parsed.lines, tables: parsed.tables, figures, growths, fund_splits, whole_targets, item_amounts, shares, labelled, sections, items_closed, claims, projects, perf_counts };
     let mut ctx = rules::Ctx::default();
     for rule in RULES {
         ctx.current = rule.meta().id;

@@ -422,10 +422,11 @@ pub struct Labelled {
 }
 
 /// Labels that name a table figure, longest first (so `财政拨款收支总预算` wins over `收支总预算`).
-pub const AMOUNT_LABELS: [&str; 9] = [
+pub const AMOUNT_LABELS: [&str; 10] = [
     "财政拨款收支总预算",
     "收支总预算",
-    "机关运行经费财政拨款预算",
+    "运行经费财政拨款预算",
+    "“三公”经费预算数",
     "“三公”经费数为",
     "“三公”经费预算",
     "收入预算",
@@ -649,6 +650,157 @@ fn strip_enumerator(l: &mut Vec<char>) {
             return;
         }
     }
+}
+
+/// A project as the 情况说明 (N7 `项目名称：…预算安排规模：…资金分配情况：…`) or a 项目支出绩效
+/// 目标表 (`项目名称 … 年度预算总额 …`) describes it.
+#[derive(Debug, Clone)]
+pub struct Project {
+    /// The name as printed, without spaces.
+    pub name: String,
+    pub name_span: Range<usize>,
+    /// `预算安排规模：X 万元` (N7).
+    pub scale: Option<Figure>,
+    /// `资金分配情况：…`: what it adds up to.
+    pub allocation: Option<Allocation>,
+    /// `年度预算总额 X` (绩效目标表).
+    pub target_total: Option<Amount>,
+    /// `项目总体目标：…资金总额为 X 万元` / `安排预算资金 X 万元` (绩效目标表).
+    pub goal_amount: Option<Figure>,
+}
+
+/// A project's 资金分配情况: the total it states (after `共计`/`合计`, or before `其中`) and its
+/// parts (a number without a unit followed by a list separator takes the parts' 万元, HZ-20).
+/// No parts when the text mixes in other units (`每人每月 120 元`).
+#[derive(Debug, Clone)]
+pub struct Allocation {
+    pub total: Option<Figure>,
+    pub parts: Vec<Figure>,
+}
+
+/// Where a project's name ends: the next field's label.
+const PROJECT_FIELDS: [&str; 10] = ["设立的政策依据", "政策依据", "预算安排规模", "项目承担单位", "项目负责人", "主管部门", "实施单位", "项目资金", "资金分配", "项目属性"];
+const PROJECT_SPAN: usize = 3000;
+
+pub fn projects(s: &Stream, figs: &[Figure]) -> Vec<Project> {
+    let c = &s.chars;
+    let starts: Vec<usize> = (0..c.len()).filter(|&i| word_at(c, i, &["项目名称"]).is_some()).collect();
+    let mut out = Vec::new();
+    for (k, &at) in starts.iter().enumerate() {
+        let end = starts.get(k + 1).copied().unwrap_or(c.len()).min(at + PROJECT_SPAN).min(c.len());
+        let mut i = at + 4;
+        while i < end && matches!(c[i], ':' | '：' | ' ') {
+            i += 1;
+        }
+        let name_end = (i..end.min(i + 60)).find(|&j| is_stop(c[j]) || word_at(c, j, &PROJECT_FIELDS).is_some());
+        let Some(name_end) = name_end.filter(|&e| e > i) else { continue };
+        let name: String = c[i..name_end].iter().filter(|ch| *ch != &' ').collect();
+        let fig_after = |word: &str, within: usize| {
+            find(c, name_end, end, word).and_then(|w| figs_from(figs, w + word.chars().count()).take_while(|f| f.at.start <= w + word.chars().count() + within).find(|f| f.unit != Unit::Percent).cloned())
+        };
+        let scale = fig_after("预算安排规模", 2);
+        let target_total = find(c, name_end, end, "年度预算总额").and_then(|w| number_at(s, w + 6)).map(|(a, _)| a);
+        let goal_amount = find(c, name_end, end, "项目总体目标").and_then(|g| {
+            let stop = (g..end.min(g + 200)).find(|&j| is_stop(c[j])).unwrap_or(end.min(g + 200));
+            ["资金总额为", "安排预算资金", "预算资金"].iter().find_map(|w| {
+                let p = find(c, g, stop, w)?;
+                let n = w.chars().count();
+                figs_from(figs, p + n).take_while(|f| f.at.start <= p + n + 1).find(|f| matches!(f.unit, Unit::Wan)).cloned()
+            })
+        });
+        let allocation = find(c, name_end, end, "资金分配情况").and_then(|a| allocation(s, figs, a + 6, end));
+        out.push(Project { name, name_span: s.span(i, name_end), scale, allocation, target_total, goal_amount });
+    }
+    out
+}
+
+/// The 资金分配情况 text from `from` to `资金执行时间` (or `end`).
+fn allocation(s: &Stream, figs: &[Figure], from: usize, end: usize) -> Option<Allocation> {
+    let c = &s.chars;
+    let field_end = find(c, from, end, "资金执行").or_else(|| find(c, from, end, "项目总体目标"));
+    let stop = field_end.unwrap_or(end).min(from + SENTENCE_MAX);
+    // A list cut off by the end of the paste is not added up: it must end at the next field or
+    // at a full stop.
+    let closed = field_end.is_some_and(|e| e <= stop) || (from..stop).any(|k| c[k] == '。');
+    if !closed {
+        return None;
+    }
+    let inside: Vec<&Figure> = figs_from(figs, from).take_while(|f| f.at.start < stop).collect();
+    if let Some(t) = ["共计", "合计"].iter().find_map(|w| find(c, from, stop, w)) {
+        let total = inside.iter().find(|f| f.at.start >= t + 2 && f.at.start <= t + 3 && f.unit == Unit::Wan).map(|f| (*f).clone());
+        return total.map(|t| Allocation { total: Some(t), parts: Vec::new() });
+    }
+    // A total before `其中` is compared; its `其中` parts may be a partial list and are not.
+    if let Some(q) = find(c, from, stop, "其中") {
+        let total = inside.iter().rev().find(|f| f.at.end <= q && f.unit == Unit::Wan).map(|f| (*f).clone());
+        return total.map(|t| Allocation { total: Some(t), parts: Vec::new() });
+    }
+    let mut parts: Vec<Figure> = Vec::new();
+    let mut j = from;
+    while j < stop {
+        if let Some(f) = inside.iter().find(|f| f.at.start == j) {
+            if f.unit != Unit::Wan {
+                parts.clear();
+                break;
+            }
+            parts.push((*f).clone());
+            j = f.at.end;
+            continue;
+        }
+        if c[j].is_ascii_digit() && (j == 0 || !is_num_char(c[j - 1]) && !c[j - 1].is_ascii_alphabetic()) {
+            let Some((amount, after)) = number_at(s, j) else { break };
+            if after < stop && matches!(c[after], '、' | ',' | '，' | ';' | '；') {
+                parts.push(Figure { amount, unit: Unit::Wan, at: j..after });
+            }
+            // Otherwise a count, a year or a range (`101 名`, `92-93`): not a part.
+            j = after.max(j + 1);
+            continue;
+        }
+        j += 1;
+    }
+    // One part is the whole project, unless the text speaks of rates (`每月`, `万/月`).
+    let rates = (from..stop).any(|k| matches!(c[k], '每' | '/'));
+    (parts.len() >= 2 || parts.len() == 1 && !rates).then_some(Allocation { total: None, parts })
+}
+
+/// `(当年)财政拨款项目 N 个，涉及预算金额 X 万元` (预算绩效情况): how many fiscal projects have
+/// targets, and their money.
+#[derive(Debug, Clone)]
+pub struct PerfCount {
+    pub count: Amount,
+    pub amount: Option<Figure>,
+    /// `上级转移支付(资金安排)项目 N 个` (the projects whose tables are not published).
+    pub upper: bool,
+}
+
+pub fn perf_counts(s: &Stream, figs: &[Figure]) -> Vec<PerfCount> {
+    let c = &s.chars;
+    let mut out = Vec::new();
+    let count_at = |k: usize, upper: bool| -> Option<PerfCount> {
+        let (count, after) = number_at(s, k)?;
+        if c.get(after) != Some(&'个') || count.decimals != 0 {
+            return None;
+        }
+        let end = sentence_end(c, after).min(after + 16);
+        let amount = find(c, after, end, "金额").and_then(|m| figs_from(figs, m + 2).take_while(|f| f.at.start <= m + 3).find(|f| f.unit != Unit::Percent).cloned());
+        Some(PerfCount { count, amount, upper })
+    };
+    let mut i = 0;
+    while let Some(k) = find(c, i, c.len(), "财政拨款项目") {
+        i = k + 6;
+        if k > 0 && c[k - 1] == '非' {
+            continue;
+        }
+        out.extend(count_at(k + 6, false));
+    }
+    let mut i = 0;
+    while let Some(k) = find(c, i, c.len(), "转移支付") {
+        i = k + 4;
+        if let Some(p) = find(c, k + 4, k + 10, "项目") {
+            out.extend(count_at(p + 2, true));
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -477,6 +477,10 @@ fn every_share_and_restated_amount_change_is_caught() {
             if new_on_line(Severity::Error) {
                 continue;
             }
+            // 机关运行经费 = 公用经费 is a convention, not an identity (the catalogue's NT-OPEX, W).
+            if *what == "运行经费财政拨款预算" && new_on_line(Severity::Warning) {
+                continue;
+            }
             if *what == "share" && new_on_line(Severity::Info) {
                 info_only.push(label);
             } else if *what == "share" && decimals < 2 {
@@ -542,14 +546,22 @@ fn restatement_mutations(name: &str, text: &str) -> (usize, Vec<String>) {
     (tried, missed)
 }
 
+/// What is missed is a figure no rule can tie to one cell: an amount printed without decimals
+/// inside a sum whose rounding envelope covers one unit (S2 `345`), a project whose T7 name was
+/// lost, a figure quoted in a reason or a 绩效 indicator. At least 80% per seed, 90% overall.
 #[test]
-#[ignore = "survey: prints what restatement mutations are missed"]
-fn restatement_survey() {
+fn most_narrative_restatements_of_table_figures_are_caught() {
+    let (mut all, mut all_missed) = (0, 0);
     for (name, text) in seeds() {
         let (tried, missed) = restatement_mutations(&name, &text);
-        eprintln!("{name}: {} of {tried} caught", tried - missed.len());
+        eprintln!("{name}: {} of {tried} narrative restatements changed by 0.10 give an error on their line", tried - missed.len());
         for m in &missed {
-            eprintln!("  {m}");
+            eprintln!("  missed: {m}");
         }
+        assert!(tried >= 30, "{name}: only {tried} restatements found");
+        assert!((tried - missed.len()) * 10 >= tried * 8, "{name}: {} of {tried} caught", tried - missed.len());
+        all += tried;
+        all_missed += missed.len();
     }
+    assert!((all - all_missed) * 10 >= all * 9, "{} of {all} caught", all - all_missed);
 }

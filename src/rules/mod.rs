@@ -86,6 +86,9 @@ mod nt_gpb_struct;
 mod nt_basic;
 mod nt_3pub;
 mod nt_co;
+mod nt_proj;
+mod nt_perf_count;
+mod ni_proj_alloc;
 
 /// Declares a rule: a unit struct carrying its id, severity and documentation. The doc comment
 /// is both rustdoc and the text the page shows (`### What it checks`, `### Why`, `### Example`,
@@ -208,6 +211,10 @@ pub static RULES: &[&dyn Rule] = &[
     &nt_basic::NtBasic,
     &nt_3pub::Nt3Pub,
     &nt_co::NtCo,
+    &nt_proj::NtProj,
+    &nt_perf_count::NtPerfCount,
+    &nt_perf_count::NtPerfUnpub,
+    &ni_proj_alloc::NiProjAlloc,
     &ni_prior_bal::NiPriorBal,
     &ni_prior_items::NiPriorItems,
 ];
@@ -237,6 +244,10 @@ pub struct Document<'a> {
     pub items_closed: bool,
     /// Every amount in a recognised part of the 情况说明 with the words that introduce it.
     pub claims: Vec<crate::narrative::Claim>,
+    /// Projects as N7 and the 项目支出绩效目标表 describe them.
+    pub projects: Vec<crate::narrative::Project>,
+    /// `财政拨款项目 N 个，涉及预算金额 X 万元` statements.
+    pub perf_counts: Vec<crate::narrative::PerfCount>,
 }
 
 impl Document<'_> {

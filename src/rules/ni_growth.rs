@@ -91,7 +91,8 @@ fn check(meta: &'static super::RuleMeta, g: &Growth, rate: &crate::narrative::Fi
     let cur_lo = (cur - hc).max(Decimal::ZERO);
     let (prior_lo, prior_hi) = if g.up { (cur_lo - (a + ha), cur + hc - (a - ha)) } else { (cur_lo + (a - ha), cur + hc + (a + ha)) };
     let prior = if g.up { cur - a } else { cur + a };
-    if prior_hi < Decimal::ZERO {
+    // Half-up rounding: printed A > printed current with prior_hi = 0 still means A > current.
+    if prior_hi < Decimal::ZERO || (g.up && prior_hi.is_zero() && a > cur) {
         // The only amount the statement can be about is smaller than its increase.
         ctx.record(Some(finding(
             Severity::Error,

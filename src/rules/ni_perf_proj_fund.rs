@@ -1,8 +1,12 @@
-use super::{table_rule, SumSpec, Term};
+use super::{bind, nt_proj, table_rule, Severity, SumSpec, Term};
+use crate::tables::TableId;
 
 table_rule! {
     /// ### What it checks
-    /// Each project's 绩效目标表: 年度预算总额 = 其中：财政拨款 + 其他资金.
+    /// Each project's 绩效目标表: 年度预算总额 = 其中：财政拨款 + 其他资金; the 年度预算总额 =
+    /// the project's 预算安排规模 in the 项目支出情况说明 (or, when the section does not describe
+    /// it, the sum of its T7 rows); and an amount its 项目总体目标 states (`资金总额为 X 万元`,
+    /// `安排预算资金 X 万元`) = the 年度预算总额.
     ///
     /// ### Why
     /// The project's budget is funded by fiscal money and other funds; the lines must add up.
@@ -12,7 +16,8 @@ table_rule! {
     /// `年度预算总额: 13 其中: 财政拨款 153.24 其他资金: 0` — 153.24 + 0 ≠ 13.
     ///
     /// ### Known problems
-    /// Reads the three figures where the text prints them in this order.
+    /// Reads the three figures where the text prints them in this order. A project is matched
+    /// to N7 and T7 by its exact name (spaces aside); one named otherwise is not compared there.
     NiPerfProjFund, "NI-PERF-PROJ-FUND", "绩效目标表：年度预算总额 = 财政拨款 + 其他资金", "project target: total = fiscal + other funds",
     |doc, ctx| {
         let meta = &NiPerfProjFund::META;
@@ -31,6 +36,23 @@ table_rule! {
                 parts,
                 row_span: f.total.span.clone(),
             });
+        }
+        let t7 = doc.table(TableId::T7).and_then(|t| t.coded()).filter(|c| !c.columns.is_empty());
+        for p in &doc.projects {
+            let Some(total) = &p.target_total else { continue };
+            let total_term = Term::from_amount(total, format!("{} 年度预算总额", p.name), doc.text);
+            if let Some(goal) = &p.goal_amount {
+                let said = Term::from_amount(&goal.amount, format!("{} 项目总体目标", p.name), doc.text);
+                bind::restates(meta, said, "项目总体目标", total_term.clone(), Severity::Error, ctx);
+            }
+            let scale = doc.projects.iter().find(|q| q.name == p.name && q.scale.is_some()).and_then(|q| q.scale.as_ref());
+            let target = match scale {
+                Some(s) => Some(Term::from_amount(&s.amount, format!("情况说明 {} 预算安排规模", p.name), doc.text)),
+                None => t7.and_then(|t| nt_proj::project_total(t, &p.name, doc)),
+            };
+            if let Some(target) = target {
+                bind::restates(meta, total_term, "绩效目标表 年度预算总额", target, Severity::Error, ctx);
+            }
         }
     }
 }

@@ -5,7 +5,7 @@ table_rule! {
     /// ### What it checks
     /// Narrative figures that restate a table figure, by the label printed right before them:
     /// 收支总预算 / 收入预算 / 支出预算 = T1 收入总计; 财政拨款收支总预算 = T4 总计; 人员经费 and
-    /// 公用经费 = T6's totals; 机关运行经费财政拨款预算 = T6 公用经费 (a warning: some units define it
+    /// 公用经费 = T6's totals; 机关（事业单位）运行经费财政拨款预算 = T6 公用经费 (a warning: some units define it
     /// otherwise); “三公”经费 = T10 合计.
     ///
     /// ### Why
@@ -41,11 +41,11 @@ table_rule! {
                     t6.and_then(|c| lookup::total_row(c).and_then(|r| lookup::cell(TableId::T6, c, r, la.label, doc))),
                     Severity::Error,
                 ),
-                "机关运行经费财政拨款预算" => (
+                "运行经费财政拨款预算" => (
                     t6.and_then(|c| lookup::total_row(c).and_then(|r| lookup::cell(TableId::T6, c, r, "公用经费", doc))),
                     Severity::Warning,
                 ),
-                "“三公”经费数为" | "“三公”经费预算" => {
+                "“三公”经费数为" | "“三公”经费预算" | "“三公”经费预算数" => {
                     let cell = t10.and_then(|l| l.rows.iter().find(|r| r.is_total && !matches!(r.cells.first(), None | Some(crate::tables::Cell::Unknown))))
                         .and_then(|r| r.cells.first().and_then(|c| Term::from_cell(c, "T10 合计", doc.text)));
                     (cell.or_else(|| t10_empty.then(|| Term::blank("T10 合计（空表）"))), Severity::Error)

@@ -42,7 +42,22 @@ table_rule! {
             };
             let (Some(row), Some(j)) = (row, j) else { continue };
             let target = row.cells.get(j).and_then(|cell| Term::from_cell(cell, format!("T11 {} {}", row.label, l.columns[j]), doc.text));
+            // T11's totals are T1's carry-over lines (X-T1-T11): use them when T11's column was lost.
+            let target = target.or_else(|| if row.is_total { t1_line(doc, &key) } else { None });
             bind::compare(meta, c, target, Severity::Error, doc, ctx);
         }
     }
+}
+
+/// T1's carry-over line that a T11 total restates.
+fn t1_line(doc: &super::Document<'_>, key: &str) -> Option<Term> {
+    let want = match key {
+        "上年结转结余" | "结转结余" => "上年结转结余",
+        "财政" => "财政拨款结转",
+        "非财政" => "非财政拨款结转",
+        _ => return None,
+    };
+    let t1 = doc.table(TableId::T1)?.balance()?;
+    let item = t1.income.iter().find(|i| bind::canon(&i.label) == want)?;
+    bind::balance_term(TableId::T1, item, doc)
 }

@@ -28,7 +28,7 @@ table_rule! {
         for c in &listed {
             let key = bind::canon(&c.label);
             let Some(row) = classes.iter().find(|r| bind::canon(&r.name) == key) else {
-                ctx.skip(meta, Some(TableId::T5), super::SkipReason::UnrecognisedLine { item: c.label.clone() }, None);
+                ctx.skip(meta, None, super::SkipReason::UnrecognisedLine { item: c.label.clone() }, None);
                 continue;
             };
             bind::compare(meta, c, lookup::cell(TableId::T5, t5, row, &t5.columns[0], doc), Severity::Error, doc, ctx);
