@@ -9,6 +9,7 @@ pub mod blocks;
 pub mod lex;
 pub mod narrative;
 pub mod normalize;
+pub mod perf;
 pub mod report;
 pub mod rules;
 pub mod tables;
@@ -83,7 +84,9 @@ pub fn check(input: &str, options: Options) -> Report {
     let claims = narrative::claims(&stream, &figures, &parts);
     let projects = narrative::projects(&stream, &figures);
     let perf_counts = narrative::perf_counts(&stream, &figures);
-    let doc = rules::Document { text: &parsed.norm.text, lines: &parsed.lines, tables: parsed.tables, figures, growths, fund_splits, whole_targets, item_amounts, shares, labelled, sections, items_closed, claims, projects, perf_counts };
+    let weights = perf::weights(&parsed.norm.text, &parsed.lines);
+    let whole_fund = narrative::whole_funds(&stream);
+    let doc = rules::Document { text: &parsed.norm.text, lines: &parsed.lines, tables: parsed.tables, figures, growths, fund_splits, whole_targets, item_amounts, shares, labelled, sections, items_closed, claims, projects, perf_counts, weights, whole_fund };
     let mut ctx = rules::Ctx::default();
     for rule in RULES {
         ctx.current = rule.meta().id;

@@ -803,6 +803,30 @@ pub fn perf_counts(s: &Stream, figs: &[Figure]) -> Vec<PerfCount> {
     out
 }
 
+/// The 部门整体绩效目标表's 资金来源: 上级安排 / 本级安排 (财政资金) and 其他资金, printed
+/// without units.
+#[derive(Debug, Clone)]
+pub struct WholeFund {
+    pub upper: Amount,
+    pub own: Amount,
+    pub other: Option<Amount>,
+}
+
+pub fn whole_funds(s: &Stream) -> Option<WholeFund> {
+    let c = &s.chars;
+    let mut from = 0;
+    // The first `资金来源` followed by the two lines (the words also occur in the prose).
+    while let Some(k) = find(c, from, c.len(), "资金来源") {
+        from = k + 4;
+        let end = (k + 120).min(c.len());
+        let after = |words: &[&str]| words.iter().find_map(|w| find(c, k, end, w).and_then(|p| number_at(s, p + w.chars().count())));
+        let (Some((upper, _)), Some((own, _))) = (after(&["上级安排", "上级资金"]), after(&["本级安排", "本级资金"])) else { continue };
+        let other = find(c, k, end, "其他资金").and_then(|p| find(c, p + 4, (p + 16).min(end), "其他")).and_then(|p| number_at(s, p + 2)).map(|(a, _)| a);
+        return Some(WholeFund { upper, own, other });
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

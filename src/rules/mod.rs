@@ -87,6 +87,8 @@ mod nt_basic;
 mod nt_3pub;
 mod nt_co;
 mod nt_proj;
+mod ni_perf_weight;
+mod ni_perf_whole_fund;
 mod nt_perf_count;
 mod ni_proj_alloc;
 
@@ -212,6 +214,8 @@ pub static RULES: &[&dyn Rule] = &[
     &nt_3pub::Nt3Pub,
     &nt_co::NtCo,
     &nt_proj::NtProj,
+    &ni_perf_weight::NiPerfWeight,
+    &ni_perf_whole_fund::NiPerfWholeFund,
     &nt_perf_count::NtPerfCount,
     &nt_perf_count::NtPerfUnpub,
     &ni_proj_alloc::NiProjAlloc,
@@ -248,6 +252,10 @@ pub struct Document<'a> {
     pub projects: Vec<crate::narrative::Project>,
     /// `财政拨款项目 N 个，涉及预算金额 X 万元` statements.
     pub perf_counts: Vec<crate::narrative::PerfCount>,
+    /// The 指标分值权重 of each 绩效目标表 read.
+    pub weights: crate::perf::Weights,
+    /// The 部门整体绩效目标表's 资金来源.
+    pub whole_fund: Option<crate::narrative::WholeFund>,
 }
 
 impl Document<'_> {

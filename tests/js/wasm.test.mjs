@@ -8,9 +8,10 @@ import { ROOT, seed, amountCells, bump, lineOf } from './helpers.mjs';
 const require = createRequire(import.meta.url);
 const wasm = require(join(ROOT, 'target', 'pkg-node', 'budget_check.js'));
 
-test('seed 000: no errors, T1/T3/T5 checked', () => {
+test('seed 000: its one error is a 绩效 table whose weights add up to 92; T1/T3/T5 checked', () => {
   const r = wasm.check(seed('000_'), {});
-  assert.equal(r.summary.errors, 0);
+  assert.equal(r.summary.errors, 1);
+  assert.deepEqual(r.findings.filter((f) => f.severity === 'error').map((f) => [f.rule, f.found]), [['NI-PERF-WEIGHT', '92']]);
   for (const id of ['T1', 'T3', 'T5']) {
     assert.equal(r.tables.find((t) => t.id === id)?.status, 'checked', id);
   }

@@ -1,0 +1,142 @@
+//! Pass 3c: the 绩效目标表 (performance-target tables) printed after the 情况说明, as far as the
+//! rules need them: the 指标分值权重 column of each table, read from tab-separated lines only.
+//! Space-separated layouts lose the blank cells and the column cannot be told (HZ-11); they
+//! are left unread and counted.
+
+use crate::amount::{parse_number, Amount};
+use crate::blocks::{self, Line};
+use std::ops::Range;
+
+/// One 绩效目标表's weights.
+#[derive(Debug, Clone)]
+pub struct WeightTable {
+    /// The project (`项目名称` line above the table), or `None` for the unit-wide table.
+    pub name: Option<String>,
+    /// The header cell (`指标分值权重` / `分值权重`).
+    pub header: Range<usize>,
+    /// One weight per indicator row, in order.
+    pub weights: Vec<Amount>,
+}
+
+/// What the pass found: the tables read whole, and how many weight headers could not be read.
+#[derive(Debug, Clone, Default)]
+pub struct Weights {
+    pub tables: Vec<WeightTable>,
+    pub unread: usize,
+}
+
+fn cells(text: &str, l: &Line) -> Vec<(String, Range<usize>)> {
+    let s = &text[l.span.clone()];
+    let mut out = Vec::new();
+    let mut at = l.span.start;
+    for part in s.split('\t') {
+        let lead = part.len() - part.trim_start().len();
+        let t = part.trim();
+        out.push((t.to_string(), at + lead..at + lead + t.len()));
+        at += part.len() + 1;
+    }
+    out
+}
+
+fn is_header(c: &[(String, Range<usize>)]) -> bool {
+    c.len() >= 4 && c.iter().any(|(t, _)| t.contains("权重")) && c.iter().any(|(t, _)| t.contains("指标"))
+}
+
+pub fn weights(text: &str, lines: &[Line]) -> Weights {
+    let mut out = Weights::default();
+    let mut i = 0;
+    // The last project name seen, and whether a new table title came since the last header.
+    let mut name: Option<String> = None;
+    let mut fresh = true;
+    while i < lines.len() {
+        let c = cells(text, &lines[i]);
+        let first = c.first().map_or("", |x| x.0.as_str());
+        if first.starts_with("项目名称") {
+            let inline: String = first.trim_start_matches("项目名称").trim_start_matches([':', '：']).split_whitespace().collect();
+            // The name is the next cell, the rest of the line, or (one cell per line) the next line.
+            name = c.iter().skip(1).find(|x| !x.0.is_empty()).map(|x| x.0.split_whitespace().collect()).or_else(|| (!inline.is_empty()).then_some(inline)).or_else(|| {
+                lines[i + 1..].iter().take(3).map(|l| text[l.span.clone()].trim()).find(|t| !t.is_empty()).map(|t| t.split_whitespace().collect())
+            });
+            fresh = true;
+        } else if first.contains("整体绩效目标表") || first.contains("部门整体") {
+            name = None;
+            fresh = true;
+        }
+        if !is_header(&c) {
+            i += 1;
+            continue;
+        }
+        let Some(w) = c.iter().position(|x| x.0.contains("权重")) else { break };
+        let has_rule = c.iter().skip(w + 1).any(|x| x.0.contains("赋分"));
+        let header = c[w].1.clone();
+        let mut weights = Vec::new();
+        let mut ok = true;
+        let mut closed = false;
+        i += 1;
+        while i < lines.len() {
+            let raw = &text[lines[i].span.clone()];
+            if raw.trim().is_empty() || blocks::is_page_furniture(raw) {
+                i += 1;
+                continue;
+            }
+            let r = cells(text, &lines[i]);
+            if r.len() < 3 || is_header(&r) {
+                closed = true;
+                break;
+            }
+            // The weight is the cell before the 赋分规则 cell, or the row's last cell.
+            let cell = if has_rule {
+                r.iter().position(|x| x.0.contains("赋分")).and_then(|k| k.checked_sub(1)).map(|k| &r[k])
+            } else {
+                r.iter().rev().find(|x| !x.0.is_empty())
+            };
+            match cell.and_then(|(t, span)| parse_number(t).filter(|(v, _)| !v.is_sign_negative()).map(|(value, decimals)| Amount { value, decimals, span: span.clone() })) {
+                Some(a) => weights.push(a),
+                None => ok = false,
+            }
+            i += 1;
+        }
+        // A header repeated after a page break, with no new title between, continues the table.
+        if !fresh {
+            if let Some(prev) = out.tables.last_mut() {
+                if ok && closed {
+                    prev.weights.extend(weights);
+                } else {
+                    out.tables.pop();
+                    out.unread += 1;
+                }
+                continue;
+            }
+        }
+        fresh = false;
+        if ok && closed && weights.len() >= 3 {
+            out.tables.push(WeightTable { name: name.clone(), header, weights });
+        } else {
+            out.unread += 1;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_weight_column_before_the_scoring_rule() {
+        let t = "项目名称\t\tA 项目\n一级指标\t二级指标\t三级指标\t指标值\t指标值设置依据\t上年完成值\t指标分值权重\t指标赋分规则\t佐证资料\n产出指标\t数量指标\t人数\t>=1 人\t计划标准\t=1 人\t10\t按照完成比例赋分\t原始凭证\n\t\t次数\t>=2 次\t计划标准\t=2 次\t6\t按照完成比例赋分\t原始凭证\n项目完成时间\t\t2024 年\t计划标准\t2023 年\t5\t直接赋分\t工作资料\t\n结束\n";
+        let w = weights(t, &crate::blocks::lines(t));
+        assert_eq!(w.tables.len(), 1);
+        assert_eq!(w.tables[0].name.as_deref(), Some("A项目"));
+        let v: Vec<String> = w.tables[0].weights.iter().map(|a| a.value.to_string()).collect();
+        assert_eq!(v, ["10", "6", "5"]);
+    }
+
+    #[test]
+    fn a_table_cut_off_by_the_end_is_not_read() {
+        let t = "一级指标\t二级指标\t三级指标\t指标值\t分值权重\n履职效能\t数量指标\t参保人次\t>=53 万人次\t10\n履职效能\t数量指标\t待遇人数\t>=6 万人\t10\n履职效能\t数量指标\t工伤人数\t>=7 人\t10\n";
+        let w = weights(t, &crate::blocks::lines(t));
+        assert!(w.tables.is_empty());
+        assert_eq!(w.unread, 1);
+    }
+}

@@ -1,0 +1,54 @@
+use super::{balance, bind, table_rule, Severity, SumSpec, Term};
+use crate::tables::TableId;
+
+table_rule! {
+    /// ### What it checks
+    /// The 部门整体绩效目标表's 资金来源: 上级安排 + 本级安排 + 其他资金 = T1 收入总计 (an
+    /// error beyond rounding); and, as warnings, 本级安排 = T1 一般财力 (the unit's own
+    /// general budget) and 上级安排 = T1's 上级…转移支付 lines.
+    ///
+    /// ### Why
+    /// The unit-wide target covers the whole budget, split by where the money comes from (the
+    /// catalogue's NI-PERF-WHOLE-FUND: E for the sum, W for the components, since some units
+    /// count the carry-over with the 上级 money).
+    ///
+    /// ### Example
+    /// S2 `上级安排 1382` + `本级安排 3950.3` = T1 5,332.30. S1 `本级资金 308.43` vs T1 一般财力
+    /// 308.44 is a warning.
+    ///
+    /// ### Known problems
+    /// Reads the first 资金来源 block; the three figures must follow it within a few lines.
+    NiPerfWholeFund, "NI-PERF-WHOLE-FUND", "整体绩效目标资金来源 = 收支总表", "unit-wide target funding = T1",
+    |doc, ctx| {
+        let meta = &NiPerfWholeFund::META;
+        let Some(w) = &doc.whole_fund else { return };
+        let Some(t1) = balance::table(meta, doc, ctx) else { return };
+        let upper = Term::from_amount(&w.upper, "整体绩效目标表 上级安排", doc.text);
+        let own = Term::from_amount(&w.own, "整体绩效目标表 本级安排", doc.text);
+        if let Some(total) = t1.income_total.as_ref().and_then(|i| bind::balance_term(TableId::T1, i, doc)) {
+            let mut parts = vec![upper.clone(), own.clone()];
+            parts.extend(w.other.as_ref().map(|o| Term::from_amount(o, "整体绩效目标表 其他资金", doc.text)));
+            ctx.check_sum(SumSpec {
+                meta,
+                table: None,
+                place_zh: "整体绩效目标表：上级安排 + 本级安排 + 其他资金 = T1 收入总计".into(),
+                place_en: "unit-wide target: upper + own + other funds = T1 total income".into(),
+                total,
+                parts,
+                row_span: w.upper.span.clone(),
+            });
+        }
+        let named = |key: &str| t1.income.iter().find(|i| bind::canon(&i.label) == key);
+        if let Some(item) = named("一般财力").or_else(|| named("一般公共预算")) {
+            bind::restates(meta, own, "整体绩效目标表 本级安排", balance::term(item, doc.text), Severity::Warning, ctx);
+        }
+        let uppers: Vec<_> = t1.income.iter().filter(|i| i.label.contains("上级") && i.label.contains("转移支付")).collect();
+        if !uppers.is_empty() && uppers.iter().all(|i| i.amount.is_some() || i.amounts.is_empty()) {
+            let terms: Vec<Term> = uppers.iter().map(|i| balance::term(i, doc.text)).collect();
+            let value = terms.iter().map(|t| t.value).sum();
+            let first = terms.iter().find(|t| t.span.is_some()).cloned().unwrap_or_else(|| terms[0].clone());
+            let target = Term { value, half: terms.iter().map(|t| t.half).sum(), decimals: first.decimals, printed: crate::amount::format_fixed(value, first.decimals), span: first.span.clone(), what: "T1 上级转移支付".into() };
+            bind::restates(meta, upper, "整体绩效目标表 上级安排", target, Severity::Warning, ctx);
+        }
+    }
+}
