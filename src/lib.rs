@@ -5,6 +5,7 @@
 //! Parsing never aborts: whatever is not understood is reported as skipped, never guessed.
 
 pub mod amount;
+pub mod facts;
 pub mod blocks;
 pub mod lex;
 pub mod narrative;
@@ -86,7 +87,8 @@ pub fn check(input: &str, options: Options) -> Report {
     let perf_counts = narrative::perf_counts(&stream, &figures);
     let weights = perf::weights(&parsed.norm.text, &parsed.lines);
     let whole_fund = narrative::whole_funds(&stream);
-    let doc = rules::Document { text: &parsed.norm.text, lines: &parsed.lines, tables: parsed.tables, figures, growths, fund_splits, whole_targets, item_amounts, shares, labelled, sections, items_closed, claims, projects, perf_counts, weights, whole_fund };
+    let facts = facts::facts(&stream, &figures);
+    let doc = rules::Document { text: &parsed.norm.text, lines: &parsed.lines, tables: parsed.tables, figures, growths, fund_splits, whole_targets, item_amounts, shares, labelled, sections, items_closed, claims, projects, perf_counts, weights, whole_fund, facts };
     let mut ctx = rules::Ctx::default();
     for rule in RULES {
         ctx.current = rule.meta().id;

@@ -180,7 +180,7 @@ pub struct Growth {
 const UP: [&str; 3] = ["增加", "增长", "增幅"];
 const DOWN: [&str; 5] = ["减少", "下降", "减幅", "降低", "降幅"];
 
-fn word_at(c: &[char], i: usize, words: &[&str]) -> Option<usize> {
+pub(crate) fn word_at(c: &[char], i: usize, words: &[&str]) -> Option<usize> {
     words.iter().find_map(|w| {
         let n = w.chars().count();
         (c.len() >= i + n && c[i..i + n].iter().copied().eq(w.chars())).then_some(n)
@@ -206,14 +206,14 @@ fn sentence_start(c: &[char], i: usize) -> usize {
 }
 
 /// Where the sentence holding position `i` ends (at most `SENTENCE_MAX` on).
-fn sentence_end(c: &[char], i: usize) -> usize {
+pub(crate) fn sentence_end(c: &[char], i: usize) -> usize {
     let hi = (i + SENTENCE_MAX).min(c.len());
     (i..hi).find(|&k| is_stop(c[k])).unwrap_or(hi)
 }
 
 /// The figures starting at or after `start` (figures are in text order): a binary search, so that
 /// binding a claim costs O(log n) and the narrative pass stays linear in the document.
-fn figs_from(figs: &[Figure], start: usize) -> std::slice::Iter<'_, Figure> {
+pub(crate) fn figs_from(figs: &[Figure], start: usize) -> std::slice::Iter<'_, Figure> {
     figs[figs.partition_point(|f| f.at.start < start)..].iter()
 }
 
@@ -279,7 +279,7 @@ pub fn growths(s: &Stream, figs: &[Figure]) -> Vec<Growth> {
 }
 
 /// The number printed right at stream index `i` (after optional `:`), as an amount.
-fn number_at(s: &Stream, mut i: usize) -> Option<(Amount, usize)> {
+pub(crate) fn number_at(s: &Stream, mut i: usize) -> Option<(Amount, usize)> {
     let c = &s.chars;
     while i < c.len() && matches!(c[i], ':' | ' ') {
         i += 1;
@@ -296,7 +296,7 @@ fn number_at(s: &Stream, mut i: usize) -> Option<(Amount, usize)> {
     Some((Amount { value, decimals, span: s.span(start, i) }, i))
 }
 
-fn find(c: &[char], from: usize, to: usize, word: &str) -> Option<usize> {
+pub(crate) fn find(c: &[char], from: usize, to: usize, word: &str) -> Option<usize> {
     (from..to.min(c.len())).find(|&i| word_at(c, i, &[word]).is_some())
 }
 

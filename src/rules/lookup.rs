@@ -108,7 +108,7 @@ pub fn equal(meta: &'static RuleMeta, table: TableId, place_zh: String, place_en
 }
 
 /// `whole ≥ part` (部分 ≤ 整体), within rounding.
-pub fn at_least(meta: &'static RuleMeta, table: TableId, place_zh: String, place_en: String, part: Term, whole: Term, ctx: &mut Ctx) {
+pub fn at_least(meta: &'static RuleMeta, table: Option<TableId>, place_zh: String, place_en: String, part: Term, whole: Term, ctx: &mut Ctx) {
     let slack = part.half + whole.half;
     if part.value <= whole.value + slack {
         ctx.record(None);
@@ -119,7 +119,7 @@ pub fn at_least(meta: &'static RuleMeta, table: TableId, place_zh: String, place
     ctx.record(Some(super::Finding {
         rule: meta.id,
         severity: super::Severity::Error,
-        table: Some(table),
+        table,
         message_zh: format!("{place_zh}：{} 大于 {}", part.printed, whole.printed),
         message_en: format!("{place_en}: {} exceeds {}", part.printed, whole.printed),
         found: part.printed.clone(),

@@ -88,6 +88,13 @@ mod nt_3pub;
 mod nt_co;
 mod nt_proj;
 mod ni_perf_weight;
+mod ni_proc;
+mod ni_asset_car;
+mod ni_car_3pub;
+mod ni_share_sum;
+mod ni_asset_equip;
+mod ni_people;
+mod ni_people_staff;
 mod ni_perf_whole_fund;
 mod nt_perf_count;
 mod ni_proj_alloc;
@@ -204,6 +211,7 @@ pub static RULES: &[&dyn Rule] = &[
     &nt_perf_whole::NtPerfWhole,
     &nt_gpb_detail::NtGpbDetail,
     &ni_share::NiShare,
+    &ni_share_sum::NiShareSum,
     &nt_amount::NtAmount,
     &nt_in_amt::NtInAmt,
     &nt_out_amt::NtOutAmt,
@@ -215,6 +223,12 @@ pub static RULES: &[&dyn Rule] = &[
     &nt_co::NtCo,
     &nt_proj::NtProj,
     &ni_perf_weight::NiPerfWeight,
+    &ni_proc::NiProc,
+    &ni_asset_car::NiAssetCar,
+    &ni_car_3pub::NiCar3Pub,
+    &ni_asset_equip::NiAssetEquip,
+    &ni_people::NiPeople,
+    &ni_people_staff::NiPeopleStaff,
     &ni_perf_whole_fund::NiPerfWholeFund,
     &nt_perf_count::NtPerfCount,
     &nt_perf_count::NtPerfUnpub,
@@ -256,6 +270,8 @@ pub struct Document<'a> {
     pub weights: crate::perf::Weights,
     /// The 部门整体绩效目标表's 资金来源.
     pub whole_fund: Option<crate::narrative::WholeFund>,
+    /// 政府采购, 国有资产 and 人员 statements.
+    pub facts: crate::facts::Facts,
 }
 
 impl Document<'_> {
@@ -466,6 +482,17 @@ impl Term {
             span: Some(a.span.clone()),
             what: what.into(),
         }
+    }
+
+    /// A whole count (人, 辆, 台): exact, no rounding.
+    pub fn count(a: &Amount, what: impl Into<String>, text: &str) -> Term {
+        Term { half: Decimal::ZERO, ..Term::from_amount(a, what, text) }
+    }
+
+    /// A narrative figure, in 万元.
+    pub fn figure(f: &crate::narrative::Figure, what: impl Into<String>, text: &str) -> Term {
+        let (value, half) = f.value_wan();
+        Term { value, half, ..Term::from_amount(&f.amount, what, text) }
     }
 
     pub fn blank(what: impl Into<String>) -> Term {

@@ -34,7 +34,7 @@ table_rule! {
                 continue;
             }
             let Some(whole) = r10.cells.first().and_then(|c| super::Term::from_cell(c, format!("T10 {}", r10.label), doc.text)) else { continue };
-            lookup::at_least(meta, TableId::T6, format!("T6 {code} ≤ T10 {}", r10.label), format!("T6 {code} ≤ T10 {}", r10.label), part, whole, ctx);
+            lookup::at_least(meta, Some(TableId::T6), format!("T6 {code} ≤ T10 {}", r10.label), format!("T6 {code} ≤ T10 {}", r10.label), part, whole, ctx);
         }
     }
 }

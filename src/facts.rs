@@ -1,0 +1,133 @@
+//! Pass 3d: the facts the 其他重要事项 section states in words and small counts — 政府采购,
+//! 国有资产 (vehicles, large equipment), 人员 — read from the narrative stream.
+
+use crate::amount::Amount;
+use crate::narrative::{figs_from, find, number_at, sentence_end, Figure, Stream, Unit};
+
+/// `政府采购预算 X 万元，其中：…货物预算 a，…工程预算 b，…服务预算 c` and the reserved shares.
+#[derive(Debug, Clone)]
+pub struct Procurement {
+    pub total: Figure,
+    pub goods: Option<Figure>,
+    pub works: Option<Figure>,
+    pub services: Option<Figure>,
+    /// 面向中小企业预留 … 金额 d.
+    pub sme: Option<Figure>,
+    /// 小微企业预留 … 金额 e.
+    pub small: Option<Figure>,
+}
+
+/// `车辆 N 辆，价值 V 万元；其中：一般公务用车 a 辆，价值 …；执法执勤用车 …；其他车辆 …`.
+#[derive(Debug, Clone)]
+pub struct Cars {
+    pub count: Amount,
+    pub value: Option<Figure>,
+    /// (kind, count, value) for each kind listed.
+    pub parts: Vec<(&'static str, Amount, Option<Figure>)>,
+}
+
+/// `价值 50 万元以上大型设备 a 台(套)，…100 万元以上大型设备 b 台(套)`.
+#[derive(Debug, Clone)]
+pub struct Equipment {
+    pub over50: Amount,
+    pub over100: Amount,
+}
+
+/// `编制数 q，实有人数 n 人，其中：在职 a 人…；退休 b 人…；离休 c 人`.
+#[derive(Debug, Clone)]
+pub struct People {
+    pub quota: Option<Amount>,
+    pub total: Amount,
+    pub parts: Vec<(&'static str, Amount)>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Facts {
+    pub procurement: Option<Procurement>,
+    pub cars: Option<Cars>,
+    pub equipment: Vec<Equipment>,
+    pub people: Option<People>,
+}
+
+/// The first figure starting within `within` characters after `at`.
+fn fig_at<'f>(figs: &'f [Figure], at: usize, within: usize) -> Option<&'f Figure> {
+    figs_from(figs, at).take_while(|f| f.at.start <= at + within).find(|f| f.unit == Unit::Wan)
+}
+
+/// The figure after `word` (searched in `from..to`), within two characters.
+fn fig_after(s: &Stream, figs: &[Figure], from: usize, to: usize, word: &str) -> Option<Figure> {
+    let p = find(&s.chars, from, to, word)?;
+    fig_at(figs, p + word.chars().count(), 2).cloned()
+}
+
+/// A whole count right after `word` (searched in `from..to`) followed by one of `units`, and
+/// where it ends.
+fn count_after(s: &Stream, from: usize, to: usize, words: &[&str], units: &[char]) -> Option<(Amount, usize)> {
+    let (p, n) = words.iter().find_map(|w| find(&s.chars, from, to, w).map(|p| (p, w.chars().count())))?;
+    let (a, after) = number_at(s, p + n)?;
+    (a.decimals == 0 && s.chars.get(after).is_some_and(|c| units.contains(c))).then_some((a, after))
+}
+
+pub fn facts(s: &Stream, figs: &[Figure]) -> Facts {
+    let c = &s.chars;
+    let mut out = Facts::default();
+    if let Some(k) = find(c, 0, c.len(), "政府采购预算") {
+        if let Some(total) = fig_at(figs, k + 6, 2).cloned() {
+            let end = sentence_end(c, k);
+            let next = (end + 300).min(c.len());
+            let reserved = |word: &str| find(c, end, next, word).and_then(|p| fig_after(s, figs, p, (p + 30).min(next), "金额"));
+            out.procurement = Some(Procurement {
+                goods: fig_after(s, figs, k, end, "货物预算"),
+                works: fig_after(s, figs, k, end, "工程预算"),
+                services: fig_after(s, figs, k, end, "服务预算"),
+                sme: reserved("中小企业预留"),
+                small: reserved("小微企业预留"),
+                total,
+            });
+        }
+    }
+    let mut from = 0;
+    while let Some(k) = find(c, from, c.len(), "车辆") {
+        from = k + 2;
+        if k > 0 && matches!(c[k - 1], '他' | '用') {
+            continue;
+        }
+        let Some((count, after)) = count_after(s, k, k + 3, &["车辆"], &['辆']) else { continue };
+        // The kinds follow after `；其中：` in the same full sentence.
+        let end = find(c, after, (after + 300).min(c.len()), "。").unwrap_or_else(|| sentence_end(c, after));
+        let value = find(c, after, (after + 4).min(end), "价值").and_then(|p| fig_at(figs, p + 2, 2).cloned());
+        let mut parts = Vec::new();
+        for (kind, words) in [("一般公务用车", &["一般公务用车", "一般公务用"][..]), ("执法执勤用车", &["执法执勤用车"][..]), ("其他车辆", &["其他车辆", "其他用车"][..])] {
+            if let Some((n, a)) = count_after(s, after, end, words, &['辆']) {
+                let v = find(c, a, (a + 4).min(end), "价值").and_then(|p| fig_at(figs, p + 2, 2).cloned());
+                parts.push((kind, n, v));
+            }
+        }
+        out.cars = Some(Cars { count, value, parts });
+        break;
+    }
+    let mut from = 0;
+    while let Some(k) = find(c, from, c.len(), "50万元以上大型设备") {
+        from = k + 10;
+        let end = sentence_end(c, k);
+        let Some((over50, after)) = count_after(s, k, k + 11, &["大型设备"], &['台', '套']) else { continue };
+        let Some(h) = find(c, after, end, "100万元以上大型设备") else { continue };
+        let Some((over100, _)) = count_after(s, h, h + 12, &["大型设备"], &['台', '套']) else { continue };
+        out.equipment.push(Equipment { over50, over100 });
+    }
+    if let Some(k) = find(c, 0, c.len(), "实有") {
+        if let Some((total, after)) = count_after(s, k, k + 5, &["实有人数", "实有"], &['人']) {
+            let end = sentence_end(c, after).max((after + 80).min(c.len()));
+            let end = find(c, after, end, "。").unwrap_or(end);
+            let quota = find(c, k.saturating_sub(20), k, "编制数").and_then(|q| number_at(s, q + 3)).map(|(a, _)| a).filter(|a| a.decimals == 0);
+            let mut parts = Vec::new();
+            for (kind, word) in [("在职", "在职"), ("退休", "退休"), ("离休", "离休")] {
+                if let Some((n, _)) = count_after(s, after, end, &[word], &['人']) {
+                    parts.push((kind, n));
+                }
+            }
+            out.people = Some(People { quota, total, parts });
+        }
+    }
+    out
+}
