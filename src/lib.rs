@@ -83,6 +83,8 @@ pub fn check(input: &str, options: Options) -> Report {
     let items_closed = narrative::items_closed(&stream, &item_amounts);
     let parts = narrative::parts(&stream);
     let claims = narrative::claims(&stream, &figures, &parts);
+    let mut growths = growths;
+    growths.extend(narrative::part_growths(&stream, &figures, &claims, &growths));
     let projects = narrative::projects(&stream, &figures);
     let perf_counts = narrative::perf_counts(&stream, &figures);
     let weights = perf::weights(&parsed.norm.text, &parsed.lines);
@@ -128,7 +130,7 @@ pub fn check(input: &str, options: Options) -> Report {
         figures: doc.figures.len(),
         growth_statements: doc.growths.iter().filter(|g| g.rate.is_some()).count(),
         shares: doc.shares.len(),
-        unbound: doc.figures.iter().filter(|f| !bound.contains(&f.amount.span.start)).map(|f| f.amount.span.clone()).collect(),
+        unbound: doc.figures.iter().filter(|f| !bound.contains(&f.amount.span.start)).map(|f| (f.amount.span.clone(), why_unchecked(f, &doc.claims))).collect(),
     };
     let placer = report::Placer::new(input, &parsed.norm, options.offsets);
     let mut rep = report::build(
@@ -147,4 +149,21 @@ pub fn check(input: &str, options: Options) -> Report {
         report::to_utf16(&mut rep, input);
     }
     rep
+}
+
+const WHY_PERCENT: (&str, &str) = ("百分比不是可核对的占比或增减幅", "a percentage that is no share or growth rate the checker can recompute");
+const WHY_PART: (&str, &str) = ("所在段落不逐项复述表格（如其他重要事项、绩效指标、原因说明）", "in a passage that does not restate the tables (other matters, indicators, reasons)");
+
+/// Why no rule reads narrative figure `f`, in Chinese and English.
+fn why_unchecked(f: &narrative::Figure, claims: &[narrative::Claim]) -> (String, String) {
+    if f.unit == narrative::Unit::Percent {
+        return (WHY_PERCENT.0.into(), WHY_PERCENT.1.into());
+    }
+    match claims.iter().find(|c| c.figure.amount.span == f.amount.span) {
+        Some(c) if c.part != narrative::Part::Other => {
+            let label: String = c.label.chars().rev().take(24).collect::<Vec<_>>().into_iter().rev().collect();
+            (format!("“{label}”不对应表中的数字"), format!("“{label}” names no table figure"))
+        }
+        _ => (WHY_PART.0.into(), WHY_PART.1.into()),
+    }
 }

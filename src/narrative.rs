@@ -827,6 +827,46 @@ pub fn whole_funds(s: &Stream) -> Option<WholeFund> {
     None
 }
 
+/// The 三公 parts' changes, stated after the parts themselves without `比上年`
+/// (`…“三公”经费数为 X 万元，其中：因公出国（境）a 万元…。…其中：因公出国（境）费增加 0.00 万元，
+/// 增长 0.00%`): each bound to the amount its part was given before.
+pub fn part_growths(s: &Stream, figs: &[Figure], claims: &[Claim], known: &[Growth]) -> Vec<Growth> {
+    let c = &s.chars;
+    let name = |l: &str| l.replace("运行维护费", "运行费").replace("(境)费", "(境)");
+    let mut out = Vec::new();
+    let in_part: Vec<&Claim> = claims.iter().filter(|x| x.part == Part::ThreePub).collect();
+    for cl in &in_part {
+        let Some((stem, up)) = [("增加", true), ("减少", false)].iter().find_map(|(w, up)| cl.label.strip_suffix(w).map(|x| (x, *up))) else { continue };
+        if stem.is_empty() || known.iter().any(|g| g.change.at == cl.figure.at) {
+            continue;
+        }
+        // `…“三公”经费(预算)比上年预算增加 A`: the change of the total stated before.
+        let is_total = |l: &str| l.contains("三公") && !l.contains("上年") && !l.ends_with("增加") && !l.ends_with("减少");
+        let current = if stem.contains("上年") {
+            if !stem.contains("三公") {
+                continue;
+            }
+            in_part.iter().find(|x| x.figure.at.start < cl.figure.at.start && is_total(&x.label))
+        } else {
+            let key = name(stem);
+            in_part.iter().find(|x| x.figure.at.start < cl.figure.at.start && name(&x.label) == key)
+        };
+        let Some(current) = current else { continue };
+        let mut rate = None;
+        let mut m = cl.figure.at.end;
+        while m < c.len() && m < cl.figure.at.end + 8 && !is_stop(c[m]) {
+            let word = word_at(c, m, &UP).map(|n| (true, n)).or_else(|| word_at(c, m, &DOWN).map(|n| (false, n)));
+            if let Some((w_up, n)) = word {
+                rate = figs_from(figs, m + n).take_while(|f| f.at.start <= m + n + 2).find(|f| f.unit == Unit::Percent).map(|p| (p.clone(), w_up == up));
+                break;
+            }
+            m += 1;
+        }
+        out.push(Growth { current: current.figure.clone(), up, change: cl.figure.clone(), rate, basis: "上年预算".into(), subject: None });
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -36,7 +36,7 @@ pub struct NarrativeCoverage {
     /// Growth statements with a rate / shares found.
     pub growth_statements: usize,
     pub shares: usize,
-    /// The figures no rule reads, with their place (first 200).
+    /// The figures no rule reads, with their place and why (`label`; first 200).
     pub unbound: Vec<Location>,
 }
 
@@ -161,8 +161,8 @@ pub struct NarrativeParts {
     pub figures: usize,
     pub growth_statements: usize,
     pub shares: usize,
-    /// Spans (normalized) of figures no rule reads.
-    pub unbound: Vec<Range<usize>>,
+    /// Spans (normalized) of figures no rule reads, with why (Chinese, English).
+    pub unbound: Vec<(Range<usize>, (String, String))>,
 }
 
 /// Maps normalized spans to original offsets, lines and columns.
@@ -342,7 +342,13 @@ pub fn build(p: Parts<'_>, placer: &Placer<'_>, lang: Lang) -> Report {
         bound: p.narrative.figures - p.narrative.unbound.len(),
         growth_statements: p.narrative.growth_statements,
         shares: p.narrative.shares,
-        unbound: p.narrative.unbound.iter().take(200).map(|s| placer.locate(s, String::from("未核对的数字"))).collect(),
+        unbound: p
+            .narrative
+            .unbound
+            .iter()
+            .take(200)
+            .map(|(s, (zh, en))| placer.locate(s, if lang == Lang::Zh { format!("未核对：{zh}") } else { format!("not checked: {en}") }))
+            .collect(),
     };
     Report {
         version: 1,

@@ -196,6 +196,8 @@ function renderDocument(text, r) {
     if (!prev || prev.rank < rank(f.severity)) spans.set(f.primary.start, { end: f.primary.end, cls, rank: rank(f.severity), f });
     for (const rel of f.related) if (!spans.has(rel.start)) spans.set(rel.start, { end: rel.end, cls: 'm-related', rank: 0 });
   }
+  // Figures of the 情况说明 no rule could check, each with why (so no number passes silently).
+  for (const u of r.narrative?.unbound ?? []) if (!spans.has(u.start)) spans.set(u.start, { end: u.end, cls: 'm-unchecked', rank: -1, why: u.label });
   const starts = [...spans.keys()].sort((a, b) => a - b);
   const sentences = failingSentences(text, r);
   const frag = document.createDocumentFragment();
@@ -225,6 +227,7 @@ function renderDocument(text, r) {
       plain(at, s);
       const mark = el('mark', { class: m.cls, dataset: { start: s } }, text.slice(s, m.end));
       if (m.f) mark.title = m.f.message;
+      else if (m.why) mark.title = m.why;
       markByStart.set(s, mark);
       frag.append(mark);
       at = m.end;

@@ -109,6 +109,9 @@ pub fn equal(meta: &'static RuleMeta, table: TableId, place_zh: String, place_en
 
 /// `whole ≥ part` (部分 ≤ 整体), within rounding.
 pub fn at_least(meta: &'static RuleMeta, table: Option<TableId>, place_zh: String, place_en: String, part: Term, whole: Term, ctx: &mut Ctx) {
+    if table.is_none() {
+        ctx.narrative_bound.extend([&part, &whole].iter().filter_map(|t| t.span.as_ref().map(|s| s.start)));
+    }
     let slack = part.half + whole.half;
     if part.value <= whole.value + slack {
         ctx.record(None);

@@ -40,6 +40,10 @@ test('the sample document is preloaded and checked', async () => {
   assert.match(await page.inputValue('#source'), /部门收支总体情况表/);
   // S0's one real error: a 绩效目标表 whose weights add up to 92.
   assert.match(await page.textContent('#summary'), /1 个错误/);
+  // Figures of the 情况说明 that no rule checks are marked in the text view with why.
+  const unchecked = page.locator('#doc mark.m-unchecked');
+  assert.ok(await unchecked.count() > 10);
+  assert.match(await unchecked.first().getAttribute('title'), /^未核对：/);
   assert.ok(await page.locator('table.model[data-table="T3"] tbody tr').count() > 20);
   assert.deepEqual(errors, []);
   await page.close();
