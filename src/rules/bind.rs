@@ -77,10 +77,10 @@ pub fn compare(meta: &'static RuleMeta, claim: &Claim, target: Option<Term>, sev
         ctx.skip(meta, None, SkipReason::AmountMissing { item: claim.label.clone() }, line_of(doc, claim));
         return;
     };
-    restates(meta, said(claim, doc), &claim.label, target, severity, ctx);
+    restates(meta, said(claim, doc), &format!("情况说明 {}", claim.label), target, severity, ctx);
 }
 
-/// `said` (a narrative figure introduced by `label`) equals `target`.
+/// `said` (a narrative figure, described in messages as `label`) equals `target`.
 pub fn restates(meta: &'static RuleMeta, said: Term, label: &str, target: Term, severity: Severity, ctx: &mut Ctx) {
     let Some(span) = said.span.clone() else { return };
     ctx.narrative_bound.push(span.start);
@@ -96,8 +96,8 @@ pub fn restates(meta: &'static RuleMeta, said: Term, label: &str, target: Term, 
         rule: meta.id,
         severity,
         table: None,
-        message_zh: if blank { format!("情况说明 {label} {printed} 万元，而{}为空", target.what) } else { format!("情况说明 {label} {printed} 万元 ≠ {} {}", target.what, target.printed) },
-        message_en: format!("narrative {label} {printed} ≠ {} {shown_en}", target.what),
+        message_zh: if blank { format!("{label} {printed} 万元，而{}为空", target.what) } else { format!("{label} {printed} 万元 ≠ {} {}", target.what, target.printed) },
+        message_en: format!("{label} {printed} ≠ {} {shown_en}", target.what),
         found: printed.clone(),
         expected: expected.clone(),
         note: format!("{printed} ≠ {expected}"),

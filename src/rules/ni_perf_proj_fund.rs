@@ -43,7 +43,7 @@ table_rule! {
             let total_term = Term::from_amount(total, format!("{} 年度预算总额", p.name), doc.text);
             if let Some(goal) = &p.goal_amount {
                 let said = Term::from_amount(&goal.amount, format!("{} 项目总体目标", p.name), doc.text);
-                bind::restates(meta, said, "项目总体目标", total_term.clone(), Severity::Error, ctx);
+                bind::restates(meta, said, &format!("项目“{}”绩效目标表 项目总体目标", p.name), total_term.clone(), Severity::Error, ctx);
             }
             let scale = doc.projects.iter().find(|q| q.name == p.name && q.scale.is_some()).and_then(|q| q.scale.as_ref());
             let target = match scale {
@@ -51,7 +51,7 @@ table_rule! {
                 None => t7.and_then(|t| nt_proj::project_total(t, &p.name, doc)),
             };
             if let Some(target) = target {
-                bind::restates(meta, total_term, "绩效目标表 年度预算总额", target, Severity::Error, ctx);
+                bind::restates(meta, total_term, &format!("项目“{}”绩效目标表 年度预算总额", p.name), target, Severity::Error, ctx);
             }
         }
     }

@@ -4,17 +4,18 @@ use crate::tables::TableId;
 table_rule! {
     /// ### What it checks
     /// The 部门整体绩效目标表's 资金来源: 上级安排 + 本级安排 + 其他资金 = T1 收入总计 (an
-    /// error beyond rounding); and, as warnings, 本级安排 = T1 一般财力 (the unit's own
-    /// general budget) and 上级安排 = T1's 上级…转移支付 lines.
+    /// error beyond rounding); 本级安排 = T1 一般财力 (the unit's own general budget, printed
+    /// again: an error when it differs); 上级安排 = T1's 上级…转移支付 lines (a warning).
     ///
     /// ### Why
     /// The unit-wide target covers the whole budget, split by where the money comes from (the
-    /// catalogue's NI-PERF-WHOLE-FUND: E for the sum, W for the components, since some units
+    /// catalogue's NI-PERF-WHOLE-FUND: E for the sum; the 上级 part only W, since some units
     /// count the carry-over with the 上级 money).
     ///
     /// ### Example
     /// S2 `上级安排 1382` + `本级安排 3950.3` = T1 5,332.30. S1 `本级资金 308.43` vs T1 一般财力
-    /// 308.44 is a warning.
+    /// 308.44 is an error (the catalogue's §3.1 #2); S0 `上级安排 7923.73` vs T1 7793.53 (the
+    /// 130.20 carry-over included) a warning.
     ///
     /// ### Known problems
     /// Reads the first 资金来源 block; the three figures must follow it within a few lines.
@@ -40,7 +41,7 @@ table_rule! {
         }
         let named = |key: &str| t1.income.iter().find(|i| bind::canon(&i.label) == key);
         if let Some(item) = named("一般财力").or_else(|| named("一般公共预算")) {
-            bind::restates(meta, own, "整体绩效目标表 本级安排", balance::term(item, doc.text), Severity::Warning, ctx);
+            bind::restates(meta, own, "整体绩效目标表 本级安排", balance::term(item, doc.text), Severity::Error, ctx);
         }
         let uppers: Vec<_> = t1.income.iter().filter(|i| i.label.contains("上级") && i.label.contains("转移支付")).collect();
         if !uppers.is_empty() && uppers.iter().all(|i| i.amount.is_some() || i.amounts.is_empty()) {

@@ -24,7 +24,7 @@ table_rule! {
             let scale_term = Term::from_amount(&scale.amount, format!("{} 预算安排规模", p.name), doc.text);
             if let Some(total) = &alloc.total {
                 let said = Term::from_amount(&total.amount, format!("{} 资金分配合计", p.name), doc.text);
-                bind::restates(meta, said, "资金分配情况 共计", scale_term, Severity::Error, ctx);
+                bind::restates(meta, said, &format!("项目“{}”资金分配情况", p.name), scale_term, Severity::Error, ctx);
                 continue;
             }
             let parts = alloc.parts.iter().map(|f| Term::from_amount(&f.amount, format!("{} 资金分配", p.name), doc.text)).collect();

@@ -29,7 +29,7 @@ table_rule! {
         };
         if let Some(f) = &pc.amount {
             let said = Term::from_amount(&f.amount, "情况说明 财政拨款项目涉及预算金额", doc.text);
-            bind::restates(meta, said, "财政拨款项目涉及预算金额", projects_total.clone(), Severity::Error, ctx);
+            bind::restates(meta, said, "情况说明 财政拨款项目涉及预算金额", projects_total.clone(), Severity::Error, ctx);
         }
         let scales: Vec<&crate::narrative::Figure> = doc.projects.iter().filter_map(|p| p.scale.as_ref()).collect();
         let n = pc.count.value;

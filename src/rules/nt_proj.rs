@@ -31,7 +31,7 @@ table_rule! {
                 continue;
             };
             let claim_term = Term::from_amount(&scale.amount, format!("情况说明 {} 预算安排规模", p.name), doc.text);
-            bind::restates(meta, claim_term, "预算安排规模", total, Severity::Error, ctx);
+            bind::restates(meta, claim_term, &format!("项目支出情况说明 项目“{}”预算安排规模", p.name), total, Severity::Error, ctx);
         }
     }
 }

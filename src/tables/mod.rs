@@ -421,7 +421,7 @@ pub fn find_tables(text: &str, lines: &[Line]) -> (Vec<Table>, Vec<ParseWarning>
         let b = (!above.is_empty() && !clear).then(|| read_table(h.id, text, lines, &compacts, h.line, above.clone()));
         let (sa, sb) = (fit(&a), b.as_ref().map_or(0, fit));
         let t = match b {
-            Some(b) if sb > sa => b,
+            Some(b) if sb > sa => trim_prose_above(b, text, lines),
             _ => a,
         };
         if fit(&t) > 0 {
@@ -476,6 +476,22 @@ pub fn find_tables(text: &str, lines: &[Line]) -> (Vec<Table>, Vec<ParseWarning>
 }
 
 /// How well a read table fits its title: 0 = not at all.
+/// A table read from the lines above its title (HZ-13) starts after the last sentence of prose
+/// before its first row (a line ending with `。`): that prose is narrative, not table.
+fn trim_prose_above(mut t: Table, text: &str, lines: &[Line]) -> Table {
+    let first_row = match &t.body {
+        Some(TableBody::Balance(b)) => b.income.iter().chain(&b.expense).chain(&b.income_total).chain(&b.expense_total).map(|i| i.line).min(),
+        Some(TableBody::Coded(c)) => c.rows.iter().map(|r| r.line).min(),
+        Some(TableBody::Labelled(l)) => l.rows.iter().map(|r| r.line).min(),
+        None => None,
+    };
+    let Some(first_row) = first_row.filter(|&f| f > t.region.start && f <= t.region.end) else { return t };
+    if let Some(p) = (t.region.start..first_row).rev().find(|&i| lines.get(i).is_some_and(|l| text[l.span.clone()].trim_end().ends_with('。'))) {
+        t.region.start = p + 1;
+    }
+    t
+}
+
 fn fit(t: &Table) -> usize {
     let note = usize::from(t.empty_note);
     match &t.body {
