@@ -130,7 +130,10 @@ pub fn check(input: &str, options: Options) -> Report {
         figures: doc.figures.len(),
         growth_statements: doc.growths.iter().filter(|g| g.rate.is_some()).count(),
         shares: doc.shares.len(),
-        unbound: doc.figures.iter().filter(|f| !bound.contains(&f.amount.span.start)).map(|f| (f.amount.span.clone(), why_unchecked(f, &doc.claims))).collect(),
+        unbound: {
+            let claim_at: std::collections::HashMap<usize, &narrative::Claim> = doc.claims.iter().map(|c| (c.figure.amount.span.start, c)).collect();
+            doc.figures.iter().filter(|f| !bound.contains(&f.amount.span.start)).map(|f| (f.amount.span.clone(), why_unchecked(f, claim_at.get(&f.amount.span.start).copied()))).collect()
+        },
     };
     let placer = report::Placer::new(input, &parsed.norm, options.offsets);
     let mut rep = report::build(
@@ -155,11 +158,11 @@ const WHY_PERCENT: (&str, &str) = ("百分比不是可核对的占比或增减�
 const WHY_PART: (&str, &str) = ("所在段落不逐项复述表格（如其他重要事项、绩效指标、原因说明）", "in a passage that does not restate the tables (other matters, indicators, reasons)");
 
 /// Why no rule reads narrative figure `f`, in Chinese and English.
-fn why_unchecked(f: &narrative::Figure, claims: &[narrative::Claim]) -> (String, String) {
+fn why_unchecked(f: &narrative::Figure, claim: Option<&narrative::Claim>) -> (String, String) {
     if f.unit == narrative::Unit::Percent {
         return (WHY_PERCENT.0.into(), WHY_PERCENT.1.into());
     }
-    match claims.iter().find(|c| c.figure.amount.span == f.amount.span) {
+    match claim {
         Some(c) if c.part != narrative::Part::Other => {
             let label: String = c.label.chars().rev().take(24).collect::<Vec<_>>().into_iter().rev().collect();
             (format!("“{label}”不对应表中的数字"), format!("“{label}” names no table figure"))

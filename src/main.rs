@@ -127,25 +127,44 @@ mod cli {
         }
     }
 
-    fn source_line<'a>(text: &'a str, line: usize) -> &'a str {
-        text.lines().nth(line.saturating_sub(1)).unwrap_or("")
+    /// A line longer than this (in bytes) is shown as a window around the marked number.
+    const LONG_LINE: usize = 240;
+    const WINDOW_CHARS: usize = 40;
+
+    /// Byte range of 1-based `line`, from the line starts.
+    fn line_range(text: &str, starts: &[usize], line: usize) -> std::ops::Range<usize> {
+        let s = starts.get(line.saturating_sub(1)).copied().unwrap_or(text.len()).min(text.len());
+        let e = starts.get(line).map_or(text.len(), |&n| n.saturating_sub(1)).max(s).min(text.len());
+        s..e
     }
 
-    /// The line with tabs shown as spaces, and a marker under `loc`.
-    fn snippet(text: &str, loc: &Location, mark: char) -> (String, String) {
-        let src = source_line(text, loc.line);
-        let shown: String = src.chars().map(|c| if c == '\t' { "    ".to_string() } else { c.to_string() }).collect();
-        let line_start = text[..loc.start.min(text.len())].rfind('\n').map_or(0, |i| i + 1);
-        let before = text.get(line_start..loc.start).unwrap_or("");
-        let inside = text.get(loc.start..loc.end).unwrap_or("");
-        let pad: usize = before.chars().map(width).sum();
-        let len: usize = inside.chars().map(width).sum::<usize>().max(1);
-        (shown.trim_end().to_string(), format!("{}{}", " ".repeat(pad), mark.to_string().repeat(len)))
+    /// The line (or, for a long line, the stretch around `loc`) with tabs shown as spaces, and a
+    /// marker under `loc`; `true` when the text shown is a window of a long line.
+    fn snippet(text: &str, starts: &[usize], loc: &Location, mark: char) -> (String, String, bool) {
+        let line = line_range(text, starts, loc.line);
+        let at = loc.start.clamp(line.start, line.end);
+        let end = loc.end.clamp(at, line.end);
+        let long = line.len() > LONG_LINE;
+        let (from, to) = if long {
+            let from = text[line.start..at].char_indices().rev().nth(WINDOW_CHARS - 1).map_or(line.start, |(i, _)| line.start + i);
+            let to = text[end..line.end].char_indices().nth(WINDOW_CHARS).map_or(line.end, |(i, _)| end + i);
+            (from, to)
+        } else {
+            (line.start, line.end)
+        };
+        let tabs = |s: &str| s.chars().map(|c| if c == '\t' { "    ".to_string() } else { c.to_string() }).collect::<String>();
+        let lead = if long && from > line.start { "…" } else { "" };
+        let tail = if long && to < line.end { "…" } else { "" };
+        let shown = format!("{lead}{}{tail}", tabs(text.get(from..to).unwrap_or("")));
+        let pad: usize = lead.chars().map(width).sum::<usize>() + text.get(from..at).unwrap_or("").chars().map(width).sum::<usize>();
+        let len: usize = text.get(at..end).unwrap_or("").chars().map(width).sum::<usize>().max(1);
+        (shown.trim_end().to_string(), format!("{}{}", " ".repeat(pad), mark.to_string().repeat(len)), long)
     }
 
     fn render_text(r: &Report, text: &str, file: &str, lang: Lang) -> String {
         let zh = lang == Lang::Zh;
         let mut out = String::new();
+        let starts: Vec<usize> = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
         for f in &r.findings {
             let sev = match f.severity {
                 Severity::Error => "error",
@@ -161,8 +180,8 @@ mod cli {
             locs.sort_by_key(|(l, _)| l.start);
             let mut last_line = 0;
             for (loc, mark) in locs {
-                let (src, marker) = snippet(text, loc, mark);
-                if loc.line != last_line {
+                let (src, marker, window) = snippet(text, &starts, loc, mark);
+                if loc.line != last_line || window {
                     out.push_str(&format!("{pad} |\n"));
                     out.push_str(&format!("{:>gutter$} | {src}\n", loc.line));
                 }

@@ -833,23 +833,33 @@ pub fn whole_funds(s: &Stream) -> Option<WholeFund> {
 pub fn part_growths(s: &Stream, figs: &[Figure], claims: &[Claim], known: &[Growth]) -> Vec<Growth> {
     let c = &s.chars;
     let name = |l: &str| l.replace("运行维护费", "运行费").replace("(境)费", "(境)");
+    let known: std::collections::HashSet<usize> = known.iter().map(|g| g.change.at.start).collect();
+    // The first amount stated for each part (and for the total), in text order: a change binds
+    // to the one stated before it.
+    let mut first: std::collections::HashMap<String, &Claim> = std::collections::HashMap::new();
+    let mut total: Option<&Claim> = None;
     let mut out = Vec::new();
-    let in_part: Vec<&Claim> = claims.iter().filter(|x| x.part == Part::ThreePub).collect();
-    for cl in &in_part {
-        let Some((stem, up)) = [("增加", true), ("减少", false)].iter().find_map(|(w, up)| cl.label.strip_suffix(w).map(|x| (x, *up))) else { continue };
-        if stem.is_empty() || known.iter().any(|g| g.change.at == cl.figure.at) {
+    for cl in claims.iter().filter(|x| x.part == Part::ThreePub) {
+        let change = [("增加", true), ("减少", false)].iter().find_map(|(w, up)| cl.label.strip_suffix(w).map(|x| (x, *up)));
+        let Some((stem, up)) = change else {
+            if cl.label.contains("三公") && !cl.label.contains("上年") {
+                total.get_or_insert(cl);
+            } else {
+                first.entry(name(&cl.label)).or_insert(cl);
+            }
+            continue;
+        };
+        if stem.is_empty() || known.contains(&cl.figure.at.start) {
             continue;
         }
         // `…“三公”经费(预算)比上年预算增加 A`: the change of the total stated before.
-        let is_total = |l: &str| l.contains("三公") && !l.contains("上年") && !l.ends_with("增加") && !l.ends_with("减少");
         let current = if stem.contains("上年") {
             if !stem.contains("三公") {
                 continue;
             }
-            in_part.iter().find(|x| x.figure.at.start < cl.figure.at.start && is_total(&x.label))
+            total
         } else {
-            let key = name(stem);
-            in_part.iter().find(|x| x.figure.at.start < cl.figure.at.start && name(&x.label) == key)
+            first.get(&name(stem)).copied()
         };
         let Some(current) = current else { continue };
         let mut rate = None;

@@ -171,7 +171,12 @@ pub struct Placer<'a> {
     norm: &'a Normalized,
     line_starts: Vec<usize>,
     offsets: Offsets,
+    /// Per long line (by its start): (byte offset, columns before it) every `CHECKPOINT` bytes,
+    /// so that a column on a megabyte-long line costs a short count, not a scan of the line.
+    checkpoints: std::cell::RefCell<std::collections::HashMap<usize, Vec<(usize, usize)>>>,
 }
+
+const CHECKPOINT: usize = 1024;
 
 impl<'a> Placer<'a> {
     pub fn new(original: &'a str, norm: &'a Normalized, offsets: Offsets) -> Self {
@@ -181,7 +186,7 @@ impl<'a> Placer<'a> {
                 line_starts.push(i + 1);
             }
         }
-        Placer { original, norm, line_starts, offsets }
+        Placer { original, norm, line_starts, offsets, checkpoints: Default::default() }
     }
 
     fn original_range(&self, span: &Range<usize>) -> Range<usize> {
@@ -209,8 +214,33 @@ impl<'a> Placer<'a> {
         let r = self.original_range(span);
         let line = self.line_of(r.start);
         let ls = self.line_starts.get(line.saturating_sub(1)).copied().unwrap_or(0);
-        let column = self.units(self.original.get(ls..r.start).unwrap_or("")) + 1;
+        let column = self.column(ls, r.start) + 1;
         Location { line, column, start: r.start, end: r.end, label }
+    }
+
+    /// Columns (chars or UTF-16 units) from line start `ls` to byte offset `at`.
+    fn column(&self, ls: usize, at: usize) -> usize {
+        if at.saturating_sub(ls) <= CHECKPOINT {
+            return self.units(self.original.get(ls..at).unwrap_or(""));
+        }
+        let mut cps = self.checkpoints.borrow_mut();
+        let marks = cps.entry(ls).or_insert_with(|| {
+            let end = self.line_starts.get(self.line_of(ls)).copied().unwrap_or(self.original.len());
+            let mut marks = vec![(ls, 0)];
+            let (mut last, mut cols) = (ls, 0);
+            for (i, _) in self.original.get(ls..end).unwrap_or("").char_indices() {
+                let off = ls + i;
+                if off - last >= CHECKPOINT {
+                    cols += self.units(&self.original[last..off]);
+                    marks.push((off, cols));
+                    last = off;
+                }
+            }
+            marks
+        });
+        let k = marks.partition_point(|&(off, _)| off <= at).saturating_sub(1);
+        let (off, cols) = marks.get(k).copied().unwrap_or((ls, 0));
+        cols + self.units(self.original.get(off..at).unwrap_or(""))
     }
 
     pub fn cell(&self, span: &Range<usize>, norm_text: &str) -> CellOut {

@@ -84,3 +84,20 @@ fn model_dump_shows_rows_by_column() {
     assert!(s.contains("columns: 合计 | 基本支出 | 项目支出"), "{s}");
     assert!(s.lines().any(|l| l.contains("2080101") && l.contains("行政运行") && l.ends_with(": 560.12 | 560.12 | ·")), "{s}");
 }
+
+#[test]
+fn a_long_line_is_shown_as_a_window_around_each_number() {
+    // S0's T10 is empty; 2,000 三公 amounts on one 100 KB line are 2,000 errors on that line.
+    let mut text = common::seed("000_");
+    text.push_str("\n十、关于 2024 年财政拨款“三公”经费预算情况说明\n");
+    text.push_str(&"公务接待费 1.00 万元，公务接待费增加 1.00 万元；".repeat(2000));
+    text.push('\n');
+    let out = cli(&["-"], text.as_bytes());
+    assert_eq!(out.status.code(), Some(1));
+    let s = String::from_utf8(out.stdout).unwrap();
+    assert!(s.matches("error[NT-3PUB]").count() >= 2000);
+    // Each finding shows some 40 characters either side of its number, not the whole line.
+    let longest = s.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+    assert!(longest < 200, "a line of {longest} characters");
+    assert!(s.contains(" | …") && s.contains("…\n"), "windows are marked with …");
+}

@@ -117,6 +117,36 @@ fn five_megabytes_of_repeated_seeds() {
     assert!(!r.tables.is_empty());
 }
 
+/// A seed followed by thousands of repeated narrative claims (三公 parts and their changes,
+/// project blocks, structure classes, 绩效 weight rows): every claim is read and checked in one
+/// pass — a lookup per claim over all the others would make this take minutes (speed itself is
+/// measured in `benches/`, not here).
+#[test]
+fn thousands_of_repeated_narrative_claims() {
+    let mut text = seed("000_");
+    text.push_str("\n十、关于 2024 年财政拨款“三公”经费预算情况说明\n");
+    for _ in 0..20_000 {
+        text.push_str("公务接待费 1.00 万元，公务接待费增加 1.00 万元，增长 100.00%；");
+    }
+    text.push_str("\n七、关于 2024 年一般公共预算项目支出情况说明\n");
+    for _ in 0..5_000 {
+        text.push_str("(1) 项目名称：单位运转项目\n预算安排规模：9.90 万元\n资金分配情况：银海专线 5.6 万元、印刷费 4.3 万元。\n");
+    }
+    text.push_str("五、关于 2024年一般公共预算当年拨款情况说明\n");
+    for _ in 0..5_000 {
+        text.push_str("- 1.社会保障和就业支出（类） 11765.06 万元，占 99.69%。\n");
+    }
+    text.push_str("项目名称\t\t单位运转项目\n一级指标\t二级指标\t三级指标\t指标值\t分值权重\n");
+    for _ in 0..5_000 {
+        text.push_str("产出指标\t数量指标\t人数\t>=1 人\t10\n");
+    }
+    text.push_str("结束\n");
+    let r = check(&text, Options::default());
+    assert_sane(&text, &r);
+    assert!(r.narrative.figures > 60_000, "{}", r.narrative.figures);
+    assert!(r.narrative.growth_statements > 20_000, "{}", r.narrative.growth_statements);
+}
+
 /// Real inconsistencies in the corpus documents themselves, verified by hand: (file prefix,
 /// rule, printed figure). Everything else reported as an error on the corpus would be a misread.
 const CORPUS_REAL_ERRORS: &[(&str, &str, &str)] = &[

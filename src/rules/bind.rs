@@ -38,6 +38,15 @@ pub fn canon(s: &str) -> String {
     }
 }
 
+/// Items by key, the first of each key kept: lookups stay O(1) however long a pasted table is.
+pub fn index<'a, T>(items: impl Iterator<Item = (String, &'a T)>) -> std::collections::HashMap<String, &'a T> {
+    let mut m = std::collections::HashMap::new();
+    for (k, v) in items {
+        m.entry(k).or_insert(v);
+    }
+    m
+}
+
 /// The claims of one part of the 情况说明.
 pub fn claims<'d>(doc: &'d Document<'_>, part: Part) -> impl Iterator<Item = &'d Claim> {
     doc.claims.iter().filter(move |c| c.part == part)

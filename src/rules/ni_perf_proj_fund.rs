@@ -37,7 +37,8 @@ table_rule! {
                 row_span: f.total.span.clone(),
             });
         }
-        let t7 = doc.table(TableId::T7).and_then(|t| t.coded()).filter(|c| !c.columns.is_empty());
+        let t7 = doc.table(TableId::T7).and_then(|t| t.coded()).filter(|c| !c.columns.is_empty()).map(|t| nt_proj::ProjectRows::new(t, doc));
+        let scales = bind::index(doc.projects.iter().filter_map(|q| q.scale.as_ref().map(|s| (q.name.clone(), s))));
         for p in &doc.projects {
             let Some(total) = &p.target_total else { continue };
             let total_term = Term::from_amount(total, format!("{} 年度预算总额", p.name), doc.text);
@@ -45,10 +46,9 @@ table_rule! {
                 let said = Term::from_amount(&goal.amount, format!("{} 项目总体目标", p.name), doc.text);
                 bind::restates(meta, said, &format!("项目“{}”绩效目标表 项目总体目标", p.name), total_term.clone(), Severity::Error, ctx);
             }
-            let scale = doc.projects.iter().find(|q| q.name == p.name && q.scale.is_some()).and_then(|q| q.scale.as_ref());
-            let target = match scale {
+            let target = match scales.get(&p.name) {
                 Some(s) => Some(Term::from_amount(&s.amount, format!("情况说明 {} 预算安排规模", p.name), doc.text)),
-                None => t7.and_then(|t| nt_proj::project_total(t, &p.name, doc)),
+                None => t7.as_ref().and_then(|t| t.total(&p.name, doc)),
             };
             if let Some(target) = target {
                 bind::restates(meta, total_term, &format!("项目“{}”绩效目标表 年度预算总额", p.name), target, Severity::Error, ctx);

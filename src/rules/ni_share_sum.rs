@@ -41,8 +41,9 @@ table_rule! {
             Some((a.value, a.half_step()))
         };
         let hundred = Decimal::from(100);
+        let claim_at: std::collections::HashMap<usize, &crate::narrative::Claim> = doc.claims.iter().map(|c| (c.figure.amount.span.start, c)).collect();
         for part in [Part::Income, Part::Expense, Part::Gpb] {
-            let in_part = |span_start: usize| doc.claims.iter().any(|c| c.part == part && c.figure.amount.span.start == span_start && (part != Part::Gpb || c.level == Some('类')));
+            let in_part = |span_start: usize| claim_at.get(&span_start).is_some_and(|c| c.part == part && (part != Part::Gpb || c.level == Some('类')));
             let shares: Vec<_> = doc.shares.iter().filter(|s| in_part(s.part.amount.span.start)).collect();
             if shares.len() < 2 {
                 continue;

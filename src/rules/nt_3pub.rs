@@ -2,6 +2,9 @@ use super::{bind, table_rule, Severity, Term};
 use crate::narrative::Part;
 use crate::tables::{TableBody, TableId, TableStatus};
 
+/// The parts' names as `name` normalizes them.
+const PARTS: [&str; 5] = ["因公出国(境)", "公务用车购置及运行费", "公务用车购置费", "公务用车运行费", "公务接待费"];
+
 table_rule! {
     /// ### What it checks
     /// In the “三公”经费预算情况说明, each part (`因公出国（境）费`, `公务用车购置及运行费`,
@@ -34,15 +37,17 @@ table_rule! {
             }
         };
         let name = |s: &str| bind::canon(s).replace("运行维护费", "运行费").replace("(境)费", "(境)");
+        let by_name = rows.map(|l| bind::index(l.rows.iter().filter(|r| !r.is_total).map(|r| (name(&r.label), r)))).unwrap_or_default();
         for c in claims {
             let key = name(&c.label);
-            if !key.starts_with("因公出国") && !key.starts_with("公务用车") && !key.starts_with("公务接待") {
+            // Only a part's own amount (not `…增加 A`, the change).
+            if !PARTS.contains(&key.as_str()) {
                 continue;
             }
             let target: Option<Term> = match rows {
                 None => Some(Term::blank("T10（空表）")),
-                Some(l) => {
-                    let Some(row) = l.rows.iter().find(|r| !r.is_total && name(&r.label) == key) else { continue };
+                Some(_) => {
+                    let Some(row) = by_name.get(&key) else { continue };
                     row.cells.first().and_then(|cell| Term::from_cell(cell, format!("T10 {}", row.label), doc.text))
                 }
             };

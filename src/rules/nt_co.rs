@@ -31,13 +31,14 @@ table_rule! {
         };
         let col = |name: &str| l.columns.iter().position(|c| c == name);
         let total = l.rows.iter().find(|r| r.is_total);
+        let by_name = bind::index(l.rows.iter().filter(|r| !r.is_total).map(|r| (bind::canon(&r.label), r)));
         for c in claims {
             let key = bind::canon(&c.label);
             let (row, j) = match key.as_str() {
                 "上年结转结余" | "结转结余" => (total, Some(0)),
                 "财政" => (total, col("财政拨款合计")),
                 "非财政" => (total, col("非财政拨款合计")),
-                k if k.chars().count() >= 6 => (l.rows.iter().find(|r| !r.is_total && bind::canon(&r.label) == k), Some(0)),
+                k if k.chars().count() >= 6 => (by_name.get(k).copied(), Some(0)),
                 _ => continue,
             };
             let (Some(row), Some(j)) = (row, j) else { continue };

@@ -24,14 +24,16 @@ table_rule! {
             return;
         }
         let Some(t4) = lookup::t4(meta, doc, ctx) else { return };
+        let income = bind::index(t4.income.iter().map(|i| (bind::canon(&i.label), i)));
+        let classes = bind::index(t4.expense.iter().filter(|i| i.code.is_some()).map(|i| (bind::canon(&i.label), i)));
         for c in claims {
             let key = bind::canon(&c.label);
             if key.chars().count() < 4 {
                 continue;
             }
-            if let Some(item) = t4.income.iter().find(|i| bind::canon(&i.label) == key) {
+            if let Some(item) = income.get(&key) {
                 bind::compare(meta, c, bind::balance_term(TableId::T4, item, doc), Severity::Error, doc, ctx);
-            } else if let Some(item) = t4.expense.iter().find(|i| i.code.is_some() && bind::canon(&i.label) == key) {
+            } else if let Some(item) = classes.get(&key) {
                 bind::compare(meta, c, lookup::t4_cell(item, 0, doc), Severity::Error, doc, ctx);
             }
         }

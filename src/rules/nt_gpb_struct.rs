@@ -25,9 +25,11 @@ table_rule! {
         }
         let Some(t5) = lookup::coded(meta, TableId::T5, doc, ctx) else { return };
         let classes: Vec<_> = t5.rows.iter().filter(|r| r.code.as_ref().is_some_and(|c| c.len() == 3)).collect();
+        let by_name = bind::index(classes.iter().map(|r| (bind::canon(&r.name), *r)));
+        let listed_names: std::collections::HashSet<String> = listed.iter().map(|c| bind::canon(&c.label)).collect();
         for c in &listed {
             let key = bind::canon(&c.label);
-            let Some(row) = classes.iter().find(|r| bind::canon(&r.name) == key) else {
+            let Some(row) = by_name.get(&key) else {
                 ctx.skip(meta, None, super::SkipReason::UnrecognisedLine { item: c.label.clone() }, None);
                 continue;
             };
@@ -38,7 +40,7 @@ table_rule! {
         let goes_on = bind::claims(doc, Part::Gpb).any(|c| c.figure.at.start > last && c.level != Some('类'));
         for row in classes.into_iter().filter(|_| goes_on) {
             let Some(amount) = lookup::cell(TableId::T5, t5, row, &t5.columns[0], doc) else { continue };
-            if amount.value.is_zero() || listed.iter().any(|c| bind::canon(&c.label) == bind::canon(&row.name)) {
+            if amount.value.is_zero() || listed_names.contains(&bind::canon(&row.name)) {
                 ctx.record(None);
                 continue;
             }

@@ -32,7 +32,8 @@ table_rule! {
             ctx.skip(meta, Some(TableId::T1), super::SkipReason::TableMissing, None);
             return;
         };
-        let named = |key: &str| t1.income.iter().find(|i| bind::canon(&i.label) == key);
+        let by_name = bind::index(t1.income.iter().map(|i| (bind::canon(&i.label), i)));
+        let named = |key: &str| by_name.get(key).copied();
         for c in claims {
             let key = bind::canon(&c.label);
             let item = match key.as_str() {

@@ -1,4 +1,5 @@
 use super::{bind, lookup, table_rule, Document, Severity, Term};
+use std::collections::HashMap;
 use crate::tables::{CodedRow, CodedTable, TableId};
 
 table_rule! {
@@ -25,8 +26,9 @@ table_rule! {
             return;
         }
         let Some(t7) = lookup::coded(meta, TableId::T7, doc, ctx) else { return };
+        let rows = ProjectRows::new(t7, doc);
         for (p, scale) in with_scale {
-            let Some(total) = project_total(t7, &p.name, doc) else {
+            let Some(total) = rows.total(&p.name, doc) else {
                 ctx.skip(meta, None, super::SkipReason::UnrecognisedLine { item: p.name.clone() }, None);
                 continue;
             };
@@ -36,39 +38,61 @@ table_rule! {
     }
 }
 
-/// Does T7 row `r` belong to project `name`? Its name is `项名·项目名`, or the 项's name glued to
-/// the project's (the 项's name as another table prints it for the same code).
-fn is_project_row(r: &CodedRow, name: &str, doc: &Document<'_>) -> bool {
-    let row_name: String = r.name.chars().filter(|c| !c.is_whitespace()).collect();
-    if let Some((_, project)) = row_name.rsplit_once('·') {
-        return project == name;
-    }
-    let Some(prefix) = row_name.strip_suffix(name) else { return false };
-    let Some(code) = r.code.as_deref() else { return false };
-    prefix.is_empty()
-        || [TableId::T5, TableId::T3, TableId::T2].iter().any(|&id| {
-            doc.table(id).and_then(|t| t.coded()).and_then(|t| lookup::row(t, code)).is_some_and(|fr| fr.name.chars().filter(|c| !c.is_whitespace()).collect::<String>() == prefix)
-        })
+/// T7's rows by project: a row's name is `项名·项目名`, or the 项's name (as another table prints
+/// it for the same code) glued to the project's, or the project's alone.
+pub(super) struct ProjectRows<'t> {
+    t7: &'t CodedTable,
+    by_name: HashMap<String, Vec<&'t CodedRow>>,
 }
 
-/// The sum of T7's 项目支出合计 over the rows of project `name`, as one term; `None` when no row
-/// is the project's or one of its totals is unknown.
-pub(super) fn project_total(t7: &CodedTable, name: &str, doc: &Document<'_>) -> Option<Term> {
-    let rows: Vec<&CodedRow> = t7.rows.iter().filter(|r| !r.is_total && r.code.as_ref().is_some_and(|c| c.len() >= 7) && is_project_row(r, name, doc)).collect();
-    let first = rows.first()?;
-    let terms: Vec<Term> = rows.iter().map(|r| lookup::cell(TableId::T7, t7, r, &t7.columns[0], doc)).collect::<Option<_>>()?;
-    if terms.len() == 1 {
-        return terms.into_iter().next();
+impl<'t> ProjectRows<'t> {
+    pub(super) fn new(t7: &'t CodedTable, doc: &Document<'_>) -> Self {
+        let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+        let mut item_names: HashMap<&str, Vec<String>> = HashMap::new();
+        for id in [TableId::T5, TableId::T3, TableId::T2] {
+            for r in doc.table(id).and_then(|t| t.coded()).map_or(&[][..], |t| &t.rows[..]) {
+                if let Some(code) = r.code.as_deref() {
+                    item_names.entry(code).or_default().push(squeeze(&r.name));
+                }
+            }
+        }
+        let mut by_name: HashMap<String, Vec<&CodedRow>> = HashMap::new();
+        for r in t7.rows.iter().filter(|r| !r.is_total && r.code.as_ref().is_some_and(|c| c.len() >= 7)) {
+            let row_name = squeeze(&r.name);
+            let project = match row_name.rsplit_once('·') {
+                Some((_, p)) => p.to_string(),
+                None => r
+                    .code
+                    .as_deref()
+                    .and_then(|c| item_names.get(c))
+                    .and_then(|names| names.iter().find_map(|n| row_name.strip_prefix(n.as_str()).filter(|rest| !rest.is_empty())))
+                    .map_or(row_name.clone(), str::to_string),
+            };
+            by_name.entry(project).or_default().push(r);
+        }
+        ProjectRows { t7, by_name }
     }
-    let value = terms.iter().map(|t| t.value).sum();
-    let half = terms.iter().map(|t| t.half).sum();
-    let decimals = terms.iter().map(|t| t.decimals).max().unwrap_or(2);
-    Some(Term {
-        value,
-        half,
-        decimals,
-        printed: crate::amount::format_fixed(value, decimals),
-        span: lookup::cell(TableId::T7, t7, first, &t7.columns[0], doc).and_then(|t| t.span),
-        what: format!("T7 {name} 各行之和（{}）", terms.iter().map(|t| t.printed.as_str()).collect::<Vec<_>>().join(" + ")),
-    })
+
+    /// The sum of T7's 项目支出合计 over the rows of project `name`, as one term; `None` when no
+    /// row is the project's or one of its totals is unknown.
+    pub(super) fn total(&self, name: &str, doc: &Document<'_>) -> Option<Term> {
+        let t7 = self.t7;
+        let rows = self.by_name.get(name)?;
+        let first = rows.first()?;
+        let terms: Vec<Term> = rows.iter().map(|r| lookup::cell(TableId::T7, t7, r, &t7.columns[0], doc)).collect::<Option<_>>()?;
+        if terms.len() == 1 {
+            return terms.into_iter().next();
+        }
+        let value = terms.iter().map(|t| t.value).sum();
+        let half = terms.iter().map(|t| t.half).sum();
+        let decimals = terms.iter().map(|t| t.decimals).max().unwrap_or(2);
+        Some(Term {
+            value,
+            half,
+            decimals,
+            printed: crate::amount::format_fixed(value, decimals),
+            span: lookup::cell(TableId::T7, t7, first, &t7.columns[0], doc).and_then(|t| t.span),
+            what: format!("T7 {name} 各行之和（{}）", terms.iter().map(|t| t.printed.as_str()).collect::<Vec<_>>().join(" + ")),
+        })
+    }
 }
