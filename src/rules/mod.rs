@@ -92,6 +92,7 @@ mod ni_proc;
 mod ni_asset_car;
 mod ni_car_3pub;
 mod ni_share_sum;
+mod ni_3pub_parts;
 mod ni_asset_equip;
 mod ni_people;
 mod ni_people_staff;
@@ -212,6 +213,7 @@ pub static RULES: &[&dyn Rule] = &[
     &nt_gpb_detail::NtGpbDetail,
     &ni_share::NiShare,
     &ni_share_sum::NiShareSum,
+    &ni_3pub_parts::Ni3PubParts,
     &nt_amount::NtAmount,
     &nt_in_amt::NtInAmt,
     &nt_out_amt::NtOutAmt,
