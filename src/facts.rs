@@ -68,6 +68,27 @@ fn count_after(s: &Stream, from: usize, to: usize, words: &[&str], units: &[char
     (a.decimals == 0 && s.chars.get(after).is_some_and(|c| units.contains(c))).then_some((a, after))
 }
 
+/// How many whole counts followed by `unit` the text `from..to` prints, leaving out changes
+/// (`增加 3 人`, `减少 1 人`).
+fn counts_of(s: &Stream, from: usize, to: usize, unit: char) -> usize {
+    let c = &s.chars;
+    let mut n = 0;
+    let mut j = from;
+    while j < to.min(c.len()) {
+        if c[j].is_ascii_digit() && (j == 0 || !c[j - 1].is_ascii_digit() && c[j - 1] != '.') {
+            let Some((a, after)) = number_at(s, j) else { break };
+            let change = (j.saturating_sub(2)..j).any(|k| matches!(c[k], '增' | '减' | '加' | '少'));
+            if a.decimals == 0 && c.get(after) == Some(&unit) && !change {
+                n += 1;
+            }
+            j = after.max(j + 1);
+            continue;
+        }
+        j += 1;
+    }
+    n
+}
+
 pub fn facts(s: &Stream, figs: &[Figure]) -> Facts {
     let c = &s.chars;
     let mut out = Facts::default();
@@ -103,6 +124,10 @@ pub fn facts(s: &Stream, figs: &[Figure]) -> Facts {
                 parts.push((kind, n, v));
             }
         }
+        // A kind not among the three (特种专业技术用车, 机要通信用车…): the three do not add up.
+        if counts_of(s, after, end, '辆') != parts.len() {
+            parts.clear();
+        }
         out.cars = Some(Cars { count, value, parts });
         break;
     }
@@ -122,9 +147,22 @@ pub fn facts(s: &Stream, figs: &[Figure]) -> Facts {
             let quota = find(c, k.saturating_sub(20), k, "编制数").and_then(|q| number_at(s, q + 3)).map(|(a, _)| a).filter(|a| a.decimals == 0);
             let mut parts = Vec::new();
             for (kind, word) in [("在职", "在职"), ("退休", "退休"), ("离休", "离休")] {
-                if let Some((n, _)) = count_after(s, after, end, &[word], &['人']) {
-                    parts.push((kind, n));
+                // `退休` as its own group, not inside `离退休`.
+                let mut at = after;
+                while let Some(p) = find(c, at, end, word) {
+                    at = p + 2;
+                    if kind == "退休" && p > 0 && c[p - 1] == '离' {
+                        continue;
+                    }
+                    if let Some((n, _)) = count_after(s, p, p + 2, &[word], &['人']) {
+                        parts.push((kind, n));
+                    }
+                    break;
                 }
+            }
+            // Another group of people in the list (遗属, 编外, 离退休…): the three do not add up.
+            if counts_of(s, after, end, '人') != parts.len() {
+                parts.clear();
             }
             out.people = Some(People { quota, total, parts });
         }

@@ -155,6 +155,7 @@ pub fn check(input: &str, options: Options) -> Report {
 }
 
 const WHY_PERCENT: (&str, &str) = ("百分比不是可核对的占比或增减幅", "a percentage that is no share or growth rate the checker can recompute");
+const WHY_YEAR: (&str, &str) = ("说的是上年或其他年度的数字", "a figure of last year or another year");
 const WHY_PART: (&str, &str) = ("所在段落不逐项复述表格（如其他重要事项、绩效指标、原因说明）", "in a passage that does not restate the tables (other matters, indicators, reasons)");
 
 /// Why no rule reads narrative figure `f`, in Chinese and English.
@@ -163,6 +164,7 @@ fn why_unchecked(f: &narrative::Figure, claim: Option<&narrative::Claim>) -> (St
         return (WHY_PERCENT.0.into(), WHY_PERCENT.1.into());
     }
     match claim {
+        Some(c) if c.other_year => (WHY_YEAR.0.into(), WHY_YEAR.1.into()),
         Some(c) if c.part != narrative::Part::Other => {
             let label: String = c.label.chars().rev().take(24).collect::<Vec<_>>().into_iter().rev().collect();
             (format!("“{label}”不对应表中的数字"), format!("“{label}” names no table figure"))

@@ -317,7 +317,14 @@ pub fn fund_splits(s: &Stream) -> Vec<FundSplit> {
         let Some((total, after)) = number_at(s, i) else { continue };
         let Some(f) = find(c, after, after + 12, "财政拨款") else { continue };
         let Some((fiscal, after2)) = number_at(s, f + 4) else { continue };
-        let other = find(c, after2, after2 + 8, "其他资金").and_then(|o| number_at(s, o + 4)).map(|(a, _)| a);
+        let other_at = find(c, after2, after2 + 8, "其他资金");
+        // Another source between (`上年结转 100.00`): the two read are not all the parts.
+        let gap_end = other_at.unwrap_or((after2 + 12).min(c.len()));
+        if (after2..gap_end.min(c.len())).any(|k| c[k].is_ascii_digit()) {
+            i = after2;
+            continue;
+        }
+        let other = other_at.and_then(|o| number_at(s, o + 4)).map(|(a, _)| a);
         out.push(FundSplit { total, fiscal, other });
         i = after2;
     }
@@ -529,8 +536,6 @@ const PART_WORDS: [(&str, Part); 12] = [
     ("财政拨款收支", Part::Fiscal),
     ("收支预算情况", Part::Overview),
     ("收支总体情况", Part::Overview),
-    ("收入预算情况", Part::Income),
-    ("支出预算情况", Part::Expense),
     ("当年拨款情况", Part::Gpb),
     ("基本支出情况", Part::Basic),
     ("项目支出情况", Part::Project),
@@ -538,12 +543,18 @@ const PART_WORDS: [(&str, Part); 12] = [
     ("国有资本", Part::Funds),
     ("三公", Part::ThreePub),
     ("结转结余", Part::CarryOver),
+    ("收入预算情况", Part::Income),
+    ("支出预算情况", Part::Expense),
 ];
+
+/// Words that make a 收入/支出预算 heading about one fund only (`一般公共预算支出预算情况说明`),
+/// not the whole budget T1 and T3 show.
+const ONE_FUND: [&str; 4] = ["一般公共预算", "财政拨款", "政府性基金", "国有资本"];
 
 /// Where each part of the 情况说明 starts: every `情况说明`/`总体说明` heading, classified by the
 /// words just before it. A 决算 or other template's headings that name none of them start
 /// `Part::Other`, whose figures no table rule binds.
-pub fn parts(s: &Stream) -> Vec<(usize, Part)> {
+pub fn parts(s: &Stream) -> Vec<PartStart> {
     let c = &s.chars;
     let mut out = Vec::new();
     let mut i = 0;
@@ -556,11 +567,30 @@ pub fn parts(s: &Stream) -> Vec<(usize, Part)> {
         let from = i.saturating_sub(24).max(sentence_start(c, i)).max(last_end);
         let head: String = c[from..i + n].iter().collect();
         last_end = i + n;
-        let part = PART_WORDS.iter().find(|(w, _)| head.contains(w)).map_or(Part::Other, |(_, p)| *p);
-        out.push((i + n, part));
+        let mut part = PART_WORDS.iter().find(|(w, _)| head.contains(w)).map_or(Part::Other, |(_, p)| *p);
+        if matches!(part, Part::Income | Part::Expense) && ONE_FUND.iter().any(|w| head.contains(w)) {
+            part = Part::Other;
+        }
+        out.push(PartStart { at: i + n, part, year: year_in(&head) });
         i += n;
     }
     out
+}
+
+/// Where a part of the 情况说明 starts, what it is, and the year its heading names.
+#[derive(Debug, Clone, Copy)]
+pub struct PartStart {
+    pub at: usize,
+    pub part: Part,
+    pub year: Option<u32>,
+}
+
+/// The last `20XX 年` in `s` (spaces already dropped), as a number.
+fn year_in(s: &str) -> Option<u32> {
+    let c: Vec<char> = s.chars().collect();
+    (4..c.len()).rev().find_map(|j| {
+        (c[j] == '年' && c[j - 4..j].iter().all(|d| d.is_ascii_digit()) && (j < 5 || !c[j - 5].is_ascii_digit())).then(|| c[j - 4..j].iter().collect::<String>().parse().ok()).flatten()
+    })
 }
 
 /// A figure with the words that introduce it (its clause up to the figure) and the part it is in.
@@ -573,6 +603,13 @@ pub struct Claim {
     /// `类`, `款` or `项` when the label ends with `(类)` and so on.
     pub level: Option<char>,
     pub figure: Figure,
+    /// The year the label named (`2023 年…`), if any.
+    pub year: Option<u32>,
+    /// The sentence up to the label (at most `SENTENCE_MAX` characters, spaces dropped).
+    pub before: String,
+    /// The figure is about another year: its words or its sentence name a year other than the
+    /// part's, or last year (`上年…`, `…执行数`, `比…`), so it restates no cell of this year's tables.
+    pub other_year: bool,
 }
 
 fn is_clause_stop(ch: char) -> bool {
@@ -580,15 +617,22 @@ fn is_clause_stop(ch: char) -> bool {
 }
 
 /// The label of every amount (not percent) in a recognised part of the 情况说明.
-pub fn claims(s: &Stream, figs: &[Figure], parts: &[(usize, Part)]) -> Vec<Claim> {
+pub fn claims(s: &Stream, figs: &[Figure], parts: &[PartStart]) -> Vec<Claim> {
     let c = &s.chars;
     let mut out = Vec::new();
+    // The document's year: the one its part headings name most.
+    let doc_year = {
+        let mut years: Vec<u32> = parts.iter().filter_map(|p| p.year).collect();
+        years.sort_unstable();
+        years.chunk_by(|a, b| a == b).max_by_key(|g| g.len()).map(|g| g[0])
+    };
     for f in figs.iter().filter(|f| f.unit != Unit::Percent) {
-        let k = parts.partition_point(|(at, _)| *at <= f.at.start);
-        let Some(&(_, part)) = k.checked_sub(1).and_then(|k| parts.get(k)) else { continue };
+        let k = parts.partition_point(|p| p.at <= f.at.start);
+        let Some(&PartStart { part, year: part_year, .. }) = k.checked_sub(1).and_then(|k| parts.get(k)) else { continue };
         if part == Part::Other {
             continue;
         }
+        let this_year = part_year.or(doc_year);
         let lo = f.at.start.saturating_sub(40);
         let mut from = (lo..f.at.start).rev().find(|&j| is_clause_stop(c[j])).map_or(lo, |j| j + 1);
         // `其中` and `包括` open a list: the label starts after them.
@@ -598,7 +642,10 @@ pub fn claims(s: &Stream, figs: &[Figure], parts: &[(usize, Part)]) -> Vec<Claim
             }
         }
         let mut label: Vec<char> = c[from..f.at.start].iter().copied().filter(|ch| !ch.is_whitespace()).collect();
+        let raw: String = label.iter().collect();
+        let before: String = c[sentence_start(c, from)..from].iter().filter(|ch| !ch.is_whitespace()).collect();
         // `…部门 2024 年一般公共预算拨款合计` → `一般公共预算拨款合计`.
+        let year = year_in(&raw);
         if let Some(y) = (1..label.len()).rev().find(|&j| label[j] == '年' && label[j - 1].is_ascii_digit()) {
             label.drain(..=y);
         }
@@ -621,9 +668,26 @@ pub fn claims(s: &Stream, figs: &[Figure], parts: &[(usize, Part)]) -> Vec<Claim
         if label.is_empty() {
             continue;
         }
-        out.push(Claim { part, label: label.into_iter().collect(), level, figure: f.clone() });
+        let label: String = label.into_iter().collect();
+        let current_terms = |s: &str| s.replace("上年结转", "");
+        // Carried-over projects are named with the year they began (`2023 年…项目`); the
+        // section's totals are not.
+        let project_name = part == Part::CarryOver && label.chars().count() >= 6 && !label.contains("结转结余") && !label.ends_with("财政拨款");
+        let other_year = ["比", "较", "上年", "执行", "决算"].iter().any(|w| current_terms(&raw).contains(w))
+            || ([year, year_in(&before)].into_iter().flatten().any(|y| this_year.is_some_and(|t| t != y)) && !project_name)
+            || last_year_subject(&before);
+        out.push(Claim { part, label, level, figure: f.clone(), year, before, other_year });
     }
     out
+}
+
+/// Does the sentence so far speak of last year (`上年…预算 2.26 万元，其中：…`)? `比上年` /
+/// `较上年` compare with it and do not count.
+fn last_year_subject(before: &str) -> bool {
+    let before = before.replace("上年结转", "");
+    before.match_indices("上年").any(|(i, _)| !before[..i].ends_with('比') && !before[..i].ends_with('较'))
+        || before.contains("执行数")
+        || before.contains("决算数")
 }
 
 /// Drop a leading list marker: `- 1.`, `(一)`, `一、`, `1、`.
@@ -702,7 +766,9 @@ pub fn projects(s: &Stream, figs: &[Figure]) -> Vec<Project> {
         let target_total = find(c, name_end, end, "年度预算总额").and_then(|w| number_at(s, w + 6)).map(|(a, _)| a);
         let goal_amount = find(c, name_end, end, "项目总体目标").and_then(|g| {
             let stop = (g..end.min(g + 200)).find(|&j| is_stop(c[j])).unwrap_or(end.min(g + 200));
-            ["资金总额为", "安排预算资金", "预算资金"].iter().find_map(|w| {
+            // Only the words that state the whole (`预算安排资金总额为 X`); `安排预算资金 X` often
+            // introduces one part of it.
+            ["资金总额为", "资金总额", "预算总额为"].iter().find_map(|w| {
                 let p = find(c, g, stop, w)?;
                 let n = w.chars().count();
                 figs_from(figs, p + n).take_while(|f| f.at.start <= p + n + 1).find(|f| matches!(f.unit, Unit::Wan)).cloned()
@@ -713,6 +779,12 @@ pub fn projects(s: &Stream, figs: &[Figure]) -> Vec<Project> {
     }
     out
 }
+
+/// Words that state an allocation's whole (`共计 X`, `总计 X`); a figure right after one is the total.
+const TOTAL_WORDS: [&str; 6] = ["共计", "合计", "总计", "累计", "总额", "共"];
+/// Words after which the figure before them is the whole and what follows its (perhaps partial)
+/// split: `项目资金 200 万元，其中：…` / `…，主要用于：…` / `…，包括…`.
+const SPLIT_WORDS: [&str; 3] = ["其中", "主要用于", "包括"];
 
 /// The 资金分配情况 text from `from` to `资金执行时间` (or `end`).
 fn allocation(s: &Stream, figs: &[Figure], from: usize, end: usize) -> Option<Allocation> {
@@ -726,41 +798,61 @@ fn allocation(s: &Stream, figs: &[Figure], from: usize, end: usize) -> Option<Al
         return None;
     }
     let inside: Vec<&Figure> = figs_from(figs, from).take_while(|f| f.at.start < stop).collect();
-    if let Some(t) = ["共计", "合计"].iter().find_map(|w| find(c, from, stop, w)) {
-        let total = inside.iter().find(|f| f.at.start >= t + 2 && f.at.start <= t + 3 && f.unit == Unit::Wan).map(|f| (*f).clone());
-        return total.map(|t| Allocation { total: Some(t), parts: Vec::new() });
+    // A stated total: the figure right after a total word.
+    for w in TOTAL_WORDS {
+        let n = w.chars().count();
+        let mut at = from;
+        while let Some(t) = find(c, at, stop, w) {
+            at = t + n;
+            if let Some(f) = inside.iter().find(|f| f.at.start >= t + n && f.at.start <= t + n + 1 && f.unit == Unit::Wan) {
+                return Some(Allocation { total: Some((*f).clone()), parts: Vec::new() });
+            }
+        }
     }
-    // A total before `其中` is compared; its `其中` parts may be a partial list and are not.
-    if let Some(q) = find(c, from, stop, "其中") {
-        let total = inside.iter().rev().find(|f| f.at.end <= q && f.unit == Unit::Wan).map(|f| (*f).clone());
-        return total.map(|t| Allocation { total: Some(t), parts: Vec::new() });
+    // A whole stated first, before `其中`/`主要用于`/`包括`: compared; the split after it may be
+    // partial. Those words anywhere else open a sub-list: nothing is added up.
+    if let Some(q) = SPLIT_WORDS.iter().filter_map(|w| find(c, from, stop, w)).min() {
+        let before: Vec<&&Figure> = inside.iter().filter(|f| f.at.end <= q).collect();
+        return match before.as_slice() {
+            [whole] if whole.unit == Unit::Wan => Some(Allocation { total: Some((**whole).clone()), parts: Vec::new() }),
+            _ => None,
+        };
+    }
+    // Rates, shares, counts and schedules (`每人每月`, `/月`, `平均`, `占 68.72%`, `101 人`,
+    // `分 3 批`) describe how the money is spent, not parts that add up to it.
+    let text: String = c[from..stop].iter().collect();
+    if ["每", "/", "平均", "占", "%"].iter().any(|w| text.contains(w)) || inside.iter().any(|f| f.unit != Unit::Wan) {
+        return None;
     }
     let mut parts: Vec<Figure> = Vec::new();
     let mut j = from;
     while j < stop {
         if let Some(f) = inside.iter().find(|f| f.at.start == j) {
-            if f.unit != Unit::Wan {
-                parts.clear();
-                break;
-            }
             parts.push((*f).clone());
             j = f.at.end;
             continue;
         }
         if c[j].is_ascii_digit() && (j == 0 || !is_num_char(c[j - 1]) && !c[j - 1].is_ascii_alphabetic()) {
-            let Some((amount, after)) = number_at(s, j) else { break };
-            if after < stop && matches!(c[after], '、' | ',' | '，' | ';' | '；') {
+            let Some((amount, after)) = number_at(s, j) else { return None };
+            let next = c.get(after).copied();
+            // An amount without its unit (HZ-20: `差额工资 52.98、冬碳费 13.5 万元`) has decimals and
+            // is followed by a list separator; a whole number is a count, a year or a list marker.
+            if amount.decimals > 0 && matches!(next, Some('、' | ',' | '，' | ';' | '；')) {
                 parts.push(Figure { amount, unit: Unit::Wan, at: j..after });
+            } else if amount.decimals == 0 && (matches!(next, Some('、' | '.' | ')' | '）' | '-' | '—' | '~')) || j > 0 && matches!(c[j - 1], '-' | '—' | '~')) {
+                // `1、` / `(2)` list markers, ranges (`92-93 辞去现职人员`).
+            } else if amount.decimals == 0 && next.is_some_and(|ch| "人名户个批条辆台次年月日".contains(ch)) {
+                // A count or a date beside the money.
+            } else {
+                // A bare number we cannot place: do not add up.
+                return None;
             }
-            // Otherwise a count, a year or a range (`101 名`, `92-93`): not a part.
             j = after.max(j + 1);
             continue;
         }
         j += 1;
     }
-    // One part is the whole project, unless the text speaks of rates (`每月`, `万/月`).
-    let rates = (from..stop).any(|k| matches!(c[k], '每' | '/'));
-    (parts.len() >= 2 || parts.len() == 1 && !rates).then_some(Allocation { total: None, parts })
+    (!parts.is_empty()).then_some(Allocation { total: None, parts })
 }
 
 /// `(当年)财政拨款项目 N 个，涉及预算金额 X 万元` (预算绩效情况): how many fiscal projects have
@@ -788,7 +880,9 @@ pub fn perf_counts(s: &Stream, figs: &[Figure]) -> Vec<PerfCount> {
     let mut i = 0;
     while let Some(k) = find(c, i, c.len(), "财政拨款项目") {
         i = k + 6;
-        if k > 0 && c[k - 1] == '非' {
+        // Not 非财政拨款, nor last year's carried-over projects (`上年结转财政拨款项目 5 个`).
+        let lead: String = c[k.saturating_sub(4)..k].iter().collect();
+        if lead.ends_with('非') || lead.contains("结转") || lead.contains("上年") {
             continue;
         }
         out.extend(count_at(k + 6, false));
@@ -796,6 +890,10 @@ pub fn perf_counts(s: &Stream, figs: &[Figure]) -> Vec<PerfCount> {
     let mut i = 0;
     while let Some(k) = find(c, i, c.len(), "转移支付") {
         i = k + 4;
+        // The 上级 projects as a whole, not one level of them (`中央转移支付项目 3 个`).
+        if find(c, k.saturating_sub(14), k, "上级").is_none() {
+            continue;
+        }
         if let Some(p) = find(c, k + 4, k + 10, "项目") {
             out.extend(count_at(p + 2, true));
         }

@@ -50,15 +50,18 @@ pub fn weights(text: &str, lines: &[Line]) -> Weights {
     let mut fresh = true;
     while i < lines.len() {
         let c = cells(text, &lines[i]);
-        let first = c.first().map_or("", |x| x.0.as_str());
-        if first.starts_with("项目名称") {
-            let inline: String = first.trim_start_matches("项目名称").trim_start_matches([':', '：']).split_whitespace().collect();
-            // The name is the next cell, the rest of the line, or (one cell per line) the next line.
-            name = c.iter().skip(1).find(|x| !x.0.is_empty()).map(|x| x.0.split_whitespace().collect()).or_else(|| (!inline.is_empty()).then_some(inline)).or_else(|| {
-                lines[i + 1..].iter().take(3).map(|l| text[l.span.clone()].trim()).find(|t| !t.is_empty()).map(|t| t.split_whitespace().collect())
+        let squeezed = |t: &str| t.split_whitespace().collect::<String>();
+        // Any cell that says 项目名称 (`项 目 名 称` too) starts a new project's table.
+        if let Some(k) = c.iter().position(|x| squeezed(&x.0).starts_with("项目名称")) {
+            let cell = squeezed(&c[k].0);
+            let inline = cell.trim_start_matches("项目名称").trim_start_matches([':', '：']).to_string();
+            // The name is the next cell, the rest of the cell, or (one cell per line) the next line.
+            name = c.iter().skip(k + 1).find(|x| !x.0.is_empty()).map(|x| squeezed(&x.0)).or_else(|| (!inline.is_empty()).then_some(inline)).or_else(|| {
+                lines[i + 1..].iter().take(3).map(|l| text[l.span.clone()].trim()).find(|t| !t.is_empty()).map(squeezed)
             });
             fresh = true;
-        } else if first.contains("整体绩效目标表") || first.contains("部门整体") {
+        } else if c.iter().any(|x| x.0.contains("绩效目标表")) {
+            // A table title: the unit-wide table unless a 项目名称 follows.
             name = None;
             fresh = true;
         }
@@ -81,6 +84,15 @@ pub fn weights(text: &str, lines: &[Line]) -> Weights {
             }
             let r = cells(text, &lines[i]);
             if r.len() < 3 || is_header(&r) {
+                // A short line followed by more indicator rows is a wrapped cell or a stray line
+                // inside the table, not its end: the table cannot be read whole.
+                let next = lines[i + 1..].iter().map(|l| (l, &text[l.span.clone()])).find(|(_, t)| !t.trim().is_empty() && !blocks::is_page_furniture(t));
+                if r.len() < 3 && next.is_some_and(|(l, _)| {
+                    let n = cells(text, l);
+                    n.len() >= 3 && !is_header(&n) && !n.iter().any(|x| squeezed(&x.0).starts_with("项目名称") || x.0.contains("绩效目标表"))
+                }) {
+                    ok = false;
+                }
                 closed = true;
                 break;
             }

@@ -47,9 +47,10 @@ pub fn index<'a, T>(items: impl Iterator<Item = (String, &'a T)>) -> std::collec
     m
 }
 
-/// The claims of one part of the 情况说明.
+/// The claims of one part of the 情况说明 about this year (a figure of last year restates no
+/// cell of these tables).
 pub fn claims<'d>(doc: &'d Document<'_>, part: Part) -> impl Iterator<Item = &'d Claim> {
-    doc.claims.iter().filter(move |c| c.part == part)
+    doc.claims.iter().filter(move |c| c.part == part && !c.other_year)
 }
 
 /// A claim's figure as a term.

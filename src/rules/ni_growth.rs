@@ -43,14 +43,54 @@ table_rule! {
                 }
                 continue;
             }
+            // `…结转 130.20 万元，其中：…100.30 万元，…29.90 万元，…比上年预算增加 14.98 万元，增长
+            // 13.00%`: after a 其中 list the statement may be about the whole. Unsure which: the
+            // whole is taken when the rate fits it and not the nearest amount.
+            if let Some(subj) = g.subject.as_ref().filter(|s| doc.text.get(s.amount.span.end..g.current.amount.span.start).is_some_and(|t| t.contains("其中"))) {
+                let whole = Growth { current: subj.clone(), subject: None, ..g.clone() };
+                if !fits(g, rate) && fits(&whole, rate) {
+                    check(meta, &whole, rate, *word_agrees, doc, ctx);
+                    continue;
+                }
+            }
             check(meta, g, rate, *word_agrees, doc, ctx);
         }
     }
 }
 
+/// Last year's figure as an interval, from this year's and the change's printed intervals
+/// (amounts are never negative).
+fn prior_range(g: &Growth) -> (Decimal, Decimal) {
+    let (cur, hc) = g.current.value_wan();
+    let (a, ha) = g.change.value_wan();
+    let cur_lo = (cur - hc).max(Decimal::ZERO);
+    if g.up {
+        (cur_lo - (a + ha), cur + hc - (a - ha))
+    } else {
+        (cur_lo + (a - ha), cur + hc + (a + ha))
+    }
+}
+
+/// Does the printed rate fall in the range the printed figures allow (last year > 0)?
+fn fits(g: &Growth, rate: &crate::narrative::Figure) -> bool {
+    let (prior_lo, prior_hi) = prior_range(g);
+    if prior_lo <= Decimal::ZERO {
+        return false;
+    }
+    let (a, ha) = g.change.value_wan();
+    let hundred = Decimal::new(100, 0);
+    let g_lo = (a - ha).max(Decimal::ZERO) / prior_hi * hundred;
+    let mut g_hi = (a + ha) / prior_lo * hundred;
+    if !g.up {
+        g_hi = g_hi.min(hundred);
+    }
+    let (b, hb) = (rate.amount.value, rate.amount.half_step());
+    b + hb >= g_lo && b - hb <= g_hi
+}
+
 fn check(meta: &'static super::RuleMeta, g: &Growth, rate: &crate::narrative::Figure, word_agrees: bool, doc: &super::Document<'_>, ctx: &mut super::Ctx) {
     let text = |f: &crate::narrative::Figure| doc.text.get(f.amount.span.clone()).unwrap_or("").to_string();
-    let (cur, hc) = g.current.value_wan();
+    let (cur, _) = g.current.value_wan();
     let (a, ha) = g.change.value_wan();
     let (b, hb) = (rate.amount.value, rate.amount.half_step());
     let hundred = Decimal::new(100, 0);
@@ -88,8 +128,7 @@ fn check(meta: &'static super::RuleMeta, g: &Growth, rate: &crate::narrative::Fi
         return;
     }
     // Last year = this year ∓ change, as an interval (amounts are never negative).
-    let cur_lo = (cur - hc).max(Decimal::ZERO);
-    let (prior_lo, prior_hi) = if g.up { (cur_lo - (a + ha), cur + hc - (a - ha)) } else { (cur_lo + (a - ha), cur + hc + (a + ha)) };
+    let (prior_lo, prior_hi) = prior_range(g);
     let prior = if g.up { cur - a } else { cur + a };
     // Half-up rounding: printed A > printed current with prior_hi = 0 still means A > current.
     if prior_hi < Decimal::ZERO || (g.up && prior_hi.is_zero() && a > cur) {

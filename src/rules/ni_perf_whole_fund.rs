@@ -5,7 +5,9 @@ table_rule! {
     /// ### What it checks
     /// The 部门整体绩效目标表's 资金来源: 上级安排 + 本级安排 + 其他资金 = T1 收入总计 (an
     /// error beyond rounding); 本级安排 = T1 一般财力 (the unit's own general budget, printed
-    /// again: an error when it differs); 上级安排 = T1's 上级…转移支付 lines (a warning).
+    /// again: an error when it differs and the parts miss T1's total; a warning when the parts
+    /// still add up to it; 一般财力 + 财政拨款结转 accepted); 上级安排 = T1's 上级…转移支付 lines
+    /// (a warning).
     ///
     /// ### Why
     /// The unit-wide target covers the whole budget, split by where the money comes from (the
@@ -41,7 +43,20 @@ table_rule! {
         }
         let named = |key: &str| t1.income.iter().find(|i| bind::canon(&i.label) == key);
         if let Some(item) = named("一般财力").or_else(|| named("一般公共预算")) {
-            bind::restates(meta, own, "整体绩效目标表 本级安排", balance::term(item, doc.text), Severity::Error, ctx);
+            let gf = balance::term(item, doc.text);
+            // Some units count the carry-over with their own money: 本级 = 一般财力 + 财政拨款结转.
+            let with_co = named("财政拨款结转").and_then(|co| co.amount.as_ref()).map(|co| gf.value + co.value);
+            let exact = |v: rust_decimal::Decimal| crate::amount::format_fixed(v, own.decimals) == own.printed.replace(',', "");
+            if with_co.is_some_and(exact) {
+                ctx.record(None);
+            } else {
+                // A reallocation between 上级 and 本级 that keeps the total is a convention (W); a
+                // 本级 figure that also breaks the total is a slip (E: S1 308.43 vs 308.44).
+                let parts_sum = w.upper.value + w.own.value + w.other.as_ref().map_or(rust_decimal::Decimal::ZERO, |o| o.value);
+                let total_exact = t1.income_total.as_ref().and_then(|i| i.amount.as_ref()).is_some_and(|a| a.value == parts_sum);
+                let sev = if total_exact { Severity::Warning } else { Severity::Error };
+                bind::restates(meta, own, "整体绩效目标表 本级安排", gf, sev, ctx);
+            }
         }
         let uppers: Vec<_> = t1.income.iter().filter(|i| i.label.contains("上级") && i.label.contains("转移支付")).collect();
         if !uppers.is_empty() && uppers.iter().all(|i| i.amount.is_some() || i.amounts.is_empty()) {

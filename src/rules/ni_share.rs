@@ -53,7 +53,7 @@ table_rule! {
                 candidates.push(s.value_wan());
             }
             candidates.extend(sh.nearby.iter().map(|f| f.value_wan()));
-            let fits = |(b, hb): &(Decimal, Decimal)| {
+            let fits_of = |x: Decimal, hx: Decimal, (b, hb): &(Decimal, Decimal)| {
                 let (b_lo, b_hi) = (*b - *hb, *b + *hb);
                 if b_lo <= Decimal::ZERO {
                     return false;
@@ -62,6 +62,7 @@ table_rule! {
                 let hi = (x + hx) / b_lo * hundred;
                 p + hp >= lo && p - hp <= hi
             };
+            let fits = |c: &(Decimal, Decimal)| fits_of(x, hx, c);
             let text = |f: &crate::narrative::Figure| doc.text.get(f.amount.span.clone()).unwrap_or("").to_string();
             let d = sh.percent.amount.decimals;
             let point = |b: Decimal| if b.is_zero() { None } else { Some(x / b * hundred) };
@@ -90,6 +91,16 @@ table_rule! {
                     repairs: Vec::new(),
                     likely: None,
                 }));
+                continue;
+            }
+            // `财政拨款结转 130.20 万元，其中：…100.30 万元，…29.90 万元，占 1.09%`: after a 其中
+            // list the share may be the whole's. Unsure which: pass if the whole's fits.
+            let listed = sh.subject.as_ref().filter(|s| doc.text.get(s.amount.span.end..sh.part.amount.span.start).is_some_and(|t| t.contains("其中")));
+            if listed.is_some_and(|s| {
+                let (sx, shx) = s.value_wan();
+                bases.iter().chain(sh.nearby.iter().map(|f| f.value_wan()).collect::<Vec<_>>().iter()).any(|c| c.0 > sx && fits_of(sx, shx, c))
+            }) {
+                ctx.record(None);
                 continue;
             }
             // The share on the nearest base (the sentence's whole, else T1's total).

@@ -31,14 +31,24 @@ table_rule! {
         };
         let col = |name: &str| l.columns.iter().position(|c| c == name);
         let total = l.rows.iter().find(|r| r.is_total);
-        let by_name = bind::index(l.rows.iter().filter(|r| !r.is_total).map(|r| (bind::canon(&r.label), r)));
+        // A project by its name with the year it began; by the name alone only when no other
+        // row has that name (the same project of two years).
+        let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+        let by_full = bind::index(l.rows.iter().filter(|r| !r.is_total).map(|r| (squeeze(&r.label), r)));
+        let mut by_name: std::collections::HashMap<String, Option<&crate::tables::LabelledRow>> = std::collections::HashMap::new();
+        for r in l.rows.iter().filter(|r| !r.is_total) {
+            by_name.entry(bind::canon(&r.label)).and_modify(|v| *v = None).or_insert(Some(r));
+        }
         for c in claims {
             let key = bind::canon(&c.label);
             let (row, j) = match key.as_str() {
                 "上年结转结余" | "结转结余" => (total, Some(0)),
                 "财政" => (total, col("财政拨款合计")),
                 "非财政" => (total, col("非财政拨款合计")),
-                k if k.chars().count() >= 6 => (by_name.get(k).copied(), Some(0)),
+                k if k.chars().count() >= 6 => {
+                    let full = c.year.and_then(|y| by_full.get(&format!("{y}年{}", c.label)).copied());
+                    (full.or_else(|| by_name.get(k).copied().flatten()), Some(0))
+                }
                 _ => continue,
             };
             let (Some(row), Some(j)) = (row, j) else { continue };

@@ -15,7 +15,9 @@ table_rule! {
     /// S0 `卫生健康支出 13.87 万元` = T4 `210 卫生健康支出 13.87`.
     ///
     /// ### Known problems
-    /// A class is bound by its exact name; a class the text names otherwise is not compared.
+    /// A class is bound by its exact name; a class the text names otherwise is not compared. A
+    /// class amount that equals one fund's column of the T4 line (a class funded from two funds,
+    /// the text speaking of one) passes.
     NtFis, "NT-FIS", "财政拨款收支说明的金额 = 财政拨款收支总表", "fiscal-appropriation section amounts = T4",
     |doc, ctx| {
         let meta = &NtFis::META;
@@ -34,7 +36,11 @@ table_rule! {
             if let Some(item) = income.get(&key) {
                 bind::compare(meta, c, bind::balance_term(TableId::T4, item, doc), Severity::Error, doc, ctx);
             } else if let Some(item) = classes.get(&key) {
-                bind::compare(meta, c, lookup::t4_cell(item, 0, doc), Severity::Error, doc, ctx);
+                // The class's total, or one fund's column of it (`一般公共预算支出包括：…`).
+                let said = bind::said(c, doc);
+                let cols: Vec<_> = (0..4).filter_map(|j| lookup::t4_cell(item, j, doc)).collect();
+                let fund = cols.iter().skip(1).find(|t| matches!(super::same_figure(&said, t), crate::amount::SumCheck::Exact | crate::amount::SumCheck::WithinRounding { .. }));
+                bind::compare(meta, c, fund.cloned().or_else(|| cols.first().cloned()), Severity::Error, doc, ctx);
             }
         }
     }

@@ -26,7 +26,9 @@ table_rule! {
         let Some(t5) = lookup::coded(meta, TableId::T5, doc, ctx) else { return };
         let classes: Vec<_> = t5.rows.iter().filter(|r| r.code.as_ref().is_some_and(|c| c.len() == 3)).collect();
         let by_name = bind::index(classes.iter().map(|r| (bind::canon(&r.name), *r)));
-        let listed_names: std::collections::HashSet<String> = listed.iter().map(|c| bind::canon(&c.label)).collect();
+        // A class counts as listed when any amount of the section is introduced by its name (a
+        // list may drop the `（类）` mark).
+        let listed_names: std::collections::HashSet<String> = bind::claims(doc, Part::Gpb).map(|c| bind::canon(&c.label)).collect();
         for c in &listed {
             let key = bind::canon(&c.label);
             let Some(row) = by_name.get(&key) else {

@@ -20,7 +20,8 @@ table_rule! {
     ///
     /// ### Known problems
     /// A source the text names in words of its own (a project's name, `自治区国有企业改革成本
-    /// 资金`) binds to no T1 line and is not compared; it is counted as unchecked.
+    /// 资金`) binds to no T1 line and is not compared; it is counted as unchecked. Amounts in a
+    /// sentence about the carry-over bind to the lines under T1's 上年结转结余.
     NtInAmt, "NT-IN-AMT", "收入预算说明的金额 = 收支总表收入数", "income section amounts = T1 income lines",
     |doc, ctx| {
         let meta = &NtInAmt::META;
@@ -33,12 +34,17 @@ table_rule! {
             return;
         };
         let by_name = bind::index(t1.income.iter().map(|i| (bind::canon(&i.label), i)));
-        let named = |key: &str| by_name.get(key).copied();
+        // The lines under 上年结转结余 (`1.财政拨款结转 其中：一般公共预算拨款 …`), for a split of
+        // the carry-over (`财政拨款结转 130.20 万元，其中：一般公共预算拨款 100.30 万元`).
+        let carry_from = t1.income.iter().position(|i| bind::canon(&i.label).contains("结转"));
+        let carried = bind::index(t1.income.iter().skip(carry_from.map_or(t1.income.len(), |p| p + 1)).map(|i| (bind::canon(&i.label), i)));
         for c in claims {
             let key = bind::canon(&c.label);
+            let named = |key: &str| if c.before.contains("结转") { carried.get(key).copied() } else { by_name.get(key).copied() };
             let item = match key.as_str() {
-                "一般公共预算" => named("一般财力").or_else(|| named("一般公共预算")),
-                k if k.chars().count() >= 4 => named(k),
+                // Only the bare words: `一般公共预算拨款` is T1's whole line, `一般公共预算` its 本级 part.
+                "一般公共预算" if c.label == "一般公共预算" && !c.before.contains("结转") => named("一般财力").or_else(|| named("一般公共预算")),
+                k if k.chars().count() >= 4 || c.before.contains("结转") => named(k),
                 _ => None,
             };
             let Some(item) = item else { continue };

@@ -34,7 +34,9 @@ pub(super) fn section_totals(meta: &'static super::RuleMeta, doc: &super::Docume
         ctx.skip(meta, Some(id), super::SkipReason::AmountMissing { item: "合计".into() }, None);
         return;
     };
-    for c in claims {
+    // A split inside one class or item's sentence (`…(项)：预算数为 560.12 万元，其中：基本支出
+    // 560.12 万元`) is that item's, not the section's.
+    for c in claims.filter(|c| !["(类)", "(款)", "(项)"].iter().any(|m| c.before.contains(m))) {
         let key = bind::canon(&c.label);
         let col = match key.as_str() {
             "基本支出" | "项目支出" if t.columns.iter().any(|c| *c == key) => key.as_str(),

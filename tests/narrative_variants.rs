@@ -1,0 +1,59 @@
+//! Wordings other provinces and years use, applied to the seeds with their numbers kept
+//! consistent (an independent review's list, `tests/fixtures/narrative-variants.txt`): prior-year
+//! figures, carry-over splits, allocation lists with rates, counts, list markers and stated totals,
+//! other vehicle kinds and groups of people, 绩效 tables laid out otherwise. None may add an error
+//! the seed does not have — a misread sentence must never become a false error.
+
+mod common;
+use budget_check::Severity;
+use common::*;
+
+/// (name, seed prefix, hunks of (first line, lines replaced, new lines)).
+fn variants() -> Vec<(String, String, Vec<(usize, usize, Vec<String>)>)> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/narrative-variants.txt");
+    let text = std::fs::read_to_string(path).expect("variants fixture");
+    let mut out: Vec<(String, String, Vec<(usize, usize, Vec<String>)>)> = Vec::new();
+    for line in text.lines() {
+        if let Some(rest) = line.strip_prefix("== ") {
+            let (name, seed) = rest.split_once(' ').expect("== name seed");
+            out.push((name.to_string(), seed.to_string(), Vec::new()));
+        } else if let Some(rest) = line.strip_prefix("@ ") {
+            let (at, n) = rest.split_once(' ').expect("@ line count");
+            out.last_mut().expect("a variant").2.push((at.parse().unwrap(), n.parse().unwrap(), Vec::new()));
+        } else if let Some(new) = line.strip_prefix('+') {
+            out.last_mut().and_then(|v| v.2.last_mut()).expect("a hunk").2.push(new.to_string());
+        }
+    }
+    out
+}
+
+fn apply(seed: &str, hunks: &[(usize, usize, Vec<String>)]) -> String {
+    let mut lines: Vec<String> = seed.split('\n').map(str::to_string).collect();
+    // Later hunks first, so that earlier line numbers stay valid.
+    for (at, n, new) in hunks.iter().rev() {
+        lines.splice(*at..*at + *n, new.iter().cloned());
+    }
+    lines.join("\n")
+}
+
+fn errors(text: &str) -> Vec<(&'static str, String)> {
+    run(text).findings.iter().filter(|f| f.severity == Severity::Error).map(|f| (f.rule, f.found.clone())).collect()
+}
+
+#[test]
+fn realistic_wording_variants_add_no_error() {
+    let all = variants();
+    assert!(all.len() >= 60, "{} variants", all.len());
+    let mut failures = Vec::new();
+    for (name, prefix, hunks) in &all {
+        let seed = seed(prefix);
+        let base = errors(&seed);
+        let text = apply(&seed, hunks);
+        assert_ne!(text, seed, "{name}: the variant changes nothing");
+        let new: Vec<_> = errors(&text).into_iter().filter(|e| !base.contains(e)).collect();
+        if !new.is_empty() {
+            failures.push(format!("{name}: {new:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
