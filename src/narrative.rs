@@ -62,7 +62,8 @@ pub fn stream(text: &str, lines: &[Line], tables: &[Table]) -> Stream {
             if c.is_whitespace() {
                 // Keep a space only between two ASCII alphanumerics (`2024 年` loses it).
                 let prev = chars.last().copied().unwrap_or(BREAK);
-                let next = s[k + c.len_utf8()..].chars().find(|x| !x.is_whitespace());
+                // Look ahead only after an ASCII letter or digit (once per run of spaces).
+                let next = if prev.is_ascii_alphanumeric() { s[k + c.len_utf8()..].chars().find(|x| !x.is_whitespace()) } else { None };
                 if prev.is_ascii_alphanumeric() && next.is_some_and(|n| n.is_ascii_alphanumeric()) && !(prev.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit())) {
                     chars.push(' ');
                     offs.push(l.span.start + k);
@@ -181,7 +182,12 @@ const UP: [&str; 3] = ["增加", "增长", "增幅"];
 const DOWN: [&str; 5] = ["减少", "下降", "减幅", "降低", "降幅"];
 
 pub(crate) fn word_at(c: &[char], i: usize, words: &[&str]) -> Option<usize> {
+    let here = *c.get(i)?;
     words.iter().find_map(|w| {
+        // Most positions fail on the first character: test it before counting the word.
+        if w.chars().next() != Some(here) {
+            return None;
+        }
         let n = w.chars().count();
         (c.len() >= i + n && c[i..i + n].iter().copied().eq(w.chars())).then_some(n)
     })
@@ -297,7 +303,10 @@ pub(crate) fn number_at(s: &Stream, mut i: usize) -> Option<(Amount, usize)> {
 }
 
 pub(crate) fn find(c: &[char], from: usize, to: usize, word: &str) -> Option<usize> {
-    (from..to.min(c.len())).find(|&i| word_at(c, i, &[word]).is_some())
+    let w: Vec<char> = word.chars().collect();
+    let first = *w.first()?;
+    let end = to.min(c.len());
+    (from..end).find(|&i| c[i] == first && c.get(i..i + w.len()) == Some(&w[..]))
 }
 
 /// A project's funding in its 绩效目标表: 年度预算总额 = 其中：财政拨款 + 其他资金.

@@ -49,6 +49,12 @@ pub fn weights(text: &str, lines: &[Line]) -> Weights {
     let mut name: Option<String> = None;
     let mut fresh = true;
     while i < lines.len() {
+        // Only a line that can name a project, title a table or head the weights matters here.
+        let raw = &text[lines[i].span.clone()];
+        if !(raw.contains("权重") || raw.contains('项') && raw.contains('称') || raw.contains("绩效目标表")) {
+            i += 1;
+            continue;
+        }
         let c = cells(text, &lines[i]);
         let squeezed = |t: &str| t.split_whitespace().collect::<String>();
         // Any cell that says 项目名称 (`项 目 名 称` too) starts a new project's table.
