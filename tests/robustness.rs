@@ -124,21 +124,15 @@ fn five_megabytes_of_repeated_seeds() {
 #[test]
 fn thousands_of_repeated_narrative_claims() {
     let mut text = seed("000_");
-    text.push_str("\n十、关于 2024 年财政拨款“三公”经费预算情况说明\n");
-    for _ in 0..20_000 {
-        text.push_str("公务接待费 1.00 万元，公务接待费增加 1.00 万元，增长 100.00%；");
-    }
-    text.push_str("\n七、关于 2024 年一般公共预算项目支出情况说明\n");
-    for _ in 0..5_000 {
-        text.push_str("(1) 项目名称：单位运转项目\n预算安排规模：9.90 万元\n资金分配情况：银海专线 5.6 万元、印刷费 4.3 万元。\n");
-    }
-    text.push_str("五、关于 2024年一般公共预算当年拨款情况说明\n");
-    for _ in 0..5_000 {
-        text.push_str("- 1.社会保障和就业支出（类） 11765.06 万元，占 99.69%。\n");
-    }
-    text.push_str("项目名称\t\t单位运转项目\n一级指标\t二级指标\t三级指标\t指标值\t分值权重\n");
-    for _ in 0..5_000 {
-        text.push_str("产出指标\t数量指标\t人数\t>=1 人\t10\n");
+    let blocks = [
+        ("\n十、关于 2024 年财政拨款“三公”经费预算情况说明\n", "公务接待费 1.00 万元，公务接待费增加 1.00 万元，增长 100.00%；", 20_000),
+        ("\n七、关于 2024 年一般公共预算项目支出情况说明\n", "(1) 项目名称：单位运转项目\n预算安排规模：9.90 万元\n资金分配情况：银海专线 5.6 万元、印刷费 4.3 万元。\n", 5_000),
+        ("五、关于 2024年一般公共预算当年拨款情况说明\n", "- 1.社会保障和就业支出（类） 11765.06 万元，占 99.69%。\n", 5_000),
+        ("项目名称\t\t单位运转项目\n一级指标\t二级指标\t三级指标\t指标值\t分值权重\n", "产出指标\t数量指标\t人数\t>=1 人\t10\n", 5_000),
+    ];
+    for (heading, claim, n) in blocks {
+        text.push_str(heading);
+        text.push_str(&claim.repeat(n));
     }
     text.push_str("结束\n");
     let r = check(&text, Options::default());
