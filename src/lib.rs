@@ -78,10 +78,10 @@ pub fn check(input: &str, options: Options) -> Report {
     let whole_targets = narrative::whole_targets(&stream, &figures);
     let item_amounts = narrative::item_amounts(&stream, &figures);
     let shares = narrative::shares(&stream, &figures);
-    let labelled = narrative::labelled_amounts(&stream, &figures);
+    let parts = narrative::parts(&stream);
+    let labelled = narrative::labelled_amounts(&stream, &figures, &parts);
     let sections = narrative::sections(&stream, &growths);
     let items_closed = narrative::items_closed(&stream, &item_amounts);
-    let parts = narrative::parts(&stream);
     let claims = narrative::claims(&stream, &figures, &parts);
     let mut growths = growths;
     growths.extend(narrative::part_growths(&stream, &figures, &claims, &growths));

@@ -235,7 +235,7 @@ pub fn growths(s: &Stream, figs: &[Figure]) -> Vec<Growth> {
         let is_change = |f: &Figure| changes.contains(&(f.at.start, f.at.end));
         let candidates: Vec<&Figure> = figs_from(figs, sentence_start)
             .take_while(|f| f.at.start < i)
-            .filter(|f| f.unit != Unit::Percent && f.at.end <= i && !is_change(f))
+            .filter(|f| f.unit != Unit::Percent && f.at.end <= i && !is_change(f) && !bracketed(c, f, i) && !after_zhan(c, f))
             .collect();
         let Some(current) = candidates.last().copied() else { continue };
         let subject = candidates.first().filter(|f| f.at != current.at).map(|f| (*f).clone());
@@ -261,10 +261,15 @@ pub fn growths(s: &Stream, figs: &[Figure]) -> Vec<Growth> {
             }
             k += 1;
         }
-        let Some((up, after)) = dir else { continue };
+        let Some((mut up, after)) = dir else { continue };
         let basis: String = c[i..k].iter().collect();
         // The change: the first figure right after the verb.
         let Some(change) = figs_from(figs, after).take_while(|f| f.at.start <= after + 2).find(|f| f.unit != Unit::Percent) else { continue };
+        // `增加-38.85 万元，增长-14.99%`: a negative increase is a decrease.
+        let negative = |f: &Figure| f.at.start > 0 && matches!(c[f.at.start - 1], '-' | '−');
+        if negative(change) {
+            up = !up;
+        }
         // The rate: a percent after the change, before the sentence ends, after a direction word.
         let mut rate = None;
         let mut m = change.at.end;
@@ -272,7 +277,7 @@ pub fn growths(s: &Stream, figs: &[Figure]) -> Vec<Growth> {
             let word = word_at(c, m, &UP).map(|n| (true, n)).or_else(|| word_at(c, m, &DOWN).map(|n| (false, n)));
             if let Some((w_up, n)) = word {
                 if let Some(p) = figs_from(figs, m + n).take_while(|f| f.at.start <= m + n + 2).find(|f| f.unit == Unit::Percent) {
-                    rate = Some((p.clone(), w_up == up));
+                    rate = Some((p.clone(), (w_up != negative(p)) == up));
                 }
                 break;
             }
@@ -282,6 +287,23 @@ pub fn growths(s: &Stream, figs: &[Figure]) -> Vec<Growth> {
         out.push(Growth { current: current.clone(), up, change: change.clone(), rate, basis, subject });
     }
     out
+}
+
+/// Is `f` inside brackets that close before `until` (`637.60 万元（含人员经费 631.92 万元）`)?
+fn bracketed(c: &[char], f: &Figure, until: usize) -> bool {
+    for &ch in &c[f.at.end..until.min(c.len())] {
+        match ch {
+            '(' | '（' => return false,
+            ')' | '）' => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// Is `f` the base of a share (`占收入预算 11931.33 万元的 33.59%`)?
+fn after_zhan(c: &[char], f: &Figure) -> bool {
+    c[f.at.start.saturating_sub(8)..f.at.start].iter().rev().take_while(|ch| !is_clause_stop(**ch)).any(|&ch| ch == '占')
 }
 
 /// The number printed right at stream index `i` (after optional `:`), as an amount.
@@ -384,7 +406,8 @@ pub fn item_amounts(s: &Stream, figs: &[Figure]) -> Vec<ItemAmount> {
         let class_raw: String = c[from..class_end].iter().collect();
         let class = class_raw.trim_start_matches(|ch: char| ch.is_ascii_digit() || matches!(ch, '.' | '、' | ' ' | '(' | ')')).to_string();
         let end = sentence_end(c, k);
-        let Some(p) = find(c, k, (k + 24).min(end), "预算数为") else { continue };
+        // `2024 年预算数为 Y`, not `上年预算数为 X`.
+        let Some(p) = (k..(k + 40).min(end)).find(|&j| word_at(c, j, &["预算数为"]).is_some() && !c[j.saturating_sub(3)..j].iter().collect::<String>().contains("上年") && !c[j.saturating_sub(3)..j].iter().collect::<String>().contains("一年")) else { continue };
         if let Some(f) = figs_from(figs, p + 4).take_while(|f| f.at.start <= p + 5).find(|f| f.unit != Unit::Percent) {
             out.push(ItemAmount { class, kuan, item, amount: f.clone() });
         }
@@ -413,9 +436,15 @@ pub fn shares(s: &Stream, figs: &[Figure]) -> Vec<Share> {
         }
         // `占` right before the percent, and the amount right before `占` (a comma between).
         let Some(zhan) = (f.at.start.saturating_sub(3)..f.at.start).rev().find(|&j| c[j] == '占') else { continue };
-        let Some(part) = figs[..n].iter().rev().find(|p| p.unit != Unit::Percent) else { continue };
+        let Some(mut part) = figs[..n].iter().rev().find(|p| p.unit != Unit::Percent) else { continue };
         if part.at.end > zhan || zhan - part.at.end > 2 {
             continue;
+        }
+        // `11293.73 万元（含上年结转 130.20 万元），占 94.66%`: the share is the bracket's owner's.
+        if c[part.at.end..zhan].iter().any(|&ch| matches!(ch, ')' | '）')) {
+            let Some(open) = (sentence_start(c, part.at.start)..part.at.start).rev().find(|&j| matches!(c[j], '(' | '（')) else { continue };
+            let Some(owner) = figs[..n].iter().rev().find(|p| p.unit != Unit::Percent && p.at.end <= open && open - p.at.end <= 1) else { continue };
+            part = owner;
         }
         let sentence_from = sentence_start(c, part.at.start);
         let subject = figs_from(figs, sentence_from).take_while(|x| x.at.start < part.at.start).find(|x| x.unit != Unit::Percent).cloned();
@@ -435,6 +464,8 @@ pub fn shares(s: &Stream, figs: &[Figure]) -> Vec<Share> {
 pub struct Labelled {
     pub label: &'static str,
     pub figure: Figure,
+    /// The sentence speaks of another year or last year (see `Claim::other_year`).
+    pub other_year: bool,
 }
 
 /// Labels that name a table figure, longest first (so `财政拨款收支总预算` wins over `收支总预算`).
@@ -453,9 +484,10 @@ pub const AMOUNT_LABELS: [&str; 10] = [
 
 /// Figures printed directly after one of `AMOUNT_LABELS` (at most two characters between, such
 /// as `为`), not inside a comparison (`比上年…`).
-pub fn labelled_amounts(s: &Stream, figs: &[Figure]) -> Vec<Labelled> {
+pub fn labelled_amounts(s: &Stream, figs: &[Figure], parts: &[PartStart]) -> Vec<Labelled> {
     let c = &s.chars;
     let mut out = Vec::new();
+    let doc_year = document_year(parts);
     for f in figs.iter().filter(|f| f.unit != Unit::Percent) {
         let start = f.at.start;
         let found = AMOUNT_LABELS.iter().find_map(|l| {
@@ -473,7 +505,35 @@ pub fn labelled_amounts(s: &Stream, figs: &[Figure]) -> Vec<Labelled> {
             if before.contains("比上年") || before.contains("较上年") {
                 continue;
             }
-            out.push(Labelled { label, figure: f.clone() });
+            // The label is a whole word, not the end of a longer one (`基本支出预算`, `退休职工人员
+            // 经费`): before it a clause start, a year, or the unit's own name.
+            let label_start = (0..=2usize).find_map(|gap| {
+                let end = start.checked_sub(gap)?;
+                end.checked_sub(label.chars().count())
+            });
+            if let Some(ls) = label_start.filter(|_| !label.starts_with('“')) {
+                let prev: String = c[ls.saturating_sub(4)..ls].iter().collect();
+                let year = ls >= 2 && c[ls - 1] == '年' && c[ls - 2].is_ascii_digit();
+                let free = ls == 0 || is_clause_stop(c[ls - 1]) || c[ls - 1].is_ascii_digit() || year || matches!(c[ls - 1], ' ' | '(' | ')' | '）' | '（');
+                let unit = ["部门", "单位", "中心", "机关", "事业单位", "局", "委", "院", "所", "办"].iter().any(|u| prev.ends_with(u));
+                if !free && !unit && label != "运行经费财政拨款预算" {
+                    continue;
+                }
+            }
+            let k = parts.partition_point(|p| p.at <= start);
+            let part = k.checked_sub(1).and_then(|k| parts.get(k));
+            // 人员经费 / 公用经费 are T6's only in the 基本支出 section (when the sections are known).
+            if matches!(label, "人员经费" | "公用经费") && part.is_some_and(|p| p.part != Part::Basic && p.part != Part::Other) {
+                continue;
+            }
+            let this_year = part.and_then(|p| p.year).or(doc_year);
+            let sentence: String = c[sentence_start(c, start)..start].iter().filter(|ch| !ch.is_whitespace()).collect();
+            // A whole restated is not one of a list's parts (`其中：本级收支总预算 …，所属…中心收支总预算 …`).
+            if ["其中", "所属", "本级", "下属"].iter().any(|w| sentence.contains(w)) && !matches!(label, "人员经费" | "公用经费") {
+                continue;
+            }
+            let other_year = year_in(&sentence).is_some_and(|y| this_year.is_some_and(|t| t != y)) || last_year_subject(&sentence);
+            out.push(Labelled { label, figure: f.clone(), other_year });
         }
     }
     out
@@ -629,12 +689,7 @@ fn is_clause_stop(ch: char) -> bool {
 pub fn claims(s: &Stream, figs: &[Figure], parts: &[PartStart]) -> Vec<Claim> {
     let c = &s.chars;
     let mut out = Vec::new();
-    // The document's year: the one its part headings name most.
-    let doc_year = {
-        let mut years: Vec<u32> = parts.iter().filter_map(|p| p.year).collect();
-        years.sort_unstable();
-        years.chunk_by(|a, b| a == b).max_by_key(|g| g.len()).map(|g| g[0])
-    };
+    let doc_year = document_year(parts);
     for f in figs.iter().filter(|f| f.unit != Unit::Percent) {
         let k = parts.partition_point(|p| p.at <= f.at.start);
         let Some(&PartStart { part, year: part_year, .. }) = k.checked_sub(1).and_then(|k| parts.get(k)) else { continue };
@@ -682,7 +737,7 @@ pub fn claims(s: &Stream, figs: &[Figure], parts: &[PartStart]) -> Vec<Claim> {
         // Carried-over projects are named with the year they began (`2023 年…项目`); the
         // section's totals are not.
         let project_name = part == Part::CarryOver && label.chars().count() >= 6 && !label.contains("结转结余") && !label.ends_with("财政拨款");
-        let other_year = ["比", "较", "上年", "执行", "决算"].iter().any(|w| current_terms(&raw).contains(w))
+        let other_year = ["比", "较", "上年", "执行", "决算", "上一年", "去年"].iter().any(|w| current_terms(&raw).contains(w))
             || ([year, year_in(&before)].into_iter().flatten().any(|y| this_year.is_some_and(|t| t != y)) && !project_name)
             || last_year_subject(&before);
         out.push(Claim { part, label, level, figure: f.clone(), year, before, other_year });
@@ -690,13 +745,19 @@ pub fn claims(s: &Stream, figs: &[Figure], parts: &[PartStart]) -> Vec<Claim> {
     out
 }
 
+/// The document's year: the one its part headings name most.
+fn document_year(parts: &[PartStart]) -> Option<u32> {
+    let mut years: Vec<u32> = parts.iter().filter_map(|p| p.year).collect();
+    years.sort_unstable();
+    years.chunk_by(|a, b| a == b).max_by_key(|g| g.len()).map(|g| g[0])
+}
+
 /// Does the sentence so far speak of last year (`上年…预算 2.26 万元，其中：…`)? `比上年` /
 /// `较上年` compare with it and do not count.
 fn last_year_subject(before: &str) -> bool {
     let before = before.replace("上年结转", "");
     before.match_indices("上年").any(|(i, _)| !before[..i].ends_with('比') && !before[..i].ends_with('较'))
-        || before.contains("执行数")
-        || before.contains("决算数")
+        || ["执行数", "决算数", "上一年", "去年", "前一年"].iter().any(|w| before.contains(w))
 }
 
 /// Drop a leading list marker: `- 1.`, `(一)`, `一、`, `1、`.
@@ -818,6 +879,12 @@ fn allocation(s: &Stream, figs: &[Figure], from: usize, end: usize) -> Option<Al
             }
         }
     }
+    // Changes (`比上年增加 37.44 万元`) and bracketed sub-splits are not parts, and a `其中` in
+    // brackets is not the list's: nothing is added up.
+    let text: String = c[from..stop].iter().collect();
+    if ["增加", "减少", "上年", "(", "（"].iter().any(|w| text.contains(w)) {
+        return None;
+    }
     // A whole stated first, before `其中`/`主要用于`/`包括`: compared; the split after it may be
     // partial. Those words anywhere else open a sub-list: nothing is added up.
     if let Some(q) = SPLIT_WORDS.iter().filter_map(|w| find(c, from, stop, w)).min() {
@@ -829,7 +896,6 @@ fn allocation(s: &Stream, figs: &[Figure], from: usize, end: usize) -> Option<Al
     }
     // Rates, shares, counts and schedules (`每人每月`, `/月`, `平均`, `占 68.72%`, `101 人`,
     // `分 3 批`) describe how the money is spent, not parts that add up to it.
-    let text: String = c[from..stop].iter().collect();
     if ["每", "/", "平均", "占", "%"].iter().any(|w| text.contains(w)) || inside.iter().any(|f| f.unit != Unit::Wan) {
         return None;
     }
@@ -925,6 +991,12 @@ pub fn whole_funds(s: &Stream) -> Option<WholeFund> {
     // The first `资金来源` followed by the two lines (the words also occur in the prose).
     while let Some(k) = find(c, from, c.len(), "资金来源") {
         from = k + 4;
+        // The unit-wide table's (部门整体绩效目标表), not a project's.
+        let lo = k.saturating_sub(600);
+        let Some(w) = (lo..k).rev().find(|&j| word_at(c, j, &["整体"]).is_some()) else { continue };
+        if find(c, w, k, "项目名称").is_some() {
+            continue;
+        }
         let end = (k + 120).min(c.len());
         let after = |words: &[&str]| words.iter().find_map(|w| find(c, k, end, w).and_then(|p| number_at(s, p + w.chars().count())));
         let (Some((upper, _)), Some((own, _))) = (after(&["上级安排", "上级资金"]), after(&["本级安排", "本级资金"])) else { continue };
@@ -949,6 +1021,9 @@ pub fn part_growths(s: &Stream, figs: &[Figure], claims: &[Claim], known: &[Grow
     for cl in claims.iter().filter(|x| x.part == Part::ThreePub) {
         let change = [("增加", true), ("减少", false)].iter().find_map(|(w, up)| cl.label.strip_suffix(w).map(|x| (x, *up)));
         let Some((stem, up)) = change else {
+            if cl.other_year {
+                continue;
+            }
             if cl.label.contains("三公") && !cl.label.contains("上年") {
                 total.get_or_insert(cl);
             } else {

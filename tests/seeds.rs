@@ -463,7 +463,7 @@ fn every_share_and_restated_amount_change_is_caught() {
         for f in budget_check::narrative::fund_splits(&s) {
             targets.push(("fund total", orig(&f.total.span), 10));
         }
-        for l in budget_check::narrative::labelled_amounts(&s, &figs) {
+        for l in budget_check::narrative::labelled_amounts(&s, &figs, &budget_check::narrative::parts(&s)) {
             targets.push((l.label, orig(&l.figure.amount.span), 10));
         }
         let base_errors = error_keys(&run(&text));

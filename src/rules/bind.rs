@@ -96,7 +96,12 @@ pub fn restates(meta: &'static RuleMeta, said: Term, label: &str, target: Term, 
     ctx.narrative_bound.push(span.start);
     let printed = said.printed.clone();
     let blank = target.span.is_none() && target.value.is_zero();
-    let fails = if blank { !said.value.is_zero() } else { matches!(super::same_figure(&said, &target), crate::amount::SumCheck::Mismatch { .. }) };
+    // A printed 0 says there is none: it restates no nonzero cell, however few its decimals.
+    let fails = if blank {
+        !said.value.is_zero()
+    } else {
+        matches!(super::same_figure(&said, &target), crate::amount::SumCheck::Mismatch { .. }) || (said.value.is_zero() && !target.value.is_zero())
+    };
     if !fails {
         ctx.record(None);
         return;

@@ -36,7 +36,7 @@ table_rule! {
         // A figure the 情况说明 gives for last year (`2023 年“三公”经费预算 2.26 万元`) restates no
         // cell of this year's tables.
         let other_year: std::collections::HashSet<usize> = doc.claims.iter().filter(|c| c.other_year).map(|c| c.figure.amount.span.start).collect();
-        for la in doc.labelled.iter().filter(|l| !other_year.contains(&l.figure.amount.span.start)) {
+        for la in doc.labelled.iter().filter(|l| !l.other_year && !other_year.contains(&l.figure.amount.span.start)) {
             let (target, severity): (Option<Term>, Severity) = match la.label {
                 "收支总预算" | "收入预算" | "支出预算" => (t1.and_then(|b| b.income_total.as_ref()).filter(|i| i.amount.is_some()).map(|i| lookup::t1_term(i, doc)), Severity::Error),
                 "财政拨款收支总预算" => (t4.and_then(|b| b.income_total.as_ref()).filter(|i| i.amount.is_some()).map(|i| lookup::t4_term(i, doc)), Severity::Error),

@@ -28,7 +28,7 @@ table_rule! {
         let by_name = bind::index(classes.iter().map(|r| (bind::canon(&r.name), *r)));
         // A class counts as listed when any amount of the section is introduced by its name (a
         // list may drop the `（类）` mark).
-        let listed_names: std::collections::HashSet<String> = bind::claims(doc, Part::Gpb).map(|c| bind::canon(&c.label)).collect();
+        let listed_names: std::collections::HashSet<String> = bind::claims(doc, Part::Gpb).map(|c| bind::canon(&c.label).replace("(类)", "")).collect();
         for c in &listed {
             let key = bind::canon(&c.label);
             let Some(row) = by_name.get(&key) else {

@@ -48,6 +48,15 @@ table_rule! {
                 _ => None,
             };
             let Some(item) = item else { continue };
+            // The bare word names 一般财力 in the 新疆 template, the whole 一般公共预算拨款 in others
+            // (`一般公共预算 11801.13 万元，其中：本级财力 4007.60 万元`): either restates T1.
+            let whole = (c.label == "一般公共预算").then(|| named("一般公共预算")).flatten().and_then(|w| bind::balance_term(TableId::T1, w, doc));
+            let said = bind::said(c, doc);
+            if whole.as_ref().is_some_and(|w| !matches!(super::same_figure(&said, w), crate::amount::SumCheck::Mismatch { .. })) {
+                ctx.narrative_bound.push(c.figure.amount.span.start);
+                ctx.record(None);
+                continue;
+            }
             bind::compare(meta, c, bind::balance_term(TableId::T1, item, doc), Severity::Error, doc, ctx);
         }
     }

@@ -36,8 +36,18 @@ pub(super) fn section_totals(meta: &'static super::RuleMeta, doc: &super::Docume
     };
     // A split inside one class or item's sentence (`…(项)：预算数为 560.12 万元，其中：基本支出
     // 560.12 万元`) is that item's, not the section's.
+    let whole = lookup::cell(id, t, total, &t.columns[0], doc);
     for c in claims.filter(|c| !["(类)", "(款)", "(项)"].iter().any(|m| c.before.contains(m))) {
         let key = bind::canon(&c.label);
+        // A split (`…X 万元，其中：基本支出 …`) is the section's only when X is the section's total,
+        // not a class's (`社会保障和就业支出 11865.36 万元，其中：基本支出 601.53 万元`).
+        if c.before.contains("其中") {
+            // A split whose whole is not in its sentence (`…；其中：基本支出 …`) belongs to what came before.
+            let Some(subject) = split_subject(&c.before) else { continue };
+            if whole.as_ref().is_some_and(|w| (subject - w.value).abs() > w.half + rust_decimal::Decimal::new(5, 3)) {
+                continue;
+            }
+        }
         let col = match key.as_str() {
             "基本支出" | "项目支出" if t.columns.iter().any(|c| *c == key) => key.as_str(),
             k if totals.contains(&k) => t.columns[0].as_str(),
@@ -45,4 +55,13 @@ pub(super) fn section_totals(meta: &'static super::RuleMeta, doc: &super::Docume
         };
         bind::compare(meta, c, lookup::cell(id, t, total, col, doc), Severity::Error, doc, ctx);
     }
+}
+
+/// The amount a `其中` split in `before` belongs to: the last number before its last `其中`.
+fn split_subject(before: &str) -> Option<rust_decimal::Decimal> {
+    let q = before.rfind("其中")?;
+    let head = &before[..q];
+    let end = head.rfind(|ch: char| ch.is_ascii_digit())? + 1;
+    let start = head[..end].rfind(|ch: char| !(ch.is_ascii_digit() || ch == '.' || ch == ',')).map_or(0, |i| i + head[i..].chars().next().map_or(1, char::len_utf8));
+    crate::amount::parse_number(&head[start..end]).map(|(v, _)| v)
 }

@@ -29,7 +29,13 @@ table_rule! {
         };
         if let Some(f) = &pc.amount {
             let said = Term::from_amount(&f.amount, "情况说明 财政拨款项目涉及预算金额", doc.text);
-            bind::restates(meta, said, "情况说明 财政拨款项目涉及预算金额", projects_total.clone(), Severity::Error, ctx);
+            // T3's 项目支出 counts the carry-over's projects too (`…（含上年结转 130.20 万元）`).
+            let with_co = doc.table(TableId::T3).and_then(|t| t.coded()).and_then(|t3| lookup::total_row(t3).and_then(|r| lookup::cell(TableId::T3, t3, r, "项目支出", doc)));
+            if with_co.as_ref().is_some_and(|t| !matches!(super::same_figure(&said, t), crate::amount::SumCheck::Mismatch { .. })) {
+                ctx.record(None);
+            } else {
+                bind::restates(meta, said, "情况说明 财政拨款项目涉及预算金额", projects_total.clone(), Severity::Error, ctx);
+            }
         }
         let scales: Vec<&crate::narrative::Figure> = doc.projects.iter().filter_map(|p| p.scale.as_ref()).collect();
         let n = pc.count.value;
