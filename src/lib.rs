@@ -70,7 +70,7 @@ pub fn parse(input: &str) -> Parsed {
 
 /// Check a disclosure's text. Never panics; linear in the input size.
 pub fn check(input: &str, options: Options) -> Report {
-    let parsed = parse(input);
+    let mut parsed = parse(input);
     let stream = narrative::stream(&parsed.norm.text, &parsed.lines, &parsed.tables);
     let figures = narrative::figures(&stream);
     let growths = narrative::growths(&stream, &figures);
@@ -90,7 +90,34 @@ pub fn check(input: &str, options: Options) -> Report {
     let weights = perf::weights(&parsed.norm.text, &parsed.lines);
     let whole_fund = narrative::whole_funds(&stream);
     let facts = facts::facts(&stream, &figures);
-    let doc = rules::Document { text: &parsed.norm.text, lines: &parsed.lines, tables: parsed.tables, figures, growths, fund_splits, whole_targets, item_amounts, shares, labelled, sections, items_closed, claims, projects, perf_counts, weights, whole_fund, facts };
+    // Two 收入预算情况说明 that state amounts: two units' documents pasted together (or one pasted
+    // twice). Their tables cannot be told apart, so the narrative is not compared with them.
+    let multi_doc = {
+        let income: Vec<usize> = (0..parts.len()).filter(|&k| parts[k].part == narrative::Part::Income).collect();
+        income
+            .iter()
+            .filter(|&&k| {
+                let (from, to) = (parts[k].at, parts.get(k + 1).map_or(usize::MAX, |p| p.at));
+                claims.iter().any(|c| (from..to).contains(&c.figure.at.start))
+            })
+            .count()
+            >= 2
+    };
+    let (mut claims, mut labelled, mut item_amounts, mut whole_targets, mut whole_fund, mut perf_counts) = (claims, labelled, item_amounts, whole_targets, whole_fund, perf_counts);
+    if multi_doc {
+        claims.clear();
+        labelled.clear();
+        item_amounts.clear();
+        whole_targets.clear();
+        whole_fund = None;
+        perf_counts.clear();
+        parsed.warnings.push(tables::ParseWarning {
+            code: "two-documents",
+            message: "情况说明出现两次（两份文档？）：文字部分未与表格核对，只核对文字内部的增减幅、占比与合计".into(),
+            line: None,
+        });
+    }
+    let doc = rules::Document { text: &parsed.norm.text, lines: &parsed.lines, tables: parsed.tables, figures, growths, fund_splits, whole_targets, item_amounts, shares, labelled, sections, items_closed, claims, projects, perf_counts, weights, whole_fund, facts, multi_doc };
     let mut ctx = rules::Ctx::default();
     for rule in RULES {
         ctx.current = rule.meta().id;

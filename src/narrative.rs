@@ -1018,7 +1018,13 @@ pub fn part_growths(s: &Stream, figs: &[Figure], claims: &[Claim], known: &[Grow
     let mut first: std::collections::HashMap<String, &Claim> = std::collections::HashMap::new();
     let mut total: Option<&Claim> = None;
     let mut out = Vec::new();
-    for cl in claims.iter().filter(|x| x.part == Part::ThreePub) {
+    for cl in claims {
+        // A new 三公 section (another document pasted after) starts afresh.
+        if cl.part != Part::ThreePub {
+            first.clear();
+            total = None;
+            continue;
+        }
         let change = [("增加", true), ("减少", false)].iter().find_map(|(w, up)| cl.label.strip_suffix(w).map(|x| (x, *up)));
         let Some((stem, up)) = change else {
             if cl.other_year {

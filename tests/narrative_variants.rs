@@ -57,3 +57,21 @@ fn realistic_wording_variants_add_no_error() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+#[test]
+fn two_documents_pasted_together_are_not_bound_to_one_set_of_tables() {
+    for (a, b) in [("000_", "001_"), ("002_", "003_"), ("004_", "000_")] {
+        let (ta, tb) = (seed(a), seed(b));
+        let own: Vec<_> = errors(&ta).into_iter().chain(errors(&tb)).collect();
+        let both = format!("{ta}\n{tb}");
+        let r = run(&both);
+        assert!(r.warnings.iter().any(|w| w.code == "two-documents"), "{a}+{b}: no two-documents warning");
+        let new: Vec<_> = r
+            .findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error && f.rule.starts_with('N') && !own.contains(&(f.rule, f.found.clone())))
+            .map(|f| (f.rule, f.found.clone()))
+            .collect();
+        assert!(new.is_empty(), "{a}+{b}: narrative errors {new:?}");
+    }
+}

@@ -274,6 +274,9 @@ pub struct Document<'a> {
     pub whole_fund: Option<crate::narrative::WholeFund>,
     /// 政府采购, 国有资产 and 人员 statements.
     pub facts: crate::facts::Facts,
+    /// The 情况说明 appears twice (two documents pasted together): the narrative is not compared
+    /// with the tables.
+    pub multi_doc: bool,
 }
 
 impl Document<'_> {

@@ -37,7 +37,7 @@ table_rule! {
                 row_span: f.total.span.clone(),
             });
         }
-        let t7 = doc.table(TableId::T7).and_then(|t| t.coded()).filter(|c| !c.columns.is_empty()).map(|t| nt_proj::ProjectRows::new(t, doc));
+        let t7 = doc.table(TableId::T7).and_then(|t| t.coded()).filter(|c| !c.columns.is_empty() && !doc.multi_doc).map(|t| nt_proj::ProjectRows::new(t, doc));
         let scales = bind::index(doc.projects.iter().filter_map(|q| q.scale.as_ref().map(|s| (q.name.clone(), s))));
         for p in &doc.projects {
             let Some(total) = &p.target_total else { continue };

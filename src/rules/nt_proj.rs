@@ -22,7 +22,7 @@ table_rule! {
     |doc, ctx| {
         let meta = &NtProj::META;
         let mut with_scale = doc.projects.iter().filter_map(|p| p.scale.as_ref().map(|s| (p, s))).peekable();
-        if with_scale.peek().is_none() {
+        if with_scale.peek().is_none() || doc.multi_doc {
             return;
         }
         let Some(t7) = lookup::coded(meta, TableId::T7, doc, ctx) else { return };
