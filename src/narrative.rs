@@ -522,9 +522,15 @@ pub fn labelled_amounts(s: &Stream, figs: &[Figure], parts: &[PartStart]) -> Vec
             }
             let k = parts.partition_point(|p| p.at <= start);
             let part = k.checked_sub(1).and_then(|k| parts.get(k));
-            // 人员经费 / 公用经费 are T6's only in the 基本支出 section (when the sections are known).
-            if matches!(label, "人员经费" | "公用经费") && part.is_some_and(|p| p.part != Part::Basic && p.part != Part::Other) {
-                continue;
+            // 人员经费 / 公用经费 are T6's only in the 基本支出 section (when the document has one;
+            // otherwise not in a project's words).
+            if matches!(label, "人员经费" | "公用经费") {
+                let has_basic = parts.iter().any(|p| p.part == Part::Basic);
+                let in_basic = part.is_some_and(|p| p.part == Part::Basic);
+                let sentence: String = c[sentence_start(c, start)..start].iter().collect();
+                if (has_basic && !in_basic) || (!has_basic && ["项目", "用于"].iter().any(|w| sentence.contains(w))) {
+                    continue;
+                }
             }
             let this_year = part.and_then(|p| p.year).or(doc_year);
             let sentence: String = c[sentence_start(c, start)..start].iter().filter(|ch| !ch.is_whitespace()).collect();

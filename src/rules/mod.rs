@@ -494,9 +494,10 @@ impl Term {
         Term { half: Decimal::ZERO, ..Term::from_amount(a, what, text) }
     }
 
-    /// A narrative figure, in 万元.
+    /// A narrative figure, in 万元. A printed 0 says there is none: exact, whatever its decimals.
     pub fn figure(f: &crate::narrative::Figure, what: impl Into<String>, text: &str) -> Term {
         let (value, half) = f.value_wan();
+        let half = if value.is_zero() { Decimal::ZERO } else { half };
         Term { value, half, ..Term::from_amount(&f.amount, what, text) }
     }
 
@@ -660,6 +661,16 @@ impl Ctx {
         match finding {
             Some(f) => self.findings.push(f),
             None => self.checks_passed += 1,
+        }
+    }
+
+    /// Findings recorded since `since` that are errors become warnings, with `why` added: for an
+    /// identity that a statement the text leaves out would explain.
+    pub fn soften_since(&mut self, since: usize, why_zh: &str, why_en: &str) {
+        for f in self.findings.iter_mut().skip(since).filter(|f| f.severity == Severity::Error) {
+            f.severity = Severity::Warning;
+            f.message_zh.push_str(why_zh);
+            f.message_en.push_str(why_en);
         }
     }
 

@@ -44,10 +44,13 @@ table_rule! {
         let named = |key: &str| t1.income.iter().find(|i| bind::canon(&i.label) == key);
         if let Some(item) = named("一般财力").or_else(|| named("一般公共预算")) {
             let gf = balance::term(item, doc.text);
-            // Some units count the carry-over with their own money: 本级 = 一般财力 + 财政拨款结转.
-            let with_co = named("财政拨款结转").and_then(|co| co.amount.as_ref()).map(|co| gf.value + co.value);
+            // 本级 may also count the carry-over and the unit's own fund incomes (政府性基金收入,
+            // 国有资本经营收入): 本级 = 一般财力 (+ 结转) (+ 本级 fund incomes).
+            let amount_of = |k: &str| named(k).and_then(|i| i.amount.as_ref()).map_or(rust_decimal::Decimal::ZERO, |a| a.value);
+            let co = amount_of("财政拨款结转");
+            let funds = amount_of("政府性基金收入") + amount_of("国有资本经营收入");
             let exact = |v: rust_decimal::Decimal| crate::amount::format_fixed(v, own.decimals) == own.printed.replace(',', "");
-            if with_co.is_some_and(exact) {
+            if [gf.value + co, gf.value + funds, gf.value + co + funds].into_iter().filter(|v| *v != gf.value).any(exact) {
                 ctx.record(None);
             } else {
                 // A reallocation between 上级 and 本级 that keeps the total is a convention (W); a

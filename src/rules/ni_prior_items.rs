@@ -71,6 +71,9 @@ table_rule! {
             span: Some(sb.change.amount.span.clone()),
             what: format!("基本支出 {} + 项目支出 {}", term(sb, "").printed, term(sp, "").printed),
         };
+        let items_sum: Decimal = items.iter().map(|g| signed(g).0).sum();
+        let whole_change = whole.value;
+        let since = ctx.findings.len();
         ctx.check_sum(SumSpec {
             meta,
             table: None,
@@ -80,5 +83,10 @@ table_rule! {
             parts: items.iter().map(|g| term(g, "项 增减额")).collect(),
             row_span: 0..0,
         });
+        // The items' changes larger than the whole's: last year had an item this year's list
+        // leaves out (cut to zero and not listed) — a warning, not an error.
+        if items_sum > whole_change {
+            ctx.soften_since(since, "（可能有上年有、今年为 0 未列出的项）", " (an item of last year cut to zero and not listed would explain it)");
+        }
     }
 }

@@ -48,11 +48,17 @@ table_rule! {
                 _ => None,
             };
             let Some(item) = item else { continue };
-            // The bare word names 一般财力 in the 新疆 template, the whole 一般公共预算拨款 in others
-            // (`一般公共预算 11801.13 万元，其中：本级财力 4007.60 万元`): either restates T1.
-            let whole = (c.label == "一般公共预算").then(|| named("一般公共预算")).flatten().and_then(|w| bind::balance_term(TableId::T1, w, doc));
+            // A fund's bare name is its 本级 part in the 新疆 template (一般财力, 政府性基金收入,
+            // 国有资本经营收入, beside 上级…转移支付) and the whole line in others: either restates T1.
+            let alternatives: &[&str] = match c.label.as_str() {
+                "一般公共预算" => &["一般公共预算"],
+                "政府性基金预算" | "政府性基金" => &["政府性基金收入", "政府性基金预算"],
+                "国有资本经营预算" | "国有资本经营" => &["国有资本经营收入", "国有资本经营预算"],
+                _ => &[],
+            };
             let said = bind::said(c, doc);
-            if whole.as_ref().is_some_and(|w| !matches!(super::same_figure(&said, w), crate::amount::SumCheck::Mismatch { .. })) {
+            let fits = |k: &&str| named(k).and_then(|w| bind::balance_term(TableId::T1, w, doc)).is_some_and(|w| !matches!(super::same_figure(&said, &w), crate::amount::SumCheck::Mismatch { .. }));
+            if !c.before.contains("结转") && alternatives.iter().any(fits) {
                 ctx.narrative_bound.push(c.figure.amount.span.start);
                 ctx.record(None);
                 continue;

@@ -57,11 +57,20 @@ pub(super) fn section_totals(meta: &'static super::RuleMeta, doc: &super::Docume
     }
 }
 
-/// The amount a `其中` split in `before` belongs to: the last number before its last `其中`.
+/// The amount a `其中` split in `before` belongs to: the last amount before its last `其中` that
+/// is not a rate (`增长 7.46%`) or a change (`增加 45.61 万元`).
 fn split_subject(before: &str) -> Option<rust_decimal::Decimal> {
     let q = before.rfind("其中")?;
-    let head = &before[..q];
-    let end = head.rfind(|ch: char| ch.is_ascii_digit())? + 1;
-    let start = head[..end].rfind(|ch: char| !(ch.is_ascii_digit() || ch == '.' || ch == ',')).map_or(0, |i| i + head[i..].chars().next().map_or(1, char::len_utf8));
-    crate::amount::parse_number(&head[start..end]).map(|(v, _)| v)
+    let mut head = &before[..q];
+    loop {
+        let end = head.rfind(|ch: char| ch.is_ascii_digit())? + 1;
+        let start = head[..end].rfind(|ch: char| !(ch.is_ascii_digit() || ch == '.' || ch == ',')).map_or(0, |i| i + head[i..].chars().next().map_or(1, char::len_utf8));
+        let rate = head[end..].starts_with('%');
+        let lead: String = head[..start].chars().rev().take(3).collect();
+        let change = ["加增", "少减", "长增", "降下"].iter().any(|w| lead.contains(w));
+        if !rate && !change {
+            return crate::amount::parse_number(&head[start..end]).map(|(v, _)| v);
+        }
+        head = &head[..start];
+    }
 }

@@ -1,4 +1,5 @@
 use super::{bind, lookup, table_rule, Severity, SumSpec, Term};
+use rust_decimal::Decimal;
 use crate::tables::TableId;
 
 table_rule! {
@@ -31,7 +32,15 @@ table_rule! {
             let said = Term::from_amount(&f.amount, "情况说明 财政拨款项目涉及预算金额", doc.text);
             // T3's 项目支出 counts the carry-over's projects too (`…（含上年结转 130.20 万元）`).
             let with_co = doc.table(TableId::T3).and_then(|t| t.coded()).and_then(|t3| lookup::total_row(t3).and_then(|r| lookup::cell(TableId::T3, t3, r, "项目支出", doc)));
-            if with_co.as_ref().is_some_and(|t| !matches!(super::same_figure(&said, t), crate::amount::SumCheck::Mismatch { .. })) {
+            // 财政拨款 includes the 政府性基金 / 国有资本经营 appropriations: T5 + T8 + T9 projects.
+            let funds: Decimal = [TableId::T8, TableId::T9]
+                .iter()
+                .filter_map(|&id| doc.table(id).and_then(|t| t.coded()).and_then(|t| lookup::total_row(t).and_then(|r| lookup::cell(id, t, r, "项目支出", doc))))
+                .map(|t| t.value)
+                .sum();
+            let all_funds = Term { value: projects_total.value + funds, ..projects_total.clone() };
+            let close = |t: &Term| !matches!(super::same_figure(&said, t), crate::amount::SumCheck::Mismatch { .. });
+            if with_co.as_ref().is_some_and(close) || (!funds.is_zero() && close(&all_funds)) {
                 ctx.record(None);
             } else {
                 bind::restates(meta, said, "情况说明 财政拨款项目涉及预算金额", projects_total.clone(), Severity::Error, ctx);

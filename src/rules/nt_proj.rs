@@ -27,13 +27,36 @@ table_rule! {
         }
         let Some(t7) = lookup::coded(meta, TableId::T7, doc, ctx) else { return };
         let rows = ProjectRows::new(t7, doc);
+        // A project described more than once (once per 项) is compared by the sum of its scales.
+        let mut by_name: Vec<(&str, Vec<&crate::narrative::Figure>)> = Vec::new();
+        let mut seen: HashMap<&str, usize> = HashMap::new();
         for (p, scale) in with_scale {
-            let Some(total) = rows.total(&p.name, doc) else {
-                ctx.skip(meta, None, super::SkipReason::UnrecognisedLine { item: p.name.clone() }, None);
+            match seen.get(p.name.as_str()) {
+                Some(&k) => by_name[k].1.push(scale),
+                None => {
+                    seen.insert(p.name.as_str(), by_name.len());
+                    by_name.push((p.name.as_str(), vec![scale]));
+                }
+            }
+        }
+        for (name, scales) in by_name {
+            let Some(total) = rows.total(name, doc) else {
+                ctx.skip(meta, None, super::SkipReason::UnrecognisedLine { item: name.to_string() }, None);
                 continue;
             };
-            let claim_term = Term::from_amount(&scale.amount, format!("情况说明 {} 预算安排规模", p.name), doc.text);
-            bind::restates(meta, claim_term, &format!("项目支出情况说明 项目“{}”预算安排规模", p.name), total, Severity::Error, ctx);
+            let label = format!("项目支出情况说明 项目“{name}”预算安排规模");
+            match scales.as_slice() {
+                [one] => bind::restates(meta, Term::from_amount(&one.amount, format!("情况说明 {name} 预算安排规模"), doc.text), &label, total, Severity::Error, ctx),
+                many => ctx.check_sum(super::SumSpec {
+                    meta,
+                    table: None,
+                    place_zh: format!("项目“{name}”各处预算安排规模之和 = T7 该项目各行之和"),
+                    place_en: format!("project “{name}”: its scales add up to its T7 rows"),
+                    total,
+                    parts: many.iter().map(|f| Term::from_amount(&f.amount, format!("{name} 预算安排规模"), doc.text)).collect(),
+                    row_span: many[0].amount.span.clone(),
+                }),
+            }
         }
     }
 }
