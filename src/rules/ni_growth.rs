@@ -46,8 +46,10 @@ table_rule! {
             // `…结转 130.20 万元，其中：…100.30 万元，…29.90 万元，…比上年预算增加 14.98 万元，增长
             // 13.00%`: after a 其中 list the statement may be about the whole. Unsure which: the
             // whole is taken when the rate fits it and not the nearest amount.
-            // (Also `包括…`, `主要用于…`, `、` lists: any amount listed after the subject.)
-            if let Some(subj) = g.subject.as_ref() {
+            // (Also `包括…`, `主要用于…`, `、` lists: the nearest amount is one of a list after the
+            // subject.)
+            let listed = |s: &crate::narrative::Figure| doc.text.get(s.amount.span.end..g.current.amount.span.start).is_some_and(|t| ["其中", "包括", "用于", "、"].iter().any(|w| t.contains(w)));
+            if let Some(subj) = g.subject.as_ref().filter(|s| listed(s)) {
                 let whole = Growth { current: subj.clone(), subject: None, ..g.clone() };
                 if !fits(g, rate) && fits(&whole, rate) {
                     check(meta, &whole, rate, *word_agrees, doc, ctx);

@@ -79,7 +79,8 @@ table_rule! {
         });
         // Last year's income short of its expenditure: an income line of last year that this
         // year's text leaves out (`财政拨款结转未安排`) explains it — a warning, not an error.
-        if iv < ev {
+        // (A gap under 1 万元 is rather a slip in a printed change than a whole line left out.)
+        if ev - iv >= Decimal::ONE {
             ctx.soften_since(since, "（上年收入少于上年支出：可能上年有、今年未列的收入项）", " (last year's income falls short: a source of last year not stated this year would explain it)");
         }
     }
