@@ -103,14 +103,32 @@ pub fn check(input: &str, options: Options) -> Report {
             .count()
             >= 2
     };
+    // Tables printed in 元 (`单位：元`) while the text speaks in 万元: the tables are not read in
+    // 元 yet, so the text is not compared with them.
+    let tables_in_yuan = parsed.lines.iter().any(|l| {
+        let t: String = parsed.norm.text[l.span.clone()].chars().filter(|c| !c.is_whitespace()).collect();
+        t.contains("单位:元") || t.contains("单位：元")
+    });
     let (mut claims, mut labelled, mut item_amounts, mut whole_targets, mut whole_fund, mut perf_counts) = (claims, labelled, item_amounts, whole_targets, whole_fund, perf_counts);
+    if tables_in_yuan && !multi_doc {
+        parsed.warnings.push(tables::ParseWarning {
+            code: "tables-in-yuan",
+            message: "表格以“元”为单位：情况说明（万元）未与表格逐项核对，只核对文字内部的增减幅、占比与合计".into(),
+            line: None,
+        });
+    }
+    let two_docs = multi_doc;
+    let multi_doc = multi_doc || tables_in_yuan;
     if multi_doc {
+        // (Also for tables in 元: see above.)
         claims.clear();
         labelled.clear();
         item_amounts.clear();
         whole_targets.clear();
         whole_fund = None;
         perf_counts.clear();
+    }
+    if two_docs {
         parsed.warnings.push(tables::ParseWarning {
             code: "two-documents",
             message: "情况说明出现两次（两份文档？）：文字部分未与表格核对，只核对文字内部的增减幅、占比与合计".into(),

@@ -734,6 +734,10 @@ pub fn claims(s: &Stream, figs: &[Figure], parts: &[PartStart]) -> Vec<Claim> {
         if label.len() >= 3 && label[label.len() - 3] == '(' && label[label.len() - 1] == ')' && matches!(label[label.len() - 2], '类' | '款' | '项') {
             level = Some(label[label.len() - 2]);
             label.truncate(label.len() - 3);
+        } else if let Some(k) = (0..label.len().saturating_sub(2)).find(|&k| label[k] == '(' && label[k + 1] == '类' && label[k + 2] == ')') {
+            // `社会保障和就业（类）支出`: the central template marks the class inside its name.
+            level = Some('类');
+            label.drain(k..k + 3);
         }
         if label.is_empty() {
             continue;

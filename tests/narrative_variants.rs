@@ -96,3 +96,16 @@ fn unseen_consistent_disclosures_have_no_error_and_are_mostly_checked() {
         assert!(r.narrative.bound * 10 >= r.narrative.figures * 7, "{}: {} of {} figures checked", path.display(), r.narrative.bound, r.narrative.figures);
     }
 }
+
+#[test]
+fn tables_printed_in_yuan_are_not_compared_with_the_text_in_wan() {
+    // S0 with its table headers saying 元: the text's 万元 must not be compared with them.
+    let text = seed("000_").replace("单位：万元", "单位：元").replace("单位:万元", "单位:元");
+    assert_ne!(text, seed("000_"));
+    let r = run(&text);
+    assert!(r.warnings.iter().any(|w| w.code == "tables-in-yuan"));
+    let nt: usize = r.coverage.iter().filter(|c| c.rule.starts_with("NT-")).map(|c| c.run).sum();
+    assert_eq!(nt, 0, "narrative compared with 元 tables");
+    // The text's own arithmetic is still checked.
+    assert!(r.coverage.iter().any(|c| c.rule == "NI-GROWTH" && c.run >= 20));
+}

@@ -33,7 +33,8 @@ pub fn canon(s: &str) -> String {
             }
         }
         if s.len() == before {
-            return s;
+            // `基金预算` is how some tables name 政府性基金预算.
+            return if s == "基金预算" { "政府性基金预算".to_string() } else { s };
         }
     }
 }

@@ -274,8 +274,8 @@ pub struct Document<'a> {
     pub whole_fund: Option<crate::narrative::WholeFund>,
     /// 政府采购, 国有资产 and 人员 statements.
     pub facts: crate::facts::Facts,
-    /// The 情况说明 appears twice (two documents pasted together): the narrative is not compared
-    /// with the tables.
+    /// The 情况说明 appears twice (two documents pasted together) or the tables are printed in 元:
+    /// the narrative is not compared with the tables.
     pub multi_doc: bool,
 }
 

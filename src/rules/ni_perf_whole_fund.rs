@@ -41,7 +41,7 @@ table_rule! {
                 row_span: w.upper.span.clone(),
             });
         }
-        let named = |key: &str| t1.income.iter().find(|i| bind::canon(&i.label) == key);
+        let named = |key: &str| t1.income.iter().find(|i| bind::canon(&i.label) == bind::canon(key));
         if let Some(item) = named("一般财力").or_else(|| named("一般公共预算")) {
             let gf = balance::term(item, doc.text);
             // 本级 may also count the carry-over and the unit's own fund incomes (政府性基金收入,

@@ -44,6 +44,10 @@ table_rule! {
         if let Some(a) = doc.tables.iter().find(|t| t.id == TableId::T4).and_then(|t| t.balance()).and_then(|b| b.income_total.as_ref()).and_then(|i| i.amount.as_ref()) {
             bases.push((a.value, a.half_step()));
         }
+        // Tables of another document or in 元: only the text's own amounts are bases.
+        if doc.multi_doc {
+            bases.clear();
+        }
         let hundred = Decimal::new(100, 0);
         for sh in &doc.shares {
             let (x, hx) = sh.part.value_wan();
