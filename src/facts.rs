@@ -50,7 +50,7 @@ pub struct Facts {
 }
 
 /// The first figure starting within `within` characters after `at`.
-fn fig_at<'f>(figs: &'f [Figure], at: usize, within: usize) -> Option<&'f Figure> {
+fn fig_at(figs: &[Figure], at: usize, within: usize) -> Option<&Figure> {
     figs_from(figs, at).take_while(|f| f.at.start <= at + within).find(|f| f.unit == Unit::Wan)
 }
 

@@ -106,7 +106,11 @@ pub fn check(input: &str, options: Options) -> Report {
     // Tables printed in 元 (`单位：元`) while the text speaks in 万元: the tables are not read in
     // 元 yet, so the text is not compared with them.
     let tables_in_yuan = parsed.lines.iter().any(|l| {
-        let t: String = parsed.norm.text[l.span.clone()].chars().filter(|c| !c.is_whitespace()).collect();
+        let line = &parsed.norm.text[l.span.clone()];
+        if !(line.contains("单位") && line.contains('元')) {
+            return false;
+        }
+        let t: String = line.chars().filter(|c| !c.is_whitespace()).collect();
         t.contains("单位:元") || t.contains("单位：元")
     });
     let (mut claims, mut labelled, mut item_amounts, mut whole_targets, mut whole_fund, mut perf_counts) = (claims, labelled, item_amounts, whole_targets, whole_fund, perf_counts);

@@ -146,8 +146,8 @@ mod cli {
         let end = loc.end.clamp(at, line.end);
         let long = line.len() > LONG_LINE;
         let (from, to) = if long {
-            let from = text[line.start..at].char_indices().rev().nth(WINDOW_CHARS - 1).map_or(line.start, |(i, _)| line.start + i);
-            let to = text[end..line.end].char_indices().nth(WINDOW_CHARS).map_or(line.end, |(i, _)| end + i);
+            let from = text.get(line.start..at).unwrap_or("").char_indices().rev().nth(WINDOW_CHARS - 1).map_or(line.start, |(i, _)| line.start + i);
+            let to = text.get(end..line.end).unwrap_or("").char_indices().nth(WINDOW_CHARS).map_or(line.end, |(i, _)| end + i);
             (from, to)
         } else {
             (line.start, line.end)

@@ -185,7 +185,7 @@ pub(crate) fn word_at(c: &[char], i: usize, words: &[&str]) -> Option<usize> {
     let here = *c.get(i)?;
     words.iter().find_map(|w| {
         // Most positions fail on the first character: test it before counting the word.
-        if w.chars().next() != Some(here) {
+        if !w.starts_with(here) {
             return None;
         }
         let n = w.chars().count();
@@ -516,7 +516,7 @@ pub fn labelled_amounts(s: &Stream, figs: &[Figure], parts: &[PartStart]) -> Vec
                 let year = ls >= 2 && c[ls - 1] == '年' && c[ls - 2].is_ascii_digit();
                 let free = ls == 0 || is_clause_stop(c[ls - 1]) || c[ls - 1].is_ascii_digit() || year || matches!(c[ls - 1], ' ' | '(' | ')' | '）' | '（');
                 let unit = ["部门", "单位", "中心", "机关", "事业单位", "局", "委", "院", "所", "办"].iter().any(|u| prev.ends_with(u));
-                if !free && !unit && label != "运行经费财政拨款预算" {
+                if !free && !unit {
                     continue;
                 }
             }
@@ -918,7 +918,7 @@ fn allocation(s: &Stream, figs: &[Figure], from: usize, end: usize) -> Option<Al
             continue;
         }
         if c[j].is_ascii_digit() && (j == 0 || !is_num_char(c[j - 1]) && !c[j - 1].is_ascii_alphabetic()) {
-            let Some((amount, after)) = number_at(s, j) else { return None };
+            let (amount, after) = number_at(s, j)?;
             let next = c.get(after).copied();
             // An amount without its unit (HZ-20: `差额工资 52.98、冬碳费 13.5 万元`) has decimals and
             // is followed by a list separator; a whole number is a count, a year or a list marker.
@@ -1019,9 +1019,15 @@ pub fn whole_funds(s: &Stream) -> Option<WholeFund> {
 /// The 三公 parts' changes, stated after the parts themselves without `比上年`
 /// (`…“三公”经费数为 X 万元，其中：因公出国（境）a 万元…。…其中：因公出国（境）费增加 0.00 万元，
 /// 增长 0.00%`): each bound to the amount its part was given before.
+/// A 三公 part's name, one spelling for its variants (`公务用车运行维护费` = `公务用车运行费`,
+/// `因公出国（境）费` = `因公出国（境）`).
+pub fn three_pub_name(label: &str) -> String {
+    label.replace("运行维护费", "运行费").replace("(境)费", "(境)")
+}
+
 pub fn part_growths(s: &Stream, figs: &[Figure], claims: &[Claim], known: &[Growth]) -> Vec<Growth> {
     let c = &s.chars;
-    let name = |l: &str| l.replace("运行维护费", "运行费").replace("(境)费", "(境)");
+    let name = three_pub_name;
     let known: std::collections::HashSet<usize> = known.iter().map(|g| g.change.at.start).collect();
     // The first amount stated for each part (and for the total), in text order: a change binds
     // to the one stated before it.

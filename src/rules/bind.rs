@@ -101,7 +101,7 @@ pub fn restates(meta: &'static RuleMeta, said: Term, label: &str, target: Term, 
     let fails = if blank {
         !said.value.is_zero()
     } else {
-        matches!(super::same_figure(&said, &target), crate::amount::SumCheck::Mismatch { .. }) || (said.value.is_zero() && !target.value.is_zero())
+        !super::agrees(&said, &target) || (said.value.is_zero() && !target.value.is_zero())
     };
     if !fails {
         ctx.record(None);

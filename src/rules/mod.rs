@@ -362,6 +362,11 @@ impl Slip {
     }
 }
 
+/// `a` and `b` print one figure (exactly or within rounding).
+pub fn agrees(a: &Term, b: &Term) -> bool {
+    !matches!(same_figure(a, b), SumCheck::Mismatch { .. })
+}
+
 /// Two printings of one figure: consistent when the finer one rounds (half up) to the coarser.
 pub fn same_figure(a: &Term, b: &Term) -> SumCheck {
     let diff = a.value - b.value;
@@ -499,6 +504,15 @@ impl Term {
         let (value, half) = f.value_wan();
         let half = if value.is_zero() { Decimal::ZERO } else { half };
         Term { value, half, ..Term::from_amount(&f.amount, what, text) }
+    }
+
+    /// Several printed figures added up, as one term (rounding envelopes add up; pointing at the
+    /// first printed one). `None` for no terms.
+    pub fn sum(terms: &[Term], what: impl Into<String>) -> Option<Term> {
+        let first = terms.iter().find(|t| t.span.is_some()).or(terms.first())?;
+        let value: Decimal = terms.iter().map(|t| t.value).sum();
+        let decimals = terms.iter().map(|t| t.decimals).max().unwrap_or(2);
+        Some(Term { value, half: terms.iter().map(|t| t.half).sum(), decimals, printed: format_fixed(value, decimals), span: first.span.clone(), what: what.into() })
     }
 
     pub fn blank(what: impl Into<String>) -> Term {

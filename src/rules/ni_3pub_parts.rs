@@ -21,7 +21,7 @@ table_rule! {
     |doc, ctx| {
         let meta = &Ni3PubParts::META;
         let claim_at: std::collections::HashMap<usize, &crate::narrative::Claim> = doc.claims.iter().filter(|c| c.part == Part::ThreePub).map(|c| (c.figure.amount.span.start, c)).collect();
-        let name = |g: &Growth| claim_at.get(&g.current.amount.span.start).map(|c| c.label.replace("运行维护费", "运行费").replace("(境)费", "(境)"));
+        let name = |g: &Growth| claim_at.get(&g.current.amount.span.start).map(|c| crate::narrative::three_pub_name(&c.label));
         let signed = |g: &Growth, what: &str| {
             let mut t = Term::figure(&g.change, what, doc.text);
             if !g.up {

@@ -74,19 +74,23 @@ fn prior_range(g: &Growth) -> (Decimal, Decimal) {
     }
 }
 
-/// Does the printed rate fall in the range the printed figures allow (last year > 0)?
-fn fits(g: &Growth, rate: &crate::narrative::Figure) -> bool {
-    let (prior_lo, prior_hi) = prior_range(g);
-    if prior_lo <= Decimal::ZERO {
-        return false;
-    }
+/// The range of rates (in %) the printed figures allow, given last year's range (> 0).
+fn rate_range(g: &Growth, (prior_lo, prior_hi): (Decimal, Decimal)) -> (Decimal, Decimal) {
     let (a, ha) = g.change.value_wan();
     let hundred = Decimal::new(100, 0);
     let g_lo = (a - ha).max(Decimal::ZERO) / prior_hi * hundred;
-    let mut g_hi = (a + ha) / prior_lo * hundred;
-    if !g.up {
-        g_hi = g_hi.min(hundred);
+    let g_hi = (a + ha) / prior_lo * hundred;
+    // Nothing falls by more than all of it.
+    (g_lo, if g.up { g_hi } else { g_hi.min(hundred) })
+}
+
+/// Does the printed rate fall in the range the printed figures allow (last year > 0)?
+fn fits(g: &Growth, rate: &crate::narrative::Figure) -> bool {
+    let prior = prior_range(g);
+    if prior.0 <= Decimal::ZERO {
+        return false;
     }
+    let (g_lo, g_hi) = rate_range(g, prior);
     let (b, hb) = (rate.amount.value, rate.amount.half_step());
     b + hb >= g_lo && b - hb <= g_hi
 }
@@ -94,7 +98,7 @@ fn fits(g: &Growth, rate: &crate::narrative::Figure) -> bool {
 fn check(meta: &'static super::RuleMeta, g: &Growth, rate: &crate::narrative::Figure, word_agrees: bool, doc: &super::Document<'_>, ctx: &mut super::Ctx) {
     let text = |f: &crate::narrative::Figure| doc.text.get(f.amount.span.clone()).unwrap_or("").to_string();
     let (cur, _) = g.current.value_wan();
-    let (a, ha) = g.change.value_wan();
+    let (a, _) = g.change.value_wan();
     let (b, hb) = (rate.amount.value, rate.amount.half_step());
     let hundred = Decimal::new(100, 0);
     let related = vec![
@@ -169,14 +173,7 @@ fn check(meta: &'static super::RuleMeta, g: &Growth, rate: &crate::narrative::Fi
         )));
         return;
     }
-    let a_lo = (a - ha).max(Decimal::ZERO);
-    let a_hi = a + ha;
-    let g_lo = a_lo / prior_hi * hundred;
-    let mut g_hi = a_hi / prior_lo * hundred;
-    if !g.up {
-        // Nothing falls by more than all of it.
-        g_hi = g_hi.min(hundred);
-    }
+    let (g_lo, g_hi) = rate_range(g, (prior_lo, prior_hi));
     let d = rate.amount.decimals;
     let point = a / prior * hundred;
     let (lo_s, hi_s, pt_s) = (format_fixed(g_lo, d), format_fixed(g_hi, d), format_fixed(point, d + 1));

@@ -64,10 +64,9 @@ table_rule! {
         let uppers: Vec<_> = t1.income.iter().filter(|i| i.label.contains("上级") && i.label.contains("转移支付")).collect();
         if !uppers.is_empty() && uppers.iter().all(|i| i.amount.is_some() || i.amounts.is_empty()) {
             let terms: Vec<Term> = uppers.iter().map(|i| balance::term(i, doc.text)).collect();
-            let value = terms.iter().map(|t| t.value).sum();
-            let first = terms.iter().find(|t| t.span.is_some()).cloned().unwrap_or_else(|| terms[0].clone());
-            let target = Term { value, half: terms.iter().map(|t| t.half).sum(), decimals: first.decimals, printed: crate::amount::format_fixed(value, first.decimals), span: first.span.clone(), what: "T1 上级转移支付".into() };
-            bind::restates(meta, upper, "整体绩效目标表 上级安排", target, Severity::Warning, ctx);
+            if let Some(target) = Term::sum(&terms, "T1 上级转移支付") {
+                bind::restates(meta, upper, "整体绩效目标表 上级安排", target, Severity::Warning, ctx);
+            }
         }
     }
 }

@@ -36,7 +36,7 @@ table_rule! {
                 return;
             }
         };
-        let name = |s: &str| bind::canon(s).replace("运行维护费", "运行费").replace("(境)费", "(境)");
+        let name = |s: &str| crate::narrative::three_pub_name(&bind::canon(s));
         let by_name = rows.map(|l| bind::index(l.rows.iter().filter(|r| !r.is_total).map(|r| (name(&r.label), r)))).unwrap_or_default();
         for c in claims {
             let key = name(&c.label);

@@ -39,7 +39,7 @@ table_rule! {
                 // The class's total, or one fund's column of it (`一般公共预算支出包括：…`).
                 let said = bind::said(c, doc);
                 let cols: Vec<_> = (0..4).filter_map(|j| lookup::t4_cell(item, j, doc)).collect();
-                let fund = cols.iter().skip(1).find(|t| matches!(super::same_figure(&said, t), crate::amount::SumCheck::Exact | crate::amount::SumCheck::WithinRounding { .. }));
+                let fund = cols.iter().skip(1).find(|t| super::agrees(&said, t));
                 bind::compare(meta, c, fund.cloned().or_else(|| cols.first().cloned()), Severity::Error, doc, ctx);
             }
         }

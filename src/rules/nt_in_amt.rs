@@ -57,7 +57,7 @@ table_rule! {
                 _ => &[],
             };
             let said = bind::said(c, doc);
-            let fits = |k: &&str| named(&bind::canon(k)).and_then(|w| bind::balance_term(TableId::T1, w, doc)).is_some_and(|w| !matches!(super::same_figure(&said, &w), crate::amount::SumCheck::Mismatch { .. }));
+            let fits = |k: &&str| named(&bind::canon(k)).and_then(|w| bind::balance_term(TableId::T1, w, doc)).is_some_and(|w| super::agrees(&said, &w));
             if !c.before.contains("结转") && alternatives.iter().any(fits) {
                 ctx.narrative_bound.push(c.figure.amount.span.start);
                 ctx.record(None);

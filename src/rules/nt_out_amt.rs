@@ -49,7 +49,7 @@ pub(super) fn section_totals(meta: &'static super::RuleMeta, doc: &super::Docume
             }
         }
         let col = match key.as_str() {
-            "基本支出" | "项目支出" if t.columns.iter().any(|c| *c == key) => key.as_str(),
+            "基本支出" | "项目支出" if t.columns.contains(&key) => key.as_str(),
             k if totals.contains(&k) => t.columns[0].as_str(),
             _ => continue,
         };

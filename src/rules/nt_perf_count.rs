@@ -39,7 +39,7 @@ table_rule! {
                 .map(|t| t.value)
                 .sum();
             let all_funds = Term { value: projects_total.value + funds, ..projects_total.clone() };
-            let close = |t: &Term| !matches!(super::same_figure(&said, t), crate::amount::SumCheck::Mismatch { .. });
+            let close = |t: &Term| super::agrees(&said, t);
             if with_co.as_ref().is_some_and(close) || (!funds.is_zero() && close(&all_funds)) {
                 ctx.record(None);
             } else {

@@ -28,7 +28,7 @@ table_rule! {
         for f in &doc.whole_targets {
             let (v, h) = f.value_wan();
             let figure = Term { value: v, half: h, decimals: f.amount.decimals, printed: String::new(), span: Some(f.amount.span.clone()), what: String::new() };
-            let agrees = |x: &Term| !matches!(super::same_figure(&figure, x), crate::amount::SumCheck::Mismatch { .. });
+            let agrees = |x: &Term| super::agrees(&figure, x);
             let t4_ok = t4_total.as_ref().is_some_and(|a| agrees(&Term::from_amount(a, "", doc.text)));
             if agrees(&t1_term) || t4_ok {
                 ctx.record(None);

@@ -101,21 +101,10 @@ impl<'t> ProjectRows<'t> {
     pub(super) fn total(&self, name: &str, doc: &Document<'_>) -> Option<Term> {
         let t7 = self.t7;
         let rows = self.by_name.get(name)?;
-        let first = rows.first()?;
         let terms: Vec<Term> = rows.iter().map(|r| lookup::cell(TableId::T7, t7, r, &t7.columns[0], doc)).collect::<Option<_>>()?;
         if terms.len() == 1 {
             return terms.into_iter().next();
         }
-        let value = terms.iter().map(|t| t.value).sum();
-        let half = terms.iter().map(|t| t.half).sum();
-        let decimals = terms.iter().map(|t| t.decimals).max().unwrap_or(2);
-        Some(Term {
-            value,
-            half,
-            decimals,
-            printed: crate::amount::format_fixed(value, decimals),
-            span: lookup::cell(TableId::T7, t7, first, &t7.columns[0], doc).and_then(|t| t.span),
-            what: format!("T7 {name} 各行之和（{}）", terms.iter().map(|t| t.printed.as_str()).collect::<Vec<_>>().join(" + ")),
-        })
+        Term::sum(&terms, format!("T7 {name} 各行之和（{}）", terms.iter().map(|t| t.printed.as_str()).collect::<Vec<_>>().join(" + ")))
     }
 }
