@@ -10,7 +10,8 @@ fn inputs() -> Vec<(String, String)> {
     let mut out = Vec::new();
     for dir in [root.join("tests/fixtures/seeds"), root.join("../shared/corpus")] {
         let Ok(rd) = std::fs::read_dir(&dir) else { continue };
-        let mut files: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "txt")).collect();
+        let mut files: Vec<PathBuf> =
+            rd.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "txt")).collect();
         files.sort();
         for p in files {
             let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
@@ -22,7 +23,13 @@ fn inputs() -> Vec<(String, String)> {
             }
         }
     }
-    let big: String = out.iter().filter(|(n, _)| n.starts_with("00")).map(|(_, t)| t.as_str()).collect::<Vec<_>>().concat().repeat(24);
+    let big: String = out
+        .iter()
+        .filter(|(n, _)| n.starts_with("00"))
+        .map(|(_, t)| t.as_str())
+        .collect::<Vec<_>>()
+        .concat()
+        .repeat(24);
     out.push(("5 MB (seeds repeated)".into(), big));
     // One seed repeated: many narrative claims, each bound by binary search (was quadratic).
     if let Some((_, s0)) = out.iter().find(|(n, _)| n.starts_with("000_")) {

@@ -96,7 +96,8 @@ pub fn facts(s: &Stream, figs: &[Figure]) -> Facts {
         if let Some(total) = fig_at(figs, k + 6, 2).cloned() {
             let end = sentence_end(c, k);
             let next = (end + 300).min(c.len());
-            let reserved = |word: &str| find(c, end, next, word).and_then(|p| fig_after(s, figs, p, (p + 30).min(next), "金额"));
+            let reserved =
+                |word: &str| find(c, end, next, word).and_then(|p| fig_after(s, figs, p, (p + 30).min(next), "金额"));
             out.procurement = Some(Procurement {
                 goods: fig_after(s, figs, k, end, "货物预算"),
                 works: fig_after(s, figs, k, end, "工程预算"),
@@ -118,7 +119,11 @@ pub fn facts(s: &Stream, figs: &[Figure]) -> Facts {
         let end = find(c, after, (after + 300).min(c.len()), "。").unwrap_or_else(|| sentence_end(c, after));
         let value = find(c, after, (after + 4).min(end), "价值").and_then(|p| fig_at(figs, p + 2, 2).cloned());
         let mut parts = Vec::new();
-        for (kind, words) in [("一般公务用车", &["一般公务用车", "一般公务用"][..]), ("执法执勤用车", &["执法执勤用车"][..]), ("其他车辆", &["其他车辆", "其他用车"][..])] {
+        for (kind, words) in [
+            ("一般公务用车", &["一般公务用车", "一般公务用"][..]),
+            ("执法执勤用车", &["执法执勤用车"][..]),
+            ("其他车辆", &["其他车辆", "其他用车"][..]),
+        ] {
             if let Some((n, a)) = count_after(s, after, end, words, &['辆']) {
                 let v = find(c, a, (a + 4).min(end), "价值").and_then(|p| fig_at(figs, p + 2, 2).cloned());
                 parts.push((kind, n, v));
@@ -144,7 +149,10 @@ pub fn facts(s: &Stream, figs: &[Figure]) -> Facts {
         if let Some((total, after)) = count_after(s, k, k + 5, &["实有人数", "实有"], &['人']) {
             let end = sentence_end(c, after).max((after + 80).min(c.len()));
             let end = find(c, after, end, "。").unwrap_or(end);
-            let quota = find(c, k.saturating_sub(20), k, "编制数").and_then(|q| number_at(s, q + 3)).map(|(a, _)| a).filter(|a| a.decimals == 0);
+            let quota = find(c, k.saturating_sub(20), k, "编制数")
+                .and_then(|q| number_at(s, q + 3))
+                .map(|(a, _)| a)
+                .filter(|a| a.decimals == 0);
             let mut parts = Vec::new();
             for (kind, word) in [("在职", "在职"), ("退休", "退休"), ("离休", "离休")] {
                 // `退休` as its own group, not inside `离退休`.

@@ -43,7 +43,9 @@ impl Token {
     pub fn amount(&self) -> Option<Amount> {
         match &self.kind {
             Lex::Num(a) => Some(a.clone()),
-            Lex::Int(raw) => parse_number(raw).map(|(value, decimals)| Amount { value, decimals, span: self.span.clone() }),
+            Lex::Int(raw) => {
+                parse_number(raw).map(|(value, decimals)| Amount { value, decimals, span: self.span.clone() })
+            }
             Lex::Text(_) => None,
         }
     }
@@ -120,12 +122,18 @@ fn split_numbers(run: &str, at: usize) -> Option<Vec<Token>> {
     if !run.contains('.') {
         if run.contains(',') {
             let (value, decimals) = parse_number(run)?;
-            return Some(vec![Token { kind: Lex::Num(Amount { value, decimals, span: at..at + run.len() }), span: at..at + run.len() }]);
+            return Some(vec![Token {
+                kind: Lex::Num(Amount { value, decimals, span: at..at + run.len() }),
+                span: at..at + run.len(),
+            }]);
         }
         return Some(vec![Token { kind: Lex::Int(run.to_string()), span: at..at + run.len() }]);
     }
     if let Some((value, decimals)) = parse_number(run) {
-        return Some(vec![Token { kind: Lex::Num(Amount { value, decimals, span: at..at + run.len() }), span: at..at + run.len() }]);
+        return Some(vec![Token {
+            kind: Lex::Num(Amount { value, decimals, span: at..at + run.len() }),
+            span: at..at + run.len(),
+        }]);
     }
     let mut out = Vec::new();
     let mut rest = run;
@@ -168,15 +176,27 @@ mod tests {
 
     #[test]
     fn glued_reversed_row() {
-        assert_eq!(kinds("5083.57216.625300.19社会保障和就业支出208"), ["N:5083.57", "N:216.62", "N:5300.19", "T:社会保障和就业支出", "I:208"]);
+        assert_eq!(
+            kinds("5083.57216.625300.19社会保障和就业支出208"),
+            ["N:5083.57", "N:216.62", "N:5300.19", "T:社会保障和就业支出", "I:208"]
+        );
         assert_eq!(kinds("0.860.86205 教育支出"), ["N:0.86", "N:0.86", "I:205", "T:教育支出"]);
-        assert_eq!(kinds("5,332.30收 入 总 计  5,332.305,332.30"), ["N:5,332.30", "T:收入总计", "N:5,332.30", "N:5,332.30"]);
+        assert_eq!(
+            kinds("5,332.30收 入 总 计  5,332.305,332.30"),
+            ["N:5,332.30", "T:收入总计", "N:5,332.30", "N:5,332.30"]
+        );
     }
 
     #[test]
     fn enumerators_and_codes() {
-        assert_eq!(kinds("1. 一般公共预算拨款\t712.00\t201一般公共服务支出"), ["T:1.一般公共预算拨款", "N:712.00", "I:201", "T:一般公共服务支出"]);
-        assert_eq!(kinds("2.政府性基金预算拨款  205 教育支出 0.86"), ["T:2.政府性基金预算拨款", "I:205", "T:教育支出", "N:0.86"]);
+        assert_eq!(
+            kinds("1. 一般公共预算拨款\t712.00\t201一般公共服务支出"),
+            ["T:1.一般公共预算拨款", "N:712.00", "I:201", "T:一般公共服务支出"]
+        );
+        assert_eq!(
+            kinds("2.政府性基金预算拨款  205 教育支出 0.86"),
+            ["T:2.政府性基金预算拨款", "I:205", "T:教育支出", "N:0.86"]
+        );
         assert_eq!(kinds("208\t08\t619.8\t620"), ["I:208", "I:08", "N:619.8", "I:620"]);
         assert_eq!(kinds("12.3.4"), ["T:12.3.4"]);
     }

@@ -5,9 +5,11 @@
 //! Parsing never aborts: whatever is not understood is reported as skipped, never guessed.
 
 pub mod amount;
-pub mod facts;
 pub mod blocks;
+pub mod diagnostics;
+pub mod facts;
 pub mod lex;
+mod likely;
 pub mod narrative;
 pub mod normalize;
 pub mod perf;
@@ -18,8 +20,9 @@ pub mod tables;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
+pub use diagnostics::Severity;
 pub use report::Report;
-pub use rules::{RuleMeta, Severity, RULES};
+pub use rules::{RuleMeta, RULES};
 
 /// Language of messages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -113,7 +116,8 @@ pub fn check(input: &str, options: Options) -> Report {
         let t: String = line.chars().filter(|c| !c.is_whitespace()).collect();
         t.contains("单位:元") || t.contains("单位：元")
     });
-    let (mut claims, mut labelled, mut item_amounts, mut whole_targets, mut whole_fund, mut perf_counts) = (claims, labelled, item_amounts, whole_targets, whole_fund, perf_counts);
+    let (mut claims, mut labelled, mut item_amounts, mut whole_targets, mut whole_fund, mut perf_counts) =
+        (claims, labelled, item_amounts, whole_targets, whole_fund, perf_counts);
     if tables_in_yuan && !multi_doc {
         parsed.warnings.push(tables::ParseWarning {
             code: "tables-in-yuan",
@@ -139,18 +143,43 @@ pub fn check(input: &str, options: Options) -> Report {
             line: None,
         });
     }
-    let doc = rules::Document { text: &parsed.norm.text, lines: &parsed.lines, tables: parsed.tables, figures, growths, fund_splits, whole_targets, item_amounts, shares, labelled, sections, items_closed, claims, projects, perf_counts, weights, whole_fund, facts, multi_doc };
+    let doc = rules::Document {
+        text: &parsed.norm.text,
+        lines: &parsed.lines,
+        tables: parsed.tables,
+        figures,
+        growths,
+        fund_splits,
+        whole_targets,
+        item_amounts,
+        shares,
+        labelled,
+        sections,
+        items_closed,
+        claims,
+        projects,
+        perf_counts,
+        weights,
+        whole_fund,
+        facts,
+        multi_doc,
+    };
     let mut ctx = rules::Ctx::default();
     for rule in RULES {
         ctx.current = rule.meta().id;
         rule.check(&doc, &mut ctx);
     }
-    ctx.finish();
+    likely::explain(&mut ctx.findings);
     // Say so for every table that was read but that no rule looked at.
     for t in &doc.tables {
         let looked_at = ctx.tables_checked.contains(&t.id) || ctx.skips.iter().any(|s| s.table == Some(t.id));
         if !looked_at && matches!(t.status, tables::TableStatus::Checked | tables::TableStatus::Partial) {
-            ctx.skips.push(rules::Skip { rule: "-", table: Some(t.id), reason: rules::SkipReason::NoRulesYet, line: t.line });
+            ctx.skips.push(diagnostics::Skip {
+                rule: "-",
+                table: Some(t.id),
+                reason: rules::SkipReason::NoRulesYet,
+                line: t.line,
+            });
         }
     }
     // Which narrative figures some rule reads.
@@ -180,8 +209,13 @@ pub fn check(input: &str, options: Options) -> Report {
         growth_statements: doc.growths.iter().filter(|g| g.rate.is_some()).count(),
         shares: doc.shares.len(),
         unbound: {
-            let claim_at: std::collections::HashMap<usize, &narrative::Claim> = doc.claims.iter().map(|c| (c.figure.amount.span.start, c)).collect();
-            doc.figures.iter().filter(|f| !bound.contains(&f.amount.span.start)).map(|f| (f.amount.span.clone(), why_unchecked(f, claim_at.get(&f.amount.span.start).copied()))).collect()
+            let claim_at: std::collections::HashMap<usize, &narrative::Claim> =
+                doc.claims.iter().map(|c| (c.figure.amount.span.start, c)).collect();
+            doc.figures
+                .iter()
+                .filter(|f| !bound.contains(&f.amount.span.start))
+                .map(|f| (f.amount.span.clone(), why_unchecked(f, claim_at.get(&f.amount.span.start).copied())))
+                .collect()
         },
     };
     let placer = report::Placer::new(input, &parsed.norm, options.offsets);
@@ -203,9 +237,13 @@ pub fn check(input: &str, options: Options) -> Report {
     rep
 }
 
-const WHY_PERCENT: (&str, &str) = ("百分比不是可核对的占比或增减幅", "a percentage that is no share or growth rate the checker can recompute");
+const WHY_PERCENT: (&str, &str) =
+    ("百分比不是可核对的占比或增减幅", "a percentage that is no share or growth rate the checker can recompute");
 const WHY_YEAR: (&str, &str) = ("说的是上年或其他年度的数字", "a figure of last year or another year");
-const WHY_PART: (&str, &str) = ("所在段落不逐项复述表格（如其他重要事项、绩效指标、原因说明）", "in a passage that does not restate the tables (other matters, indicators, reasons)");
+const WHY_PART: (&str, &str) = (
+    "所在段落不逐项复述表格（如其他重要事项、绩效指标、原因说明）",
+    "in a passage that does not restate the tables (other matters, indicators, reasons)",
+);
 
 /// Why no rule reads narrative figure `f`, in Chinese and English.
 fn why_unchecked(f: &narrative::Figure, claim: Option<&narrative::Claim>) -> (String, String) {

@@ -146,17 +146,30 @@ mod cli {
         let end = loc.end.clamp(at, line.end);
         let long = line.len() > LONG_LINE;
         let (from, to) = if long {
-            let from = text.get(line.start..at).unwrap_or("").char_indices().rev().nth(WINDOW_CHARS - 1).map_or(line.start, |(i, _)| line.start + i);
-            let to = text.get(end..line.end).unwrap_or("").char_indices().nth(WINDOW_CHARS).map_or(line.end, |(i, _)| end + i);
+            let from = text
+                .get(line.start..at)
+                .unwrap_or("")
+                .char_indices()
+                .rev()
+                .nth(WINDOW_CHARS - 1)
+                .map_or(line.start, |(i, _)| line.start + i);
+            let to = text
+                .get(end..line.end)
+                .unwrap_or("")
+                .char_indices()
+                .nth(WINDOW_CHARS)
+                .map_or(line.end, |(i, _)| end + i);
             (from, to)
         } else {
             (line.start, line.end)
         };
-        let tabs = |s: &str| s.chars().map(|c| if c == '\t' { "    ".to_string() } else { c.to_string() }).collect::<String>();
+        let tabs =
+            |s: &str| s.chars().map(|c| if c == '\t' { "    ".to_string() } else { c.to_string() }).collect::<String>();
         let lead = if long && from > line.start { "…" } else { "" };
         let tail = if long && to < line.end { "…" } else { "" };
         let shown = format!("{lead}{}{tail}", tabs(text.get(from..to).unwrap_or("")));
-        let pad: usize = lead.chars().map(width).sum::<usize>() + text.get(from..at).unwrap_or("").chars().map(width).sum::<usize>();
+        let pad: usize =
+            lead.chars().map(width).sum::<usize>() + text.get(from..at).unwrap_or("").chars().map(width).sum::<usize>();
         let len: usize = text.get(at..end).unwrap_or("").chars().map(width).sum::<usize>().max(1);
         (shown.trim_end().to_string(), format!("{}{}", " ".repeat(pad), mark.to_string().repeat(len)), long)
     }
@@ -172,7 +185,12 @@ mod cli {
                 Severity::Info => "info",
             };
             out.push_str(&format!("{sev}[{}]: {}\n", f.rule, f.message));
-            let gutter = f.primary.line.to_string().len().max(f.related.iter().map(|l| l.line.to_string().len()).max().unwrap_or(0));
+            let gutter = f
+                .primary
+                .line
+                .to_string()
+                .len()
+                .max(f.related.iter().map(|l| l.line.to_string().len()).max().unwrap_or(0));
             let pad = " ".repeat(gutter);
             out.push_str(&format!("{pad}--> {file}:{}:{}\n", f.primary.line, f.primary.column));
             let mut locs: Vec<(&Location, char)> = vec![(&f.primary, '^')];
@@ -209,9 +227,15 @@ mod cli {
         }
         let n = &r.narrative;
         if zh {
-            out.push_str(&format!("情况说明：{} 个数字中 {} 个由规则核对（增减幅 {} 句，占比 {} 处）；其余未核对。\n", n.figures, n.bound, n.growth_statements, n.shares));
+            out.push_str(&format!(
+                "情况说明：{} 个数字中 {} 个由规则核对（增减幅 {} 句，占比 {} 处）；其余未核对。\n",
+                n.figures, n.bound, n.growth_statements, n.shares
+            ));
         } else {
-            out.push_str(&format!("narrative: {} of {} figures read by a rule ({} growth statements, {} shares); the rest unchecked.\n", n.bound, n.figures, n.growth_statements, n.shares));
+            out.push_str(&format!(
+                "narrative: {} of {} figures read by a rule ({} growth statements, {} shares); the rest unchecked.\n",
+                n.bound, n.figures, n.growth_statements, n.shares
+            ));
         }
         for t in &r.tables {
             out.push_str(&format!("  {} {:?} {} rows — {}\n", t.id.as_str(), t.status, t.rows, t.title));
@@ -222,4 +246,3 @@ mod cli {
         out
     }
 }
-

@@ -63,8 +63,15 @@ pub fn stream(text: &str, lines: &[Line], tables: &[Table]) -> Stream {
                 // Keep a space only between two ASCII alphanumerics (`2024 年` loses it).
                 let prev = chars.last().copied().unwrap_or(BREAK);
                 // Look ahead only after an ASCII letter or digit (once per run of spaces).
-                let next = if prev.is_ascii_alphanumeric() { s[k + c.len_utf8()..].chars().find(|x| !x.is_whitespace()) } else { None };
-                if prev.is_ascii_alphanumeric() && next.is_some_and(|n| n.is_ascii_alphanumeric()) && !(prev.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit())) {
+                let next = if prev.is_ascii_alphanumeric() {
+                    s[k + c.len_utf8()..].chars().find(|x| !x.is_whitespace())
+                } else {
+                    None
+                };
+                if prev.is_ascii_alphanumeric()
+                    && next.is_some_and(|n| n.is_ascii_alphanumeric())
+                    && !(prev.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit()))
+                {
                     chars.push(' ');
                     offs.push(l.span.start + k);
                 }
@@ -227,7 +234,8 @@ pub fn growths(s: &Stream, figs: &[Figure]) -> Vec<Growth> {
     let c = &s.chars;
     let mut out: Vec<Growth> = Vec::new();
     let mut changes: std::collections::HashSet<(usize, usize)> = Default::default();
-    let starts: Vec<usize> = (0..c.len()).filter(|&i| word_at(c, i, &["比上年", "较上年", "比20", "较20"]).is_some()).collect();
+    let starts: Vec<usize> =
+        (0..c.len()).filter(|&i| word_at(c, i, &["比上年", "较上年", "比20", "较20"]).is_some()).collect();
     for &i in &starts {
         // The comparison word, then (within a few characters) the direction and the change.
         let sentence_start = sentence_start(c, i);
@@ -235,7 +243,9 @@ pub fn growths(s: &Stream, figs: &[Figure]) -> Vec<Growth> {
         let is_change = |f: &Figure| changes.contains(&(f.at.start, f.at.end));
         let candidates: Vec<&Figure> = figs_from(figs, sentence_start)
             .take_while(|f| f.at.start < i)
-            .filter(|f| f.unit != Unit::Percent && f.at.end <= i && !is_change(f) && !bracketed(c, f, i) && !after_zhan(c, f))
+            .filter(|f| {
+                f.unit != Unit::Percent && f.at.end <= i && !is_change(f) && !bracketed(c, f, i) && !after_zhan(c, f)
+            })
             .collect();
         let Some(current) = candidates.last().copied() else { continue };
         let subject = candidates.first().filter(|f| f.at != current.at).map(|f| (*f).clone());
@@ -264,7 +274,11 @@ pub fn growths(s: &Stream, figs: &[Figure]) -> Vec<Growth> {
         let Some((mut up, after)) = dir else { continue };
         let basis: String = c[i..k].iter().collect();
         // The change: the first figure right after the verb.
-        let Some(change) = figs_from(figs, after).take_while(|f| f.at.start <= after + 2).find(|f| f.unit != Unit::Percent) else { continue };
+        let Some(change) =
+            figs_from(figs, after).take_while(|f| f.at.start <= after + 2).find(|f| f.unit != Unit::Percent)
+        else {
+            continue;
+        };
         // `增加-38.85 万元，增长-14.99%`: a negative increase is a decrease.
         let negative = |f: &Figure| f.at.start > 0 && matches!(c[f.at.start - 1], '-' | '−');
         if negative(change) {
@@ -276,7 +290,9 @@ pub fn growths(s: &Stream, figs: &[Figure]) -> Vec<Growth> {
         while m < c.len() && m < change.at.end + 8 && !is_stop(c[m]) {
             let word = word_at(c, m, &UP).map(|n| (true, n)).or_else(|| word_at(c, m, &DOWN).map(|n| (false, n)));
             if let Some((w_up, n)) = word {
-                if let Some(p) = figs_from(figs, m + n).take_while(|f| f.at.start <= m + n + 2).find(|f| f.unit == Unit::Percent) {
+                if let Some(p) =
+                    figs_from(figs, m + n).take_while(|f| f.at.start <= m + n + 2).find(|f| f.unit == Unit::Percent)
+                {
                     rate = Some((p.clone(), (w_up != negative(p)) == up));
                 }
                 break;
@@ -303,7 +319,11 @@ fn bracketed(c: &[char], f: &Figure, until: usize) -> bool {
 
 /// Is `f` the base of a share (`占收入预算 11931.33 万元的 33.59%`)?
 fn after_zhan(c: &[char], f: &Figure) -> bool {
-    c[f.at.start.saturating_sub(8)..f.at.start].iter().rev().take_while(|ch| !is_clause_stop(**ch)).any(|&ch| ch == '占')
+    c[f.at.start.saturating_sub(8)..f.at.start]
+        .iter()
+        .rev()
+        .take_while(|ch| !is_clause_stop(**ch))
+        .any(|&ch| ch == '占')
 }
 
 /// The number printed right at stream index `i` (after optional `:`), as an amount.
@@ -373,7 +393,9 @@ pub fn whole_targets(s: &Stream, figs: &[Figure]) -> Vec<Figure> {
         let Some(m) = find(c, k, end, "涉及金额") else { continue };
         // The first amount after it, before the next clause about other projects.
         let next_clause = find(c, m, end, "项目").unwrap_or(end);
-        if let Some(f) = figs_from(figs, m + 4).take_while(|f| f.at.start < next_clause).find(|f| f.unit != Unit::Percent) {
+        if let Some(f) =
+            figs_from(figs, m + 4).take_while(|f| f.at.start < next_clause).find(|f| f.unit != Unit::Percent)
+        {
             out.push(f.clone());
         }
         i = end;
@@ -404,10 +426,18 @@ pub fn item_amounts(s: &Stream, figs: &[Figure]) -> Vec<ItemAmount> {
         let kuan: String = c[class_end + 3..kuan_end].iter().collect();
         // The class name starts after an enumerator like `3.` or `(三)`.
         let class_raw: String = c[from..class_end].iter().collect();
-        let class = class_raw.trim_start_matches(|ch: char| ch.is_ascii_digit() || matches!(ch, '.' | '、' | ' ' | '(' | ')')).to_string();
+        let class = class_raw
+            .trim_start_matches(|ch: char| ch.is_ascii_digit() || matches!(ch, '.' | '、' | ' ' | '(' | ')'))
+            .to_string();
         let end = sentence_end(c, k);
         // `2024 年预算数为 Y`, not `上年预算数为 X`.
-        let Some(p) = (k..(k + 40).min(end)).find(|&j| word_at(c, j, &["预算数为"]).is_some() && !c[j.saturating_sub(3)..j].iter().collect::<String>().contains("上年") && !c[j.saturating_sub(3)..j].iter().collect::<String>().contains("一年")) else { continue };
+        let Some(p) = (k..(k + 40).min(end)).find(|&j| {
+            word_at(c, j, &["预算数为"]).is_some()
+                && !c[j.saturating_sub(3)..j].iter().collect::<String>().contains("上年")
+                && !c[j.saturating_sub(3)..j].iter().collect::<String>().contains("一年")
+        }) else {
+            continue;
+        };
         if let Some(f) = figs_from(figs, p + 4).take_while(|f| f.at.start <= p + 5).find(|f| f.unit != Unit::Percent) {
             out.push(ItemAmount { class, kuan, item, amount: f.clone() });
         }
@@ -442,12 +472,23 @@ pub fn shares(s: &Stream, figs: &[Figure]) -> Vec<Share> {
         }
         // `11293.73 万元（含上年结转 130.20 万元），占 94.66%`: the share is the bracket's owner's.
         if c[part.at.end..zhan].iter().any(|&ch| matches!(ch, ')' | '）')) {
-            let Some(open) = (sentence_start(c, part.at.start)..part.at.start).rev().find(|&j| matches!(c[j], '(' | '（')) else { continue };
-            let Some(owner) = figs[..n].iter().rev().find(|p| p.unit != Unit::Percent && p.at.end <= open && open - p.at.end <= 1) else { continue };
+            let Some(open) =
+                (sentence_start(c, part.at.start)..part.at.start).rev().find(|&j| matches!(c[j], '(' | '（'))
+            else {
+                continue;
+            };
+            let Some(owner) =
+                figs[..n].iter().rev().find(|p| p.unit != Unit::Percent && p.at.end <= open && open - p.at.end <= 1)
+            else {
+                continue;
+            };
             part = owner;
         }
         let sentence_from = sentence_start(c, part.at.start);
-        let subject = figs_from(figs, sentence_from).take_while(|x| x.at.start < part.at.start).find(|x| x.unit != Unit::Percent).cloned();
+        let subject = figs_from(figs, sentence_from)
+            .take_while(|x| x.at.start < part.at.start)
+            .find(|x| x.unit != Unit::Percent)
+            .cloned();
         let window = part.at.start.saturating_sub(400);
         let nearby = figs_from(figs, window)
             .take_while(|x| x.at.start < part.at.start)
@@ -501,7 +542,10 @@ pub fn labelled_amounts(s: &Stream, figs: &[Figure], parts: &[PartStart]) -> Vec
         });
         if let Some(label) = found {
             // `收入预算 X 万元` must start the clause (not `比上年收入预算增加`).
-            let before = c.get(start.saturating_sub(label.chars().count() + 6)..start).map(|x| x.iter().collect::<String>()).unwrap_or_default();
+            let before = c
+                .get(start.saturating_sub(label.chars().count() + 6)..start)
+                .map(|x| x.iter().collect::<String>())
+                .unwrap_or_default();
             if before.contains("比上年") || before.contains("较上年") {
                 continue;
             }
@@ -514,8 +558,14 @@ pub fn labelled_amounts(s: &Stream, figs: &[Figure], parts: &[PartStart]) -> Vec
             if let Some(ls) = label_start.filter(|_| !label.starts_with('“')) {
                 let prev: String = c[ls.saturating_sub(4)..ls].iter().collect();
                 let year = ls >= 2 && c[ls - 1] == '年' && c[ls - 2].is_ascii_digit();
-                let free = ls == 0 || is_clause_stop(c[ls - 1]) || c[ls - 1].is_ascii_digit() || year || matches!(c[ls - 1], ' ' | '(' | ')' | '）' | '（');
-                let unit = ["部门", "单位", "中心", "机关", "事业单位", "局", "委", "院", "所", "办"].iter().any(|u| prev.ends_with(u));
+                let free = ls == 0
+                    || is_clause_stop(c[ls - 1])
+                    || c[ls - 1].is_ascii_digit()
+                    || year
+                    || matches!(c[ls - 1], ' ' | '(' | ')' | '）' | '（');
+                let unit = ["部门", "单位", "中心", "机关", "事业单位", "局", "委", "院", "所", "办"]
+                    .iter()
+                    .any(|u| prev.ends_with(u));
                 if !free && !unit {
                     continue;
                 }
@@ -528,17 +578,21 @@ pub fn labelled_amounts(s: &Stream, figs: &[Figure], parts: &[PartStart]) -> Vec
                 let has_basic = parts.iter().any(|p| p.part == Part::Basic);
                 let in_basic = part.is_some_and(|p| p.part == Part::Basic);
                 let sentence: String = c[sentence_start(c, start)..start].iter().collect();
-                if (has_basic && !in_basic) || (!has_basic && ["项目", "用于"].iter().any(|w| sentence.contains(w))) {
+                if (has_basic && !in_basic) || (!has_basic && ["项目", "用于"].iter().any(|w| sentence.contains(w)))
+                {
                     continue;
                 }
             }
             let this_year = part.and_then(|p| p.year).or(doc_year);
             let sentence: String = c[sentence_start(c, start)..start].iter().filter(|ch| !ch.is_whitespace()).collect();
             // A whole restated is not one of a list's parts (`其中：本级收支总预算 …，所属…中心收支总预算 …`).
-            if ["其中", "所属", "本级", "下属"].iter().any(|w| sentence.contains(w)) && !matches!(label, "人员经费" | "公用经费") {
+            if ["其中", "所属", "本级", "下属"].iter().any(|w| sentence.contains(w))
+                && !matches!(label, "人员经费" | "公用经费")
+            {
                 continue;
             }
-            let other_year = year_in(&sentence).is_some_and(|y| this_year.is_some_and(|t| t != y)) || last_year_subject(&sentence);
+            let other_year =
+                year_in(&sentence).is_some_and(|y| this_year.is_some_and(|t| t != y)) || last_year_subject(&sentence);
             out.push(Labelled { label, figure: f.clone(), other_year });
         }
     }
@@ -570,7 +624,8 @@ pub fn sections(s: &Stream, growths: &[Growth]) -> Sections {
         let Some(inc) = find(c, from, c.len(), "收入预算情况") else { break };
         from = inc + 6;
         let Some(exp) = find(c, inc + 6, c.len(), "支出预算情况") else { break };
-        let end = find(c, exp + 6, c.len(), "情况说明").or_else(|| find(c, exp + 6, c.len(), "总体说明")).unwrap_or(c.len());
+        let end =
+            find(c, exp + 6, c.len(), "情况说明").or_else(|| find(c, exp + 6, c.len(), "总体说明")).unwrap_or(c.len());
         let inside = |r: &Range<usize>| growths.iter().filter(|g| r.contains(&g.current.at.start)).count();
         if inside(&(inc..exp)) >= 2 && inside(&(exp..end)) >= 2 {
             return Sections { income: Some(inc..exp), expense: Some(exp..end) };
@@ -664,7 +719,9 @@ pub struct PartStart {
 fn year_in(s: &str) -> Option<u32> {
     let c: Vec<char> = s.chars().collect();
     (4..c.len()).rev().find_map(|j| {
-        (c[j] == '年' && c[j - 4..j].iter().all(|d| d.is_ascii_digit()) && (j < 5 || !c[j - 5].is_ascii_digit())).then(|| c[j - 4..j].iter().collect::<String>().parse().ok()).flatten()
+        (c[j] == '年' && c[j - 4..j].iter().all(|d| d.is_ascii_digit()) && (j < 5 || !c[j - 5].is_ascii_digit()))
+            .then(|| c[j - 4..j].iter().collect::<String>().parse().ok())
+            .flatten()
     })
 }
 
@@ -698,7 +755,9 @@ pub fn claims(s: &Stream, figs: &[Figure], parts: &[PartStart]) -> Vec<Claim> {
     let doc_year = document_year(parts);
     for f in figs.iter().filter(|f| f.unit != Unit::Percent) {
         let k = parts.partition_point(|p| p.at <= f.at.start);
-        let Some(&PartStart { part, year: part_year, .. }) = k.checked_sub(1).and_then(|k| parts.get(k)) else { continue };
+        let Some(&PartStart { part, year: part_year, .. }) = k.checked_sub(1).and_then(|k| parts.get(k)) else {
+            continue;
+        };
         if part == Part::Other {
             continue;
         }
@@ -731,10 +790,16 @@ pub fn claims(s: &Stream, figs: &[Figure], parts: &[PartStart]) -> Vec<Claim> {
             label.pop();
         }
         let mut level = None;
-        if label.len() >= 3 && label[label.len() - 3] == '(' && label[label.len() - 1] == ')' && matches!(label[label.len() - 2], '类' | '款' | '项') {
+        if label.len() >= 3
+            && label[label.len() - 3] == '('
+            && label[label.len() - 1] == ')'
+            && matches!(label[label.len() - 2], '类' | '款' | '项')
+        {
             level = Some(label[label.len() - 2]);
             label.truncate(label.len() - 3);
-        } else if let Some(k) = (0..label.len().saturating_sub(2)).find(|&k| label[k] == '(' && label[k + 1] == '类' && label[k + 2] == ')') {
+        } else if let Some(k) =
+            (0..label.len().saturating_sub(2)).find(|&k| label[k] == '(' && label[k + 1] == '类' && label[k + 2] == ')')
+        {
             // `社会保障和就业（类）支出`: the central template marks the class inside its name.
             level = Some('类');
             label.drain(k..k + 3);
@@ -746,10 +811,15 @@ pub fn claims(s: &Stream, figs: &[Figure], parts: &[PartStart]) -> Vec<Claim> {
         let current_terms = |s: &str| s.replace("上年结转", "");
         // Carried-over projects are named with the year they began (`2023 年…项目`); the
         // section's totals are not.
-        let project_name = part == Part::CarryOver && label.chars().count() >= 6 && !label.contains("结转结余") && !label.ends_with("财政拨款");
-        let other_year = ["比", "较", "上年", "执行", "决算", "上一年", "去年"].iter().any(|w| current_terms(&raw).contains(w))
-            || ([year, year_in(&before)].into_iter().flatten().any(|y| this_year.is_some_and(|t| t != y)) && !project_name)
-            || last_year_subject(&before);
+        let project_name = part == Part::CarryOver
+            && label.chars().count() >= 6
+            && !label.contains("结转结余")
+            && !label.ends_with("财政拨款");
+        let other_year =
+            ["比", "较", "上年", "执行", "决算", "上一年", "去年"].iter().any(|w| current_terms(&raw).contains(w))
+                || ([year, year_in(&before)].into_iter().flatten().any(|y| this_year.is_some_and(|t| t != y))
+                    && !project_name)
+                || last_year_subject(&before);
         out.push(Claim { part, label, level, figure: f.clone(), year, before, other_year });
     }
     out
@@ -823,7 +893,18 @@ pub struct Allocation {
 }
 
 /// Where a project's name ends: the next field's label.
-const PROJECT_FIELDS: [&str; 10] = ["设立的政策依据", "政策依据", "预算安排规模", "项目承担单位", "项目负责人", "主管部门", "实施单位", "项目资金", "资金分配", "项目属性"];
+const PROJECT_FIELDS: [&str; 10] = [
+    "设立的政策依据",
+    "政策依据",
+    "预算安排规模",
+    "项目承担单位",
+    "项目负责人",
+    "主管部门",
+    "实施单位",
+    "项目资金",
+    "资金分配",
+    "项目属性",
+];
 const PROJECT_SPAN: usize = 3000;
 
 pub fn projects(s: &Stream, figs: &[Figure]) -> Vec<Project> {
@@ -840,7 +921,12 @@ pub fn projects(s: &Stream, figs: &[Figure]) -> Vec<Project> {
         let Some(name_end) = name_end.filter(|&e| e > i) else { continue };
         let name: String = c[i..name_end].iter().filter(|ch| *ch != &' ').collect();
         let fig_after = |word: &str, within: usize| {
-            find(c, name_end, end, word).and_then(|w| figs_from(figs, w + word.chars().count()).take_while(|f| f.at.start <= w + word.chars().count() + within).find(|f| f.unit != Unit::Percent).cloned())
+            find(c, name_end, end, word).and_then(|w| {
+                figs_from(figs, w + word.chars().count())
+                    .take_while(|f| f.at.start <= w + word.chars().count() + within)
+                    .find(|f| f.unit != Unit::Percent)
+                    .cloned()
+            })
         };
         let scale = fig_after("预算安排规模", 2);
         let target_total = find(c, name_end, end, "年度预算总额").and_then(|w| number_at(s, w + 6)).map(|(a, _)| a);
@@ -851,7 +937,10 @@ pub fn projects(s: &Stream, figs: &[Figure]) -> Vec<Project> {
             ["资金总额为", "资金总额", "预算总额为"].iter().find_map(|w| {
                 let p = find(c, g, stop, w)?;
                 let n = w.chars().count();
-                figs_from(figs, p + n).take_while(|f| f.at.start <= p + n + 1).find(|f| matches!(f.unit, Unit::Wan)).cloned()
+                figs_from(figs, p + n)
+                    .take_while(|f| f.at.start <= p + n + 1)
+                    .find(|f| matches!(f.unit, Unit::Wan))
+                    .cloned()
             })
         });
         let allocation = find(c, name_end, end, "资金分配情况").and_then(|a| allocation(s, figs, a + 6, end));
@@ -884,7 +973,9 @@ fn allocation(s: &Stream, figs: &[Figure], from: usize, end: usize) -> Option<Al
         let mut at = from;
         while let Some(t) = find(c, at, stop, w) {
             at = t + n;
-            if let Some(f) = inside.iter().find(|f| f.at.start >= t + n && f.at.start <= t + n + 1 && f.unit == Unit::Wan) {
+            if let Some(f) =
+                inside.iter().find(|f| f.at.start >= t + n && f.at.start <= t + n + 1 && f.unit == Unit::Wan)
+            {
                 return Some(Allocation { total: Some((*f).clone()), parts: Vec::new() });
             }
         }
@@ -900,13 +991,16 @@ fn allocation(s: &Stream, figs: &[Figure], from: usize, end: usize) -> Option<Al
     if let Some(q) = SPLIT_WORDS.iter().filter_map(|w| find(c, from, stop, w)).min() {
         let before: Vec<&&Figure> = inside.iter().filter(|f| f.at.end <= q).collect();
         return match before.as_slice() {
-            [whole] if whole.unit == Unit::Wan => Some(Allocation { total: Some((**whole).clone()), parts: Vec::new() }),
+            [whole] if whole.unit == Unit::Wan => {
+                Some(Allocation { total: Some((**whole).clone()), parts: Vec::new() })
+            }
             _ => None,
         };
     }
     // Rates, shares, counts and schedules (`每人每月`, `/月`, `平均`, `占 68.72%`, `101 人`,
     // `分 3 批`) describe how the money is spent, not parts that add up to it.
-    if ["每", "/", "平均", "占", "%"].iter().any(|w| text.contains(w)) || inside.iter().any(|f| f.unit != Unit::Wan) {
+    if ["每", "/", "平均", "占", "%"].iter().any(|w| text.contains(w)) || inside.iter().any(|f| f.unit != Unit::Wan)
+    {
         return None;
     }
     let mut parts: Vec<Figure> = Vec::new();
@@ -924,9 +1018,13 @@ fn allocation(s: &Stream, figs: &[Figure], from: usize, end: usize) -> Option<Al
             // is followed by a list separator; a whole number is a count, a year or a list marker.
             if amount.decimals > 0 && matches!(next, Some('、' | ',' | '，' | ';' | '；')) {
                 parts.push(Figure { amount, unit: Unit::Wan, at: j..after });
-            } else if amount.decimals == 0 && (matches!(next, Some('、' | '.' | ')' | '）' | '-' | '—' | '~')) || j > 0 && matches!(c[j - 1], '-' | '—' | '~')) {
+            } else if amount.decimals == 0
+                && (matches!(next, Some('、' | '.' | ')' | '）' | '-' | '—' | '~'))
+                    || j > 0 && matches!(c[j - 1], '-' | '—' | '~'))
+            {
                 // `1、` / `(2)` list markers, ranges (`92-93 辞去现职人员`).
-            } else if amount.decimals == 0 && next.is_some_and(|ch| "人名户个批条辆台次年月日".contains(ch)) {
+            } else if amount.decimals == 0 && next.is_some_and(|ch| "人名户个批条辆台次年月日".contains(ch))
+            {
                 // A count or a date beside the money.
             } else {
                 // A bare number we cannot place: do not add up.
@@ -959,7 +1057,9 @@ pub fn perf_counts(s: &Stream, figs: &[Figure]) -> Vec<PerfCount> {
             return None;
         }
         let end = sentence_end(c, after).min(after + 16);
-        let amount = find(c, after, end, "金额").and_then(|m| figs_from(figs, m + 2).take_while(|f| f.at.start <= m + 3).find(|f| f.unit != Unit::Percent).cloned());
+        let amount = find(c, after, end, "金额").and_then(|m| {
+            figs_from(figs, m + 2).take_while(|f| f.at.start <= m + 3).find(|f| f.unit != Unit::Percent).cloned()
+        });
         Some(PerfCount { count, amount, upper })
     };
     let mut i = 0;
@@ -1008,9 +1108,17 @@ pub fn whole_funds(s: &Stream) -> Option<WholeFund> {
             continue;
         }
         let end = (k + 120).min(c.len());
-        let after = |words: &[&str]| words.iter().find_map(|w| find(c, k, end, w).and_then(|p| number_at(s, p + w.chars().count())));
-        let (Some((upper, _)), Some((own, _))) = (after(&["上级安排", "上级资金"]), after(&["本级安排", "本级资金"])) else { continue };
-        let other = find(c, k, end, "其他资金").and_then(|p| find(c, p + 4, (p + 16).min(end), "其他")).and_then(|p| number_at(s, p + 2)).map(|(a, _)| a);
+        let after = |words: &[&str]| {
+            words.iter().find_map(|w| find(c, k, end, w).and_then(|p| number_at(s, p + w.chars().count())))
+        };
+        let (Some((upper, _)), Some((own, _))) = (after(&["上级安排", "上级资金"]), after(&["本级安排", "本级资金"]))
+        else {
+            continue;
+        };
+        let other = find(c, k, end, "其他资金")
+            .and_then(|p| find(c, p + 4, (p + 16).min(end), "其他"))
+            .and_then(|p| number_at(s, p + 2))
+            .map(|(a, _)| a);
         return Some(WholeFund { upper, own, other });
     }
     None
@@ -1041,7 +1149,8 @@ pub fn part_growths(s: &Stream, figs: &[Figure], claims: &[Claim], known: &[Grow
             total = None;
             continue;
         }
-        let change = [("增加", true), ("减少", false)].iter().find_map(|(w, up)| cl.label.strip_suffix(w).map(|x| (x, *up)));
+        let change =
+            [("增加", true), ("减少", false)].iter().find_map(|(w, up)| cl.label.strip_suffix(w).map(|x| (x, *up)));
         let Some((stem, up)) = change else {
             if cl.other_year {
                 continue;
@@ -1071,12 +1180,22 @@ pub fn part_growths(s: &Stream, figs: &[Figure], claims: &[Claim], known: &[Grow
         while m < c.len() && m < cl.figure.at.end + 8 && !is_stop(c[m]) {
             let word = word_at(c, m, &UP).map(|n| (true, n)).or_else(|| word_at(c, m, &DOWN).map(|n| (false, n)));
             if let Some((w_up, n)) = word {
-                rate = figs_from(figs, m + n).take_while(|f| f.at.start <= m + n + 2).find(|f| f.unit == Unit::Percent).map(|p| (p.clone(), w_up == up));
+                rate = figs_from(figs, m + n)
+                    .take_while(|f| f.at.start <= m + n + 2)
+                    .find(|f| f.unit == Unit::Percent)
+                    .map(|p| (p.clone(), w_up == up));
                 break;
             }
             m += 1;
         }
-        out.push(Growth { current: current.figure.clone(), up, change: cl.figure.clone(), rate, basis: "上年预算".into(), subject: None });
+        out.push(Growth {
+            current: current.figure.clone(),
+            up,
+            change: cl.figure.clone(),
+            rate,
+            basis: "上年预算".into(),
+            subject: None,
+        });
     }
     out
 }

@@ -62,9 +62,20 @@ pub fn weights(text: &str, lines: &[Line]) -> Weights {
             let cell = squeezed(&c[k].0);
             let inline = cell.trim_start_matches("项目名称").trim_start_matches([':', '：']).to_string();
             // The name is the next cell, the rest of the cell, or (one cell per line) the next line.
-            name = c.iter().skip(k + 1).find(|x| !x.0.is_empty()).map(|x| squeezed(&x.0)).or_else(|| (!inline.is_empty()).then_some(inline)).or_else(|| {
-                lines[i + 1..].iter().take(3).map(|l| text[l.span.clone()].trim()).find(|t| !t.is_empty()).map(squeezed)
-            });
+            name = c
+                .iter()
+                .skip(k + 1)
+                .find(|x| !x.0.is_empty())
+                .map(|x| squeezed(&x.0))
+                .or_else(|| (!inline.is_empty()).then_some(inline))
+                .or_else(|| {
+                    lines[i + 1..]
+                        .iter()
+                        .take(3)
+                        .map(|l| text[l.span.clone()].trim())
+                        .find(|t| !t.is_empty())
+                        .map(squeezed)
+                });
             fresh = true;
         } else if c.iter().any(|x| x.0.contains("绩效目标表")) {
             // A table title: the unit-wide table unless a 项目名称 follows.
@@ -92,11 +103,18 @@ pub fn weights(text: &str, lines: &[Line]) -> Weights {
             if r.len() < 3 || is_header(&r) {
                 // A short line followed by more indicator rows is a wrapped cell or a stray line
                 // inside the table, not its end: the table cannot be read whole.
-                let next = lines[i + 1..].iter().map(|l| (l, &text[l.span.clone()])).find(|(_, t)| !t.trim().is_empty() && !blocks::is_page_furniture(t));
-                if r.len() < 3 && next.is_some_and(|(l, _)| {
-                    let n = cells(text, l);
-                    n.len() >= 3 && !is_header(&n) && !n.iter().any(|x| squeezed(&x.0).starts_with("项目名称") || x.0.contains("绩效目标表"))
-                }) {
+                let next = lines[i + 1..]
+                    .iter()
+                    .map(|l| (l, &text[l.span.clone()]))
+                    .find(|(_, t)| !t.trim().is_empty() && !blocks::is_page_furniture(t));
+                if r.len() < 3
+                    && next.is_some_and(|(l, _)| {
+                        let n = cells(text, l);
+                        n.len() >= 3
+                            && !is_header(&n)
+                            && !n.iter().any(|x| squeezed(&x.0).starts_with("项目名称") || x.0.contains("绩效目标表"))
+                    })
+                {
                     ok = false;
                 }
                 closed = true;
@@ -108,7 +126,13 @@ pub fn weights(text: &str, lines: &[Line]) -> Weights {
             } else {
                 r.iter().rev().find(|x| !x.0.is_empty())
             };
-            match cell.and_then(|(t, span)| parse_number(t).filter(|(v, _)| !v.is_sign_negative()).map(|(value, decimals)| Amount { value, decimals, span: span.clone() })) {
+            match cell.and_then(|(t, span)| {
+                parse_number(t).filter(|(v, _)| !v.is_sign_negative()).map(|(value, decimals)| Amount {
+                    value,
+                    decimals,
+                    span: span.clone(),
+                })
+            }) {
                 Some(a) => weights.push(a),
                 None => ok = false,
             }

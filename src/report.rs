@@ -5,7 +5,9 @@
 
 use crate::normalize::Normalized;
 use crate::rules::{Ctx, Finding, Label, Severity};
-use crate::tables::{BalanceTable, Cell, CodedTable, Inference, LabelledTable, ParseWarning, Table, TableBody, TableId, TableStatus};
+use crate::tables::{
+    BalanceTable, Cell, CodedTable, Inference, LabelledTable, ParseWarning, Table, TableBody, TableId, TableStatus,
+};
 use crate::{Lang, Offsets};
 use serde::Serialize;
 use std::ops::Range;
@@ -87,7 +89,7 @@ pub struct LikelyOut {
     /// How many failing checks this one change repairs.
     pub repairs: usize,
     /// `transposition` | `one_digit`.
-    pub slip: Option<crate::rules::Slip>,
+    pub slip: Option<crate::diagnostics::Slip>,
     /// One line, in the report's language.
     pub text: String,
 }
@@ -285,12 +287,28 @@ pub fn build(p: Parts<'_>, placer: &Placer<'_>, lang: Lang) -> Report {
             likely: f.likely.as_ref().map(|l| {
                 let slip = l.slip.map(|s| s.text(lang));
                 let text = match (lang, slip) {
-                    (Lang::Zh, Some(s)) => format!("很可能是 {} 有误，应为 {}（{}；可同时修正 {} 处不符）", l.found, l.value, s, l.repairs),
-                    (Lang::Zh, None) => format!("很可能是 {} 有误，应为 {}（可同时修正 {} 处不符）", l.found, l.value, l.repairs),
-                    (Lang::En, Some(s)) => format!("likely {} should be {} ({s}; fixes {} failing checks at once)", l.found, l.value, l.repairs),
-                    (Lang::En, None) => format!("likely {} should be {} (fixes {} failing checks at once)", l.found, l.value, l.repairs),
+                    (Lang::Zh, Some(s)) => {
+                        format!("很可能是 {} 有误，应为 {}（{}；可同时修正 {} 处不符）", l.found, l.value, s, l.repairs)
+                    }
+                    (Lang::Zh, None) => {
+                        format!("很可能是 {} 有误，应为 {}（可同时修正 {} 处不符）", l.found, l.value, l.repairs)
+                    }
+                    (Lang::En, Some(s)) => format!(
+                        "likely {} should be {} ({s}; fixes {} failing checks at once)",
+                        l.found, l.value, l.repairs
+                    ),
+                    (Lang::En, None) => {
+                        format!("likely {} should be {} (fixes {} failing checks at once)", l.found, l.value, l.repairs)
+                    }
                 };
-                LikelyOut { what: l.what.clone(), found: l.found.clone(), value: l.value.clone(), repairs: l.repairs, slip: l.slip, text }
+                LikelyOut {
+                    what: l.what.clone(),
+                    found: l.found.clone(),
+                    value: l.value.clone(),
+                    repairs: l.repairs,
+                    slip: l.slip,
+                    text,
+                }
             }),
         })
         .collect();
@@ -377,7 +395,9 @@ pub fn build(p: Parts<'_>, placer: &Placer<'_>, lang: Lang) -> Report {
             .unbound
             .iter()
             .take(200)
-            .map(|(s, (zh, en))| placer.locate(s, if lang == Lang::Zh { format!("未核对：{zh}") } else { format!("not checked: {en}") }))
+            .map(|(s, (zh, en))| {
+                placer.locate(s, if lang == Lang::Zh { format!("未核对：{zh}") } else { format!("not checked: {en}") })
+            })
             .collect(),
     };
     Report {
@@ -405,11 +425,16 @@ fn coded_rows(c: &CodedTable, text: &str, placer: &Placer<'_>, line_no: &dyn Fn(
             } else {
                 r.cells.iter().map(|cell| cell.amount().map(|a| placer.cell(&a.span, text))).collect()
             };
-            let placed: std::collections::HashSet<usize> = r.cells.iter().filter_map(Cell::amount).map(|a| a.span.start).collect();
+            let placed: std::collections::HashSet<usize> =
+                r.cells.iter().filter_map(Cell::amount).map(|a| a.span.start).collect();
             let unplaced = if r.cells.is_empty() {
                 Vec::new()
             } else {
-                r.amounts.iter().filter(|a| !placed.contains(&a.span.start)).map(|a| placer.cell(&a.span, text)).collect()
+                r.amounts
+                    .iter()
+                    .filter(|a| !placed.contains(&a.span.start))
+                    .map(|a| placer.cell(&a.span, text))
+                    .collect()
             };
             let inferred = r.inferred.map(|i| match i {
                 Inference::Rollup => "rollup".to_string(),
@@ -418,7 +443,15 @@ fn coded_rows(c: &CodedTable, text: &str, placer: &Placer<'_>, line_no: &dyn Fn(
                 Inference::RowIdentity => "row".to_string(),
                 Inference::Realigned => "realigned".to_string(),
             });
-            RowOut { line: line_no(r.line), code: r.code.clone(), name: r.name.clone(), cells, right: None, unplaced, inferred }
+            RowOut {
+                line: line_no(r.line),
+                code: r.code.clone(),
+                name: r.name.clone(),
+                cells,
+                right: None,
+                unplaced,
+                inferred,
+            }
         })
         .collect()
 }
@@ -432,11 +465,16 @@ fn labelled_rows(l: &LabelledTable, text: &str, placer: &Placer<'_>, line_no: &d
             } else {
                 r.cells.iter().map(|c| c.amount().map(|a| placer.cell(&a.span, text))).collect()
             };
-            let placed: std::collections::HashSet<usize> = r.cells.iter().filter_map(Cell::amount).map(|a| a.span.start).collect();
+            let placed: std::collections::HashSet<usize> =
+                r.cells.iter().filter_map(Cell::amount).map(|a| a.span.start).collect();
             let unplaced = if r.cells.is_empty() {
                 Vec::new()
             } else {
-                r.amounts.iter().filter(|a| !placed.contains(&a.span.start)).map(|a| placer.cell(&a.span, text)).collect()
+                r.amounts
+                    .iter()
+                    .filter(|a| !placed.contains(&a.span.start))
+                    .map(|a| placer.cell(&a.span, text))
+                    .collect()
             };
             let inferred = r.inferred.map(|_| "row".to_string());
             RowOut { line: line_no(r.line), code: None, name: r.label.clone(), cells, right: None, unplaced, inferred }
@@ -444,7 +482,13 @@ fn labelled_rows(l: &LabelledTable, text: &str, placer: &Placer<'_>, line_no: &d
         .collect()
 }
 
-fn balance_rows(b: &BalanceTable, ncols: usize, text: &str, placer: &Placer<'_>, line_no: &dyn Fn(usize) -> usize) -> Vec<RowOut> {
+fn balance_rows(
+    b: &BalanceTable,
+    ncols: usize,
+    text: &str,
+    placer: &Placer<'_>,
+    line_no: &dyn Fn(usize) -> usize,
+) -> Vec<RowOut> {
     let mut lines: Vec<usize> = b
         .income
         .iter()
@@ -478,20 +522,22 @@ fn balance_rows(b: &BalanceTable, ncols: usize, text: &str, placer: &Placer<'_>,
                 cells: {
                     // T4's expenditure side: by position when tab-separated; otherwise the first
                     // amount is 合计 and the others are placed only when every column is printed.
-                    let positional = right.and_then(|r| r.positional.as_ref()).filter(|p| p.len() + 1 <= ncols || p.iter().skip(ncols - 1).all(Option::is_none));
+                    let positional = right
+                        .and_then(|r| r.positional.as_ref())
+                        .filter(|p| p.len() + 1 <= ncols || p.iter().skip(ncols - 1).all(Option::is_none));
                     if let Some(p) = positional {
                         let mut cells = vec![cell(left)];
                         cells.extend(p.iter().take(ncols - 1).map(|a| a.as_ref().map(|a| placer.cell(&a.span, text))));
                         cells.resize_with(ncols, || None);
                         cells
                     } else {
-                    let amounts = right.map_or(&[][..], |r| r.amounts.as_slice());
-                    let all_printed = amounts.len() + 1 >= ncols;
-                    let mut cells = vec![cell(left)];
-                    let shown = if all_printed { amounts.len() } else { amounts.len().min(1) };
-                    cells.extend(amounts[..shown].iter().map(|a| Some(placer.cell(&a.span, text))));
-                    cells.resize_with(ncols.max(cells.len()), || None);
-                    cells
+                        let amounts = right.map_or(&[][..], |r| r.amounts.as_slice());
+                        let all_printed = amounts.len() + 1 >= ncols;
+                        let mut cells = vec![cell(left)];
+                        let shown = if all_printed { amounts.len() } else { amounts.len().min(1) };
+                        cells.extend(amounts[..shown].iter().map(|a| Some(placer.cell(&a.span, text))));
+                        cells.resize_with(ncols.max(cells.len()), || None);
+                        cells
                     }
                 },
                 right: right.map(|r| match &r.code {
@@ -584,12 +630,20 @@ pub fn to_utf16(report: &mut Report, original: &str) {
 pub fn model_text(r: &Report) -> String {
     let mut out = String::new();
     for t in &r.tables {
-        out.push_str(&format!("== {:?} {} (line {}, {:?}, {} rows)\n", t.id, t.title, t.line.unwrap_or(0), t.status, t.rows));
+        out.push_str(&format!(
+            "== {:?} {} (line {}, {:?}, {} rows)\n",
+            t.id,
+            t.title,
+            t.line.unwrap_or(0),
+            t.status,
+            t.rows
+        ));
         if !t.columns.is_empty() {
             out.push_str(&format!("   columns: {}\n", t.columns.join(" | ")));
         }
         for row in &t.body {
-            let cells: Vec<String> = row.cells.iter().map(|c| c.as_ref().map_or("·".to_string(), |c| c.text.clone())).collect();
+            let cells: Vec<String> =
+                row.cells.iter().map(|c| c.as_ref().map_or("·".to_string(), |c| c.text.clone())).collect();
             let mut line = format!("   L{:<5} {:<8} {}", row.line, row.code.as_deref().unwrap_or("-"), row.name);
             if let Some(right) = &row.right {
                 line.push_str(&format!(" ‖ {right}"));

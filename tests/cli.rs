@@ -52,7 +52,9 @@ fn an_error_exits_one_and_points_a_caret_at_the_number() {
         .find(|&i| lines[i].contains("人力资源和社会保障管理事务    578.30") && lines[i + 1].contains('^'))
         .unwrap();
     let caret = lines[src + 1];
-    let col = |l: &str, pat: &str| l[..l.find(pat).unwrap()].chars().map(|c| if (c as u32) >= 0x2E80 { 2 } else { 1 }).sum::<usize>();
+    let col = |l: &str, pat: &str| {
+        l[..l.find(pat).unwrap()].chars().map(|c| if (c as u32) >= 0x2E80 { 2 } else { 1 }).sum::<usize>()
+    };
     assert_eq!(col(caret, "^^^^^^"), col(lines[src], "578.30"));
     let en = cli(&["--lang", "en", "-"], text.as_bytes());
     assert!(String::from_utf8(en.stdout).unwrap().contains("sum of its parts"));
@@ -60,7 +62,12 @@ fn an_error_exits_one_and_points_a_caret_at_the_number() {
 
 #[test]
 fn unreadable_input_exits_two_with_a_message() {
-    for (input, needle) in [(&b""[..], "输入为空"), (&b"  \n\t"[..], "输入为空"), (&b"abc\x00def"[..], "NUL"), (&b"\xff\xfe\xfa"[..], "UTF-8")] {
+    for (input, needle) in [
+        (&b""[..], "输入为空"),
+        (&b"  \n\t"[..], "输入为空"),
+        (&b"abc\x00def"[..], "NUL"),
+        (&b"\xff\xfe\xfa"[..], "UTF-8"),
+    ] {
         let out = cli(&["-"], input);
         assert_eq!(out.status.code(), Some(2));
         assert!(String::from_utf8_lossy(&out.stderr).contains(needle), "{}", String::from_utf8_lossy(&out.stderr));
@@ -83,7 +90,10 @@ fn model_dump_shows_rows_by_column() {
     let out = cli(&["--format", "model", "-"], common::seed("000_").as_bytes());
     let s = String::from_utf8(out.stdout).unwrap();
     assert!(s.contains("columns: 合计 | 基本支出 | 项目支出"), "{s}");
-    assert!(s.lines().any(|l| l.contains("2080101") && l.contains("行政运行") && l.ends_with(": 560.12 | 560.12 | ·")), "{s}");
+    assert!(
+        s.lines().any(|l| l.contains("2080101") && l.contains("行政运行") && l.ends_with(": 560.12 | 560.12 | ·")),
+        "{s}"
+    );
 }
 
 #[test]

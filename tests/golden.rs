@@ -22,7 +22,8 @@ fn model_of_every_seed_matches_its_reviewed_snapshot() {
             std::fs::write(&path, &got).unwrap();
             continue;
         }
-        let want = std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("no snapshot {}; run with BLESS=1", path.display()));
+        let want = std::fs::read_to_string(&path)
+            .unwrap_or_else(|_| panic!("no snapshot {}; run with BLESS=1", path.display()));
         if got != want {
             let (n, (g, w)) = got
                 .lines()

@@ -69,7 +69,9 @@ fn two_documents_pasted_together_are_not_bound_to_one_set_of_tables() {
         let new: Vec<_> = r
             .findings
             .iter()
-            .filter(|f| f.severity == Severity::Error && f.rule.starts_with('N') && !own.contains(&(f.rule, f.found.clone())))
+            .filter(|f| {
+                f.severity == Severity::Error && f.rule.starts_with('N') && !own.contains(&(f.rule, f.found.clone()))
+            })
             .map(|f| (f.rule, f.found.clone()))
             .collect();
         assert!(new.is_empty(), "{a}+{b}: narrative errors {new:?}");
@@ -89,11 +91,18 @@ fn unseen_consistent_disclosures_have_no_error_and_are_mostly_checked() {
     for path in files {
         let text = std::fs::read_to_string(&path).unwrap();
         let r = run(&text);
-        let errors: Vec<_> = r.findings.iter().filter(|f| f.severity == Severity::Error).map(|f| (f.rule, f.message.clone())).collect();
+        let errors: Vec<_> =
+            r.findings.iter().filter(|f| f.severity == Severity::Error).map(|f| (f.rule, f.message.clone())).collect();
         assert!(errors.is_empty(), "{}: {errors:#?}", path.display());
         let nt: usize = r.coverage.iter().filter(|c| c.rule.starts_with("NT-")).map(|c| c.run).sum();
         assert!(nt >= 40, "{}: only {nt} narrative-to-table checks", path.display());
-        assert!(r.narrative.bound * 10 >= r.narrative.figures * 7, "{}: {} of {} figures checked", path.display(), r.narrative.bound, r.narrative.figures);
+        assert!(
+            r.narrative.bound * 10 >= r.narrative.figures * 7,
+            "{}: {} of {} figures checked",
+            path.display(),
+            r.narrative.bound,
+            r.narrative.figures
+        );
     }
 }
 

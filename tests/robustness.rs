@@ -52,9 +52,30 @@ fn random_bytes_and_table_like_noise() {
     }
     // Fragments that the table reader reacts to, shuffled into nonsense tables.
     const PIECES: [&str; 24] = [
-        "部门支出总体情况表\n", "收支总体情况表\n", "合计", "总计", "基本支出", "项目支出", "208", "01", "99", "\t", " ",
-        "\n", "1,234.56", "0.00", "12.5", "-3", "社会保障和就业支出", "收入总计", "支出总计", "一、本年收入", "其中：",
-        "１２．５", "表 3", "201 一般公共服务支出",
+        "部门支出总体情况表\n",
+        "收支总体情况表\n",
+        "合计",
+        "总计",
+        "基本支出",
+        "项目支出",
+        "208",
+        "01",
+        "99",
+        "\t",
+        " ",
+        "\n",
+        "1,234.56",
+        "0.00",
+        "12.5",
+        "-3",
+        "社会保障和就业支出",
+        "收入总计",
+        "支出总计",
+        "一、本年收入",
+        "其中：",
+        "１２．５",
+        "表 3",
+        "201 一般公共服务支出",
     ];
     for _ in 0..1500 {
         let n = rng.below(200);
@@ -125,10 +146,26 @@ fn five_megabytes_of_repeated_seeds() {
 fn thousands_of_repeated_narrative_claims() {
     let mut text = seed("000_");
     let blocks = [
-        ("\n十、关于 2024 年财政拨款“三公”经费预算情况说明\n", "公务接待费 1.00 万元，公务接待费增加 1.00 万元，增长 100.00%；", 20_000),
-        ("\n七、关于 2024 年一般公共预算项目支出情况说明\n", "(1) 项目名称：单位运转项目\n预算安排规模：9.90 万元\n资金分配情况：银海专线 5.6 万元、印刷费 4.3 万元。\n", 5_000),
-        ("五、关于 2024年一般公共预算当年拨款情况说明\n", "- 1.社会保障和就业支出（类） 11765.06 万元，占 99.69%。\n", 5_000),
-        ("项目名称\t\t单位运转项目\n一级指标\t二级指标\t三级指标\t指标值\t分值权重\n", "产出指标\t数量指标\t人数\t>=1 人\t10\n", 5_000),
+        (
+            "\n十、关于 2024 年财政拨款“三公”经费预算情况说明\n",
+            "公务接待费 1.00 万元，公务接待费增加 1.00 万元，增长 100.00%；",
+            20_000,
+        ),
+        (
+            "\n七、关于 2024 年一般公共预算项目支出情况说明\n",
+            "(1) 项目名称：单位运转项目\n预算安排规模：9.90 万元\n资金分配情况：银海专线 5.6 万元、印刷费 4.3 万元。\n",
+            5_000,
+        ),
+        (
+            "五、关于 2024年一般公共预算当年拨款情况说明\n",
+            "- 1.社会保障和就业支出（类） 11765.06 万元，占 99.69%。\n",
+            5_000,
+        ),
+        (
+            "项目名称\t\t单位运转项目\n一级指标\t二级指标\t三级指标\t指标值\t分值权重\n",
+            "产出指标\t数量指标\t人数\t>=1 人\t10\n",
+            5_000,
+        ),
     ];
     for (heading, claim, n) in blocks {
         text.push_str(heading);
@@ -161,7 +198,11 @@ fn corpus_has_no_errors_but_its_real_ones_and_no_panics() {
             .findings
             .iter()
             .filter(|f| f.severity == budget_check::Severity::Error)
-            .filter(|f| !CORPUS_REAL_ERRORS.iter().any(|(file, rule, found)| name.starts_with(file) && f.rule == *rule && f.found == *found))
+            .filter(|f| {
+                !CORPUS_REAL_ERRORS
+                    .iter()
+                    .any(|(file, rule, found)| name.starts_with(file) && f.rule == *rule && f.found == *found)
+            })
             .collect();
         assert!(errors.is_empty(), "{name}: {errors:#?}");
     }

@@ -27,7 +27,11 @@ fn render(text: &str) -> String {
 fn each_rule_fixture_breaks_its_rule_and_matches_its_snapshot() {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/rules");
     let bless = std::env::var_os("BLESS").is_some();
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|x| x == "txt")).collect();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
     files.sort();
     assert!(files.len() >= 8, "fixtures in {}", dir.display());
     let mut failures = Vec::new();
@@ -36,7 +40,10 @@ fn each_rule_fixture_breaks_its_rule_and_matches_its_snapshot() {
         let text = std::fs::read_to_string(&path).unwrap();
         let r = check(&text, Options::default());
         assert!(budget_check::RULES.iter().any(|rule| rule.meta().id == id), "{id}: no such rule");
-        assert!(r.findings.iter().any(|f| f.rule == id && f.severity == Severity::Error), "{id}: the fixture does not break its rule");
+        assert!(
+            r.findings.iter().any(|f| f.rule == id && f.severity == Severity::Error),
+            "{id}: the fixture does not break its rule"
+        );
         let got = render(&text);
         let expected_path = path.with_extension("expected");
         if bless {
@@ -45,5 +52,9 @@ fn each_rule_fixture_breaks_its_rule_and_matches_its_snapshot() {
             failures.push(format!("== {id}\n{got}"));
         }
     }
-    assert!(failures.is_empty(), "findings differ from the reviewed snapshots (BLESS=1 after review):\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "findings differ from the reviewed snapshots (BLESS=1 after review):\n{}",
+        failures.join("\n")
+    );
 }

@@ -33,7 +33,10 @@ fn s0_reads_t1_t3_t5_whole_and_its_one_error_is_the_weights() {
     let text = seed(S0);
     let r = run(&text);
     let errors: Vec<_> = r.findings.iter().filter(|f| f.severity == Severity::Error).collect();
-    assert!(errors.len() == 1 && errors[0].rule == "NI-PERF-WEIGHT" && errors[0].found == "92", "unexpected errors: {errors:#?}");
+    assert!(
+        errors.len() == 1 && errors[0].rule == "NI-PERF-WEIGHT" && errors[0].found == "92",
+        "unexpected errors: {errors:#?}"
+    );
     for id in ["T1", "T3", "T5"] {
         assert_eq!(table(&r, id).status, TableStatus::Checked, "{id}");
     }
@@ -66,7 +69,9 @@ fn expected_errors(name: &str) -> Vec<(&'static str, &'static str)> {
         "000_" => vec![("NI-PERF-WEIGHT", "")],
         "001_" => vec![("NT-PERF-WHOLE", ""), ("NI-PERF-WHOLE-FUND", "")],
         "002_" => vec![("NT-PERF-WHOLE", "")],
-        "004_" => vec![("STR-TOC-BODY", "T6"), ("STR-TOC-BODY", "T7"), ("NI-PERF-PROJ-FUND", ""), ("NI-PERF-WEIGHT", "")],
+        "004_" => {
+            vec![("STR-TOC-BODY", "T6"), ("STR-TOC-BODY", "T7"), ("NI-PERF-PROJ-FUND", ""), ("NI-PERF-WEIGHT", "")]
+        }
         _ => vec![],
     }
 }
@@ -82,15 +87,22 @@ fn seeds_report_exactly_their_real_errors_and_s4_residues_are_info() {
             .filter(|f| f.severity == Severity::Error)
             .map(|f| (f.rule, f.table.map(|t| t.as_str().to_string()).unwrap_or_default()))
             .collect();
-        let mut want: Vec<(&str, String)> = expected_errors(&name).into_iter().map(|(r, t)| (r, t.to_string())).collect();
+        let mut want: Vec<(&str, String)> =
+            expected_errors(&name).into_iter().map(|(r, t)| (r, t.to_string())).collect();
         let mut errors = errors;
         errors.sort();
         want.sort();
         assert_eq!(errors, want, "{name}: {:#?}", r.findings);
         if name.starts_with("004_") {
             let infos: Vec<_> = r.findings.iter().filter(|f| f.severity == Severity::Info).collect();
-            assert!(infos.iter().any(|f| f.rule == "T3-ROLLUP" && f.found == "712.00" && f.expected == "712.01"), "{infos:#?}");
-            assert!(infos.iter().any(|f| f.rule == "T5-ROLLUP" && f.found == "545.76" && f.expected == "545.77"), "{infos:#?}");
+            assert!(
+                infos.iter().any(|f| f.rule == "T3-ROLLUP" && f.found == "712.00" && f.expected == "712.01"),
+                "{infos:#?}"
+            );
+            assert!(
+                infos.iter().any(|f| f.rule == "T5-ROLLUP" && f.found == "545.76" && f.expected == "545.77"),
+                "{infos:#?}"
+            );
         }
     }
 }
@@ -167,7 +179,7 @@ fn findings_carry_spans_arithmetic_and_expected_value() {
     assert!(rollup.related.iter().any(|l| &mutated[l.start..l.end] == "11865.36"));
     let likely = rollup.likely.as_ref().expect("likely repair");
     assert_eq!((likely.found.as_str(), likely.value.as_str()), ("578.30", "578.20"));
-    assert_eq!(likely.slip, Some(budget_check::rules::Slip::OneDigit));
+    assert_eq!(likely.slip, Some(budget_check::diagnostics::Slip::OneDigit));
     assert!(r.findings.iter().all(|f| !f.message.is_empty()));
 }
 
@@ -175,51 +187,66 @@ fn findings_carry_spans_arithmetic_and_expected_value() {
 /// printed in the seed (checked against the source lines by eye: e.g. S0 line 180
 /// `合计 11931.33 11801.13 4007.60 7793.53 … 130.20`).
 const TABLES: &[(&str, &[(&str, usize, &str)])] = &[
-    ("000_", &[
-        ("T1", 31, "11931.33 11931.33"),
-        ("T2", 29, "11931.33 11801.13 4007.60 7793.53 · · · · · · 130.20 ·"),
-        ("T3", 29, "11931.33 637.60 11293.73"),
-        ("T5", 26, "11801.13 637.60 11163.53"),
-        ("T6", 19, "637.60 631.92 5.68"),
-        ("T7", 18, "11163.53 · 14.40 1095.05 · · · · · 10054.08 ·"),
-        ("T8", 1, "· · · ·"),
-        ("T9", 1, "· · · ·"),
-        ("T10", 6, "· · · ·"),
-        ("T11", 6, "130.20 130.20 · · 130.20 · · · ·"),
-    ]),
-    ("001_", &[
-        ("T1", 31, "395.84 395.84"),
-        ("T2", 21, "395.84 390.33 308.44 81.89 · · · · · · 5.51 ·"),
-        ("T3", 21, "395.84 308.44 87.40"),
-        ("T5", 21, "390.33 308.44 81.89"),
-        ("T6", 22, "308.44 297.64 10.80"),
-        ("T10", 6, "2.28 2.28 · ·"),
-    ]),
-    ("002_", &[
-        ("T1", 31, "5,332.30 5,332.30"),
-        ("T2", 25, "5332.30 5332.30 3950.30 1382.00 · · · · · · · ·"),
-        ("T3", 25, "5332.30 248.73 5083.57"),
-        ("T5", 25, "5332.30 248.73 5083.57"),
-        ("T6", 26, "248.73 234.58 14.15"),
-        ("T10", 6, "0.15 0.15 · ·"),
-    ]),
-    ("003_", &[
-        ("T1", 31, "3,788.76 3,788.76"),
-        ("T2", 18, "3,788.76 3,788.76 3,788.76 · · · · · · · · ·"),
-        ("T3", 18, "3,788.76 2,105.76 1,683.00"),
-        ("T5", 18, "3,788.76 2,105.76 1,683.00"),
-        ("T6", 27, "2,105.76 1,976.32 129.44"),
-        ("T10", 6, "6.93 6.93 · ·"),
-    ]),
-    ("004_", &[
-        ("T1", 31, "712.00 712.00"),
-        ("T2", 22, "712 712 699 13 · · · · · · ·"),
-        ("T3", 22, "712.00 545.76 166.24"),
-        ("T5", 22, "712.00 545.76 166.24"),
-        ("T8", 1, "· · ·"),
-        ("T9", 1, "· · ·"),
-        ("T10", 6, "6.4 6.4 · ·"),
-    ]),
+    (
+        "000_",
+        &[
+            ("T1", 31, "11931.33 11931.33"),
+            ("T2", 29, "11931.33 11801.13 4007.60 7793.53 · · · · · · 130.20 ·"),
+            ("T3", 29, "11931.33 637.60 11293.73"),
+            ("T5", 26, "11801.13 637.60 11163.53"),
+            ("T6", 19, "637.60 631.92 5.68"),
+            ("T7", 18, "11163.53 · 14.40 1095.05 · · · · · 10054.08 ·"),
+            ("T8", 1, "· · · ·"),
+            ("T9", 1, "· · · ·"),
+            ("T10", 6, "· · · ·"),
+            ("T11", 6, "130.20 130.20 · · 130.20 · · · ·"),
+        ],
+    ),
+    (
+        "001_",
+        &[
+            ("T1", 31, "395.84 395.84"),
+            ("T2", 21, "395.84 390.33 308.44 81.89 · · · · · · 5.51 ·"),
+            ("T3", 21, "395.84 308.44 87.40"),
+            ("T5", 21, "390.33 308.44 81.89"),
+            ("T6", 22, "308.44 297.64 10.80"),
+            ("T10", 6, "2.28 2.28 · ·"),
+        ],
+    ),
+    (
+        "002_",
+        &[
+            ("T1", 31, "5,332.30 5,332.30"),
+            ("T2", 25, "5332.30 5332.30 3950.30 1382.00 · · · · · · · ·"),
+            ("T3", 25, "5332.30 248.73 5083.57"),
+            ("T5", 25, "5332.30 248.73 5083.57"),
+            ("T6", 26, "248.73 234.58 14.15"),
+            ("T10", 6, "0.15 0.15 · ·"),
+        ],
+    ),
+    (
+        "003_",
+        &[
+            ("T1", 31, "3,788.76 3,788.76"),
+            ("T2", 18, "3,788.76 3,788.76 3,788.76 · · · · · · · · ·"),
+            ("T3", 18, "3,788.76 2,105.76 1,683.00"),
+            ("T5", 18, "3,788.76 2,105.76 1,683.00"),
+            ("T6", 27, "2,105.76 1,976.32 129.44"),
+            ("T10", 6, "6.93 6.93 · ·"),
+        ],
+    ),
+    (
+        "004_",
+        &[
+            ("T1", 31, "712.00 712.00"),
+            ("T2", 22, "712 712 699 13 · · · · · · ·"),
+            ("T3", 22, "712.00 545.76 166.24"),
+            ("T5", 22, "712.00 545.76 166.24"),
+            ("T8", 1, "· · ·"),
+            ("T9", 1, "· · ·"),
+            ("T10", 6, "6.4 6.4 · ·"),
+        ],
+    ),
 ];
 
 #[test]
@@ -276,11 +303,25 @@ fn every_table_amount_change_is_caught() {
     let all = ["T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8", "T9", "T10", "T11"];
     for (name, text) in seeds() {
         let (tried, missed) = mutations_caught_in(&name, &text, &all);
-        let coarse = |m: &String| m.split(": ").nth(1).and_then(|v| v.split(' ').next()).is_some_and(|v| v.split('.').nth(1).is_none_or(|f| f.len() < 2));
+        let coarse = |m: &String| {
+            m.split(": ")
+                .nth(1)
+                .and_then(|v| v.split(' ').next())
+                .is_some_and(|v| v.split('.').nth(1).is_none_or(|f| f.len() < 2))
+        };
         let hard: Vec<&String> = missed.iter().filter(|m| !coarse(m)).collect();
-        eprintln!("{name}: {} of {tried} mutations caught ({} missed, all in cells printed with < 2 decimals)", tried - missed.len(), missed.len());
+        eprintln!(
+            "{name}: {} of {tried} mutations caught ({} missed, all in cells printed with < 2 decimals)",
+            tried - missed.len(),
+            missed.len()
+        );
         assert!(tried > 600, "{name}: only {tried} mutations");
-        assert!(hard.is_empty(), "{name}: {} mutations of 2-decimal cells missed:\n{}", hard.len(), hard.iter().map(|s| s.as_str()).collect::<Vec<_>>().join("\n"));
+        assert!(
+            hard.is_empty(),
+            "{name}: {} mutations of 2-decimal cells missed:\n{}",
+            hard.len(),
+            hard.iter().map(|s| s.as_str()).collect::<Vec<_>>().join("\n")
+        );
     }
 }
 
@@ -304,7 +345,11 @@ fn a_changed_amount_is_named_as_the_likely_wrong_number() {
                 continue;
             }
             errors += 1;
-            let hit = r.findings.iter().filter_map(|f| f.likely.as_ref().map(|l| (f, l))).find(|(f, _)| f.primary.start == cell.start);
+            let hit = r
+                .findings
+                .iter()
+                .filter_map(|f| f.likely.as_ref().map(|l| (f, l)))
+                .find(|(f, _)| f.primary.start == cell.start);
             match hit {
                 Some((_, l)) if l.value == cell.text.replace(',', "") || l.value == cell.text => named += 1,
                 Some((_, l)) => wrong.push(format!("{table} {}: likely {} (want {})", cell.text, l.value, cell.text)),
@@ -315,7 +360,12 @@ fn a_changed_amount_is_named_as_the_likely_wrong_number() {
             for f in r.findings.iter().filter(|f| f.likely.is_some()) {
                 let touches = f.primary.start == cell.start || f.related.iter().any(|l| l.start == cell.start);
                 if touches && f.primary.start != cell.start {
-                    wrong.push(format!("{table} {} → {new}: {} names {}", cell.text, f.rule, f.likely.as_ref().map_or("", |l| l.found.as_str())));
+                    wrong.push(format!(
+                        "{table} {} → {new}: {} names {}",
+                        cell.text,
+                        f.rule,
+                        f.likely.as_ref().map_or("", |l| l.found.as_str())
+                    ));
                 }
             }
         }
@@ -406,11 +456,17 @@ fn growth_mutations(rate_step: i64, change_step: i64, strict: bool) {
             // naming the recomputed value.
             // Silent only where the change is a single unit of a rate printed with one decimal
             // (12.9% → 13.0%), which rounding of unrounded amounts alone can produce.
-            let silent: Vec<&String> = missed.iter().filter(|m| m.contains(": rate ") && !only_info.contains(m)).collect();
-            let one_unit = |m: &&String| m.rsplit(' ').next().is_some_and(|r| r.split('.').nth(1).map_or(0, str::len) < 2);
+            let silent: Vec<&String> =
+                missed.iter().filter(|m| m.contains(": rate ") && !only_info.contains(m)).collect();
+            let one_unit =
+                |m: &&String| m.rsplit(' ').next().is_some_and(|r| r.split('.').nth(1).map_or(0, str::len) < 2);
             assert!(silent.iter().all(one_unit), "{name}: rate changes passed silently\n{silent:?}");
             assert!(silent.len() * 10 <= spans.len(), "{name}: rate changes passed silently\n{silent:?}");
-            assert!(rates_missed * 2 <= spans.len(), "{name}: under half the rate changes are errors\n{}", missed.join("\n"));
+            assert!(
+                rates_missed * 2 <= spans.len(),
+                "{name}: under half the rate changes are errors\n{}",
+                missed.join("\n")
+            );
             // Change amounts: caught by the rate, or by NI-PRIOR-BAL / NI-PRIOR-ITEMS; a change
             // that moves the rate by less than its rounding step cannot be seen from the text alone.
             let changes_missed = missed.len() - rates_missed;
@@ -430,7 +486,12 @@ fn step_at(text: &str, span: &std::ops::Range<usize>, hundredths: i64) -> i64 {
 }
 
 /// A finding of severity `sev` on `line` (as primary or related) that the unmutated text lacked.
-fn new_finding_on_line(r: &budget_check::Report, base_errors: &[(&'static str, String)], line: usize, sev: Severity) -> bool {
+fn new_finding_on_line(
+    r: &budget_check::Report,
+    base_errors: &[(&'static str, String)],
+    line: usize,
+    sev: Severity,
+) -> bool {
     r.findings.iter().any(|f| {
         f.severity == sev
             && !base_errors.contains(&(f.rule, f.found.clone()))
@@ -457,7 +518,9 @@ fn every_share_and_restated_amount_change_is_caught() {
             targets.push(("share", orig(&sh.percent.amount.span), 5));
         }
         // Items printed as 0 are 项 cut this year: they restate no T5 cell.
-        for it in budget_check::narrative::item_amounts(&s, &figs).into_iter().filter(|it| !it.amount.amount.value.is_zero()) {
+        for it in
+            budget_check::narrative::item_amounts(&s, &figs).into_iter().filter(|it| !it.amount.amount.value.is_zero())
+        {
             targets.push(("item", orig(&it.amount.amount.span), 10));
         }
         for f in budget_check::narrative::fund_splits(&s) {
@@ -518,7 +581,12 @@ fn table_values(parsed: &budget_check::Parsed) -> Vec<rust_decimal::Decimal> {
         match &t.body {
             Some(TableBody::Coded(c)) => out.extend(c.rows.iter().flat_map(|r| r.amounts.iter().map(|a| a.value))),
             Some(TableBody::Balance(b)) => out.extend(
-                b.income.iter().chain(&b.expense).chain(&b.income_total).chain(&b.expense_total).flat_map(|i| i.amounts.iter().map(|a| a.value)),
+                b.income
+                    .iter()
+                    .chain(&b.expense)
+                    .chain(&b.income_total)
+                    .chain(&b.expense_total)
+                    .flat_map(|i| i.amounts.iter().map(|a| a.value)),
             ),
             Some(TableBody::Labelled(l)) => out.extend(l.rows.iter().flat_map(|r| r.amounts.iter().map(|a| a.value))),
             None => {}
@@ -538,7 +606,9 @@ fn restatement_mutations(name: &str, text: &str) -> (usize, Vec<String>) {
     let base_errors = error_keys(&run(text));
     let mut tried = 0;
     let mut missed = Vec::new();
-    for f in figs.iter().filter(|f| f.unit == budget_check::narrative::Unit::Wan && !f.amount.value.is_zero() && values.contains(&f.amount.value)) {
+    for f in figs.iter().filter(|f| {
+        f.unit == budget_check::narrative::Unit::Wan && !f.amount.value.is_zero() && values.contains(&f.amount.value)
+    }) {
         let span = parsed.norm.to_original(f.amount.span.start)..parsed.norm.to_original(f.amount.span.end);
         let line = line_of(text, span.start);
         let mutated = bump_at(text, &span, step_at(text, &span, 10));
@@ -558,7 +628,10 @@ fn most_narrative_restatements_of_table_figures_are_caught() {
     let (mut all, mut all_missed) = (0, 0);
     for (name, text) in seeds() {
         let (tried, missed) = restatement_mutations(&name, &text);
-        eprintln!("{name}: {} of {tried} narrative restatements changed by 0.10 give an error on their line", tried - missed.len());
+        eprintln!(
+            "{name}: {} of {tried} narrative restatements changed by 0.10 give an error on their line",
+            tried - missed.len()
+        );
         for m in &missed {
             eprintln!("  missed: {m}");
         }

@@ -1,6 +1,6 @@
 //! Shared reading of T1 (收支总体情况表) for the T1-* rules.
 
-use super::{Ctx, Document, SkipReason, SumSpec, Term, RuleMeta};
+use super::{Ctx, Document, RuleMeta, SkipReason, SumSpec, Term};
 use crate::tables::{BalanceItem, BalanceTable, IncomeLevel, TableId, TableStatus};
 
 /// T1 if it can be checked; otherwise records why not.
@@ -11,7 +11,9 @@ pub fn table<'d>(meta: &RuleMeta, doc: &'d Document<'_>, ctx: &mut Ctx) -> Optio
     };
     match (t.status, t.balance()) {
         // Without its totals line T1 is incomplete (cut off, or not read): check nothing in it.
-        (TableStatus::Checked | TableStatus::Partial, Some(b)) if b.income_total.is_none() && b.expense_total.is_none() => {
+        (TableStatus::Checked | TableStatus::Partial, Some(b))
+            if b.income_total.is_none() && b.expense_total.is_none() =>
+        {
             ctx.skip(meta, Some(TableId::T1), SkipReason::Truncated { row: "T1 收入总计/支出总计".into() }, t.line);
             None
         }

@@ -9,12 +9,16 @@ use crate::tables::{BalanceItem, TableId, TableStatus};
 /// trailing `资金`, `拨款` or `(小计)` (`上级一般公共预算安排的转移支付资金` =
 /// `上级一般公共预算安排转移支付`; `1.一般公共预算拨款` = `一般公共预算`).
 pub fn canon(s: &str) -> String {
-    let mut v: Vec<char> = s.chars().filter(|c| !c.is_whitespace() && *c != '的').map(|c| match c {
-        '（' => '(',
-        '）' => ')',
-        '：' => ':',
-        other => other,
-    }).collect();
+    let mut v: Vec<char> = s
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '的')
+        .map(|c| match c {
+            '（' => '(',
+            '）' => ')',
+            '：' => ':',
+            other => other,
+        })
+        .collect();
     if let Some(y) = (1..v.len()).rev().find(|&j| v[j] == '年' && v[j - 1].is_ascii_digit()) {
         v.drain(..=y);
     }
@@ -83,7 +87,14 @@ pub fn balance_term(id: TableId, item: &BalanceItem, doc: &Document<'_>) -> Opti
 
 /// The narrative figure restates `target`: equal at the coarser printed precision, a blank cell
 /// standing for 0.
-pub fn compare(meta: &'static RuleMeta, claim: &Claim, target: Option<Term>, severity: Severity, doc: &Document<'_>, ctx: &mut Ctx) {
+pub fn compare(
+    meta: &'static RuleMeta,
+    claim: &Claim,
+    target: Option<Term>,
+    severity: Severity,
+    doc: &Document<'_>,
+    ctx: &mut Ctx,
+) {
     let Some(target) = target else {
         ctx.skip(meta, None, SkipReason::AmountMissing { item: claim.label.clone() }, line_of(doc, claim));
         return;
@@ -107,12 +118,17 @@ pub fn restates(meta: &'static RuleMeta, said: Term, label: &str, target: Term, 
         ctx.record(None);
         return;
     }
-    let (expected, shown_en) = if blank { ("0".to_string(), "blank".to_string()) } else { (target.printed.clone(), target.printed.clone()) };
+    let (expected, shown_en) =
+        if blank { ("0".to_string(), "blank".to_string()) } else { (target.printed.clone(), target.printed.clone()) };
     ctx.record(Some(Finding {
         rule: meta.id,
         severity,
         table: None,
-        message_zh: if blank { format!("{label} {printed} 万元，而{}为空", target.what) } else { format!("{label} {printed} 万元 ≠ {} {}", target.what, target.printed) },
+        message_zh: if blank {
+            format!("{label} {printed} 万元，而{}为空", target.what)
+        } else {
+            format!("{label} {printed} 万元 ≠ {} {}", target.what, target.printed)
+        },
         message_en: format!("{label} {printed} ≠ {} {shown_en}", target.what),
         found: printed.clone(),
         expected: expected.clone(),

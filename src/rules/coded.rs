@@ -6,7 +6,12 @@ use crate::tables::{Cell, CodedRow, CodedTable, RowProblem, TableId, TableStatus
 use std::collections::{HashMap, HashSet};
 
 /// The table if it can be checked; otherwise records why not and returns `None`.
-pub fn readable<'d>(meta: &RuleMeta, id: TableId, doc: &'d Document<'_>, ctx: &mut Ctx) -> Option<(&'d CodedTable, bool)> {
+pub fn readable<'d>(
+    meta: &RuleMeta,
+    id: TableId,
+    doc: &'d Document<'_>,
+    ctx: &mut Ctx,
+) -> Option<(&'d CodedTable, bool)> {
     let Some(t) = doc.tables.iter().find(|t| t.id == id) else {
         ctx.skip(meta, Some(id), SkipReason::TableMissing, None);
         return None;
@@ -65,7 +70,15 @@ pub struct RowView<'a> {
 pub fn coded_views(t: &CodedTable) -> Vec<RowView<'_>> {
     t.rows
         .iter()
-        .map(|r| RowView { label: row_label(r), cells: &r.cells, amounts: &r.amounts, problem: r.problem, is_total: r.is_total, line: r.line, span: r.span.clone() })
+        .map(|r| RowView {
+            label: row_label(r),
+            cells: &r.cells,
+            amounts: &r.amounts,
+            problem: r.problem,
+            is_total: r.is_total,
+            line: r.line,
+            span: r.span.clone(),
+        })
         .collect()
 }
 
@@ -110,17 +123,28 @@ pub fn check_row_identities(
             let (total, parts): (Option<Term>, Vec<Term>) = match r.problem {
                 None if r.cells.len() == columns.len() => {
                     let total = Term::from_cell(&r.cells[*ti], format!("{t} {label} {}", columns[*ti]), doc.text);
-                    let terms: Option<Vec<Term>> =
-                        parts.iter().map(|&p| Term::from_cell(&r.cells[p], format!("{t} {label} {}", columns[p]), doc.text)).collect();
+                    let terms: Option<Vec<Term>> = parts
+                        .iter()
+                        .map(|&p| Term::from_cell(&r.cells[p], format!("{t} {label} {}", columns[p]), doc.text))
+                        .collect();
                     (total, terms.unwrap_or_default())
                 }
                 Some(RowProblem::AmbiguousColumns | RowProblem::Scrambled) if flat && !r.amounts.is_empty() => {
-                    let total = r.amounts.first().map(|a| Term::from_amount(a, format!("{t} {label} {}", columns[0]), doc.text));
-                    let parts = r.amounts[1..].iter().map(|a| Term::from_amount(a, format!("{t} {label}"), doc.text)).collect();
+                    let total = r
+                        .amounts
+                        .first()
+                        .map(|a| Term::from_amount(a, format!("{t} {label} {}", columns[0]), doc.text));
+                    let parts =
+                        r.amounts[1..].iter().map(|a| Term::from_amount(a, format!("{t} {label}"), doc.text)).collect();
                     (total, parts)
                 }
                 _ => {
-                    ctx.skip(meta, Some(id), SkipReason::AmbiguousColumns { row: format!("{t} {label}") }, Some(r.line));
+                    ctx.skip(
+                        meta,
+                        Some(id),
+                        SkipReason::AmbiguousColumns { row: format!("{t} {label}") },
+                        Some(r.line),
+                    );
                     continue;
                 }
             };
@@ -142,24 +166,51 @@ pub fn check_row_identities(
     }
 }
 
-fn inconsistent_row(meta: &'static RuleMeta, id: TableId, r: &RowView<'_>, columns: &[String], ids: &[(usize, Vec<usize>)], doc: &Document<'_>, ctx: &mut Ctx) {
+fn inconsistent_row(
+    meta: &'static RuleMeta,
+    id: TableId,
+    r: &RowView<'_>,
+    columns: &[String],
+    ids: &[(usize, Vec<usize>)],
+    doc: &Document<'_>,
+    ctx: &mut Ctx,
+) {
     let t = id.as_str();
     let Some((first, rest)) = r.amounts.split_first() else { return };
     let printed: Vec<&str> = r.amounts.iter().map(|a| doc.text.get(a.span.clone()).unwrap_or("")).collect();
     let identities: Vec<String> = ids
         .iter()
-        .map(|(total, parts)| format!("{} = {}", columns[*total], parts.iter().map(|&p| columns[p].as_str()).collect::<Vec<_>>().join(" + ")))
+        .map(|(total, parts)| {
+            format!(
+                "{} = {}",
+                columns[*total],
+                parts.iter().map(|&p| columns[p].as_str()).collect::<Vec<_>>().join(" + ")
+            )
+        })
         .collect();
     ctx.record(Some(super::Finding {
         rule: meta.id,
         severity: super::Severity::Error,
         table: Some(id),
-        message_zh: format!("{t} {}：金额 {} 无论放在哪一列都不满足 {}", r.label, printed.join("、"), identities.join("；")),
-        message_en: format!("{t} {}: the amounts {} satisfy {} in no column placement", r.label, printed.join(", "), identities.join("; ")),
+        message_zh: format!(
+            "{t} {}：金额 {} 无论放在哪一列都不满足 {}",
+            r.label,
+            printed.join("、"),
+            identities.join("；")
+        ),
+        message_en: format!(
+            "{t} {}: the amounts {} satisfy {} in no column placement",
+            r.label,
+            printed.join(", "),
+            identities.join("; ")
+        ),
         found: printed.join(" "),
         expected: identities.join("；"),
         note: format!("空白单元格丢失；{} 个金额的任一列分配都不成立", r.amounts.len()),
-        primary: super::Label { span: first.span.clone(), what: format!("{t} {} {}", r.label, columns.first().map_or("", String::as_str)) },
+        primary: super::Label {
+            span: first.span.clone(),
+            what: format!("{t} {} {}", r.label, columns.first().map_or("", String::as_str)),
+        },
         related: rest.iter().map(|a| super::Label { span: a.span.clone(), what: format!("{t} {}", r.label) }).collect(),
         repairs: Vec::new(),
         likely: None,
@@ -255,8 +306,14 @@ pub fn check_rollup(meta: &'static RuleMeta, id: TableId, doc: &Document<'_>, ct
             let total = cell_term(parent);
             let parts: Option<Vec<Term>> = children.iter().map(|c| cell_term(c)).collect();
             let (Some(total), Some(parts)) = (total, parts) else {
-                let unknown = involved.clone().find(|r| matches!(r.cells.get(j), Some(Cell::Unknown) | None)).unwrap_or(parent);
-                ctx.skip(meta, Some(id), SkipReason::AmbiguousColumns { row: format!("{t} {} · {col}", row_label(unknown)) }, Some(unknown.line));
+                let unknown =
+                    involved.clone().find(|r| matches!(r.cells.get(j), Some(Cell::Unknown) | None)).unwrap_or(parent);
+                ctx.skip(
+                    meta,
+                    Some(id),
+                    SkipReason::AmbiguousColumns { row: format!("{t} {} · {col}", row_label(unknown)) },
+                    Some(unknown.line),
+                );
                 continue;
             };
             let level_zh = match parent.level() {
@@ -285,7 +342,15 @@ pub fn check_rollup(meta: &'static RuleMeta, id: TableId, doc: &Document<'_>, ct
 pub fn labelled_views(t: &crate::tables::LabelledTable) -> Vec<RowView<'_>> {
     t.rows
         .iter()
-        .map(|r| RowView { label: r.label.clone(), cells: &r.cells, amounts: &r.amounts, problem: r.problem, is_total: r.is_total, line: r.line, span: r.span.clone() })
+        .map(|r| RowView {
+            label: r.label.clone(),
+            cells: &r.cells,
+            amounts: &r.amounts,
+            problem: r.problem,
+            is_total: r.is_total,
+            line: r.line,
+            span: r.span.clone(),
+        })
         .collect()
 }
 
@@ -302,7 +367,12 @@ pub fn check_total_of_rows(
     ctx: &mut Ctx,
 ) {
     if at_end && rows.last().is_some_and(|r| !r.is_total) {
-        ctx.skip(meta, Some(id), SkipReason::Truncated { row: format!("{} 合计", id.as_str()) }, rows.last().map(|r| r.line));
+        ctx.skip(
+            meta,
+            Some(id),
+            SkipReason::Truncated { row: format!("{} 合计", id.as_str()) },
+            rows.last().map(|r| r.line),
+        );
         return;
     }
     let total_label = rows.iter().find(|r| r.is_total).map(|r| r.label.clone()).unwrap_or_default();
@@ -335,7 +405,12 @@ pub fn check_parent_of_rows(
             r.cells.get(j).and_then(|c| Term::from_cell(c, format!("{t} {} {col}", r.label), doc.text))
         };
         let (Some(total), Some(parts)) = (term(p), kids.iter().map(|k| term(k)).collect::<Option<Vec<Term>>>()) else {
-            ctx.skip(meta, Some(id), SkipReason::AmbiguousColumns { row: format!("{t} {} · {col}", p.label) }, Some(p.line));
+            ctx.skip(
+                meta,
+                Some(id),
+                SkipReason::AmbiguousColumns { row: format!("{t} {} · {col}", p.label) },
+                Some(p.line),
+            );
             continue;
         };
         if total.span.is_none() && parts.iter().all(|x| x.span.is_none()) {

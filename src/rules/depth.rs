@@ -14,7 +14,8 @@ pub fn check_depth(meta: &'static RuleMeta, id: TableId, levels: usize, doc: &Do
         if !r.amounts.iter().any(|a| !a.value.is_zero()) {
             continue;
         }
-        if t.rows.iter().any(|c| c.level() == r.level() + 1 && c.code.as_deref().is_some_and(|cc| cc.starts_with(code))) {
+        if t.rows.iter().any(|c| c.level() == r.level() + 1 && c.code.as_deref().is_some_and(|cc| cc.starts_with(code)))
+        {
             ctx.record(None);
             continue;
         }

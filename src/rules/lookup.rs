@@ -9,7 +9,12 @@ pub fn coded<'d>(meta: &RuleMeta, id: TableId, doc: &'d Document<'_>, ctx: &mut 
 }
 
 /// A labelled table (T10, T11) that can be checked, or a recorded skip.
-pub fn labelled<'d>(meta: &RuleMeta, id: TableId, doc: &'d Document<'_>, ctx: &mut Ctx) -> Option<(&'d LabelledTable, bool)> {
+pub fn labelled<'d>(
+    meta: &RuleMeta,
+    id: TableId,
+    doc: &'d Document<'_>,
+    ctx: &mut Ctx,
+) -> Option<(&'d LabelledTable, bool)> {
     let Some(t) = doc.tables.iter().find(|t| t.id == id) else {
         ctx.skip(meta, Some(id), SkipReason::TableMissing, None);
         return None;
@@ -39,7 +44,9 @@ pub fn t4<'d>(meta: &RuleMeta, doc: &'d Document<'_>, ctx: &mut Ctx) -> Option<&
         return None;
     };
     match (t.status, t.balance()) {
-        (TableStatus::Checked | TableStatus::Partial, Some(b)) if b.expense_total.is_some() && b.columns.len() == 4 => Some(b),
+        (TableStatus::Checked | TableStatus::Partial, Some(b)) if b.expense_total.is_some() && b.columns.len() == 4 => {
+            Some(b)
+        }
         (TableStatus::Missing, _) => {
             ctx.skip(meta, Some(TableId::T4), SkipReason::TableMissing, t.line);
             None
@@ -76,7 +83,11 @@ pub fn cell(id: TableId, t: &CodedTable, r: &CodedRow, col: &str, doc: &Document
 
 /// A T4 expenditure item's amount in a fund column (positional), or its 合计 (first amount).
 pub fn t4_cell(item: &BalanceItem, col: usize, doc: &Document<'_>) -> Option<Term> {
-    let what = format!("T4 {} {}", item.printed, ["合计", "一般公共预算", "政府性基金预算", "国有资本经营预算"].get(col).copied().unwrap_or(""));
+    let what = format!(
+        "T4 {} {}",
+        item.printed,
+        ["合计", "一般公共预算", "政府性基金预算", "国有资本经营预算"].get(col).copied().unwrap_or("")
+    );
     match &item.positional {
         Some(p) => Some(match p.get(col)? {
             Some(a) => Term::from_amount(a, what, doc.text),
@@ -98,7 +109,15 @@ pub fn t4_term(item: &BalanceItem, doc: &Document<'_>) -> Term {
 }
 
 /// `a = b` between two printed figures (a is the one reported as failing).
-pub fn equal(meta: &'static RuleMeta, table: TableId, place_zh: String, place_en: String, a: Term, b: Term, ctx: &mut Ctx) {
+pub fn equal(
+    meta: &'static RuleMeta,
+    table: TableId,
+    place_zh: String,
+    place_en: String,
+    a: Term,
+    b: Term,
+    ctx: &mut Ctx,
+) {
     if a.span.is_none() && b.span.is_none() {
         ctx.record(None); // both blank: equal
         return;
@@ -108,7 +127,15 @@ pub fn equal(meta: &'static RuleMeta, table: TableId, place_zh: String, place_en
 }
 
 /// `whole ≥ part` (部分 ≤ 整体), within rounding.
-pub fn at_least(meta: &'static RuleMeta, table: Option<TableId>, place_zh: String, place_en: String, part: Term, whole: Term, ctx: &mut Ctx) {
+pub fn at_least(
+    meta: &'static RuleMeta,
+    table: Option<TableId>,
+    place_zh: String,
+    place_en: String,
+    part: Term,
+    whole: Term,
+    ctx: &mut Ctx,
+) {
     if table.is_none() {
         ctx.narrative_bound.extend([&part, &whole].iter().filter_map(|t| t.span.as_ref().map(|s| s.start)));
     }

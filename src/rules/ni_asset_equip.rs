@@ -1,6 +1,6 @@
-use super::{lookup, table_rule, Term};
+use super::{declare_rule, lookup, Ctx, Document, Term};
 
-table_rule! {
+declare_rule! {
     /// ### What it checks
     /// `价值 50 万元以上大型设备 a 台(套)，…100 万元以上大型设备 b 台(套)`: b ≤ a.
     ///
@@ -13,19 +13,20 @@ table_rule! {
     ///
     /// ### Known problems
     /// Only the two counts in one sentence are compared.
-    NiAssetEquip, "NI-ASSET-EQUIP", "100 万元以上设备数 ≤ 50 万元以上设备数", "equipment ≥100万 ≤ equipment ≥50万",
-    |doc, ctx| {
-        let meta = &NiAssetEquip::META;
-        for e in &doc.facts.equipment {
-            lookup::at_least(
-                meta,
-                None,
-                "100 万元以上大型设备数 ≤ 50 万元以上大型设备数".into(),
-                "equipment worth ≥100万 ≤ equipment worth ≥50万".into(),
-                Term::count(&e.over100, "100 万元以上大型设备", doc.text),
-                Term::count(&e.over50, "50 万元以上大型设备", doc.text),
-                ctx,
-            );
-        }
+    NiAssetEquip, "NI-ASSET-EQUIP", "100 万元以上设备数 ≤ 50 万元以上设备数", "equipment ≥100万 ≤ equipment ≥50万", check: check
+}
+
+fn check(doc: &Document<'_>, ctx: &mut Ctx) {
+    let meta = &NiAssetEquip::META;
+    for e in &doc.facts.equipment {
+        lookup::at_least(
+            meta,
+            None,
+            "100 万元以上大型设备数 ≤ 50 万元以上大型设备数".into(),
+            "equipment worth ≥100万 ≤ equipment worth ≥50万".into(),
+            Term::count(&e.over100, "100 万元以上大型设备", doc.text),
+            Term::count(&e.over50, "50 万元以上大型设备", doc.text),
+            ctx,
+        );
     }
 }

@@ -1,9 +1,9 @@
-use super::{table_rule, Finding, Label, Severity};
+use super::{declare_rule, Ctx, Document, Finding, Label, Severity};
 use crate::amount::format_fixed;
 use crate::narrative::Growth;
 use rust_decimal::Decimal;
 
-table_rule! {
+declare_rule! {
     /// ### What it checks
     /// Every growth statement in the narrative: `X 万元，比上年(预算)增加 A 万元，增长 B%` has
     /// B = A ÷ (X − A) × 100 (a decrease: A ÷ (X + A)), and the rate's word agrees with the change's
@@ -24,40 +24,54 @@ table_rule! {
     /// 712 recomputes to 2.152%, range 2.08–2.23%). A new
     /// item (last year 0) printed as 增长 100% is the template convention and only info. The
     /// statement is bound to the nearest amount before `比上年` in the same sentence.
-    NiGrowth, "NI-GROWTH", "增减幅 = 增减额 ÷ 上年数", "growth rate = change ÷ last year",
-    |doc, ctx| {
-        let meta = &NiGrowth::META;
-        for g in &doc.growths {
-            let Some((rate, word_agrees)) = &g.rate else { continue };
-            // A change larger than the amount before it cannot be about that amount (a decrease
-            // can; an increase cannot): then the sentence is about its subject, if it has one.
-            let impossible = |cur: &crate::narrative::Figure| g.up && cur.value_wan().0 + cur.value_wan().1 < g.change.value_wan().0 - g.change.value_wan().1;
-            if impossible(&g.current) {
-                match &g.subject {
-                    Some(subj) if !impossible(subj) => {
-                        let rebound = Growth { current: subj.clone(), subject: None, ..g.clone() };
-                        check(meta, &rebound, rate, *word_agrees, doc, ctx);
-                    }
-                    Some(_) => ctx.skip(meta, None, super::SkipReason::UnrecognisedLine { item: doc.text.get(g.current.amount.span.clone()).unwrap_or("").to_string() }, None),
-                    None => check(meta, g, rate, *word_agrees, doc, ctx),
+    NiGrowth, "NI-GROWTH", "增减幅 = 增减额 ÷ 上年数", "growth rate = change ÷ last year", check: check_growths
+}
+
+fn check_growths(doc: &Document<'_>, ctx: &mut Ctx) {
+    let meta = &NiGrowth::META;
+    for g in &doc.growths {
+        let Some((rate, word_agrees)) = &g.rate else { continue };
+        // A change larger than the amount before it cannot be about that amount (a decrease
+        // can; an increase cannot): then the sentence is about its subject, if it has one.
+        let impossible = |cur: &crate::narrative::Figure| {
+            g.up && cur.value_wan().0 + cur.value_wan().1 < g.change.value_wan().0 - g.change.value_wan().1
+        };
+        if impossible(&g.current) {
+            match &g.subject {
+                Some(subj) if !impossible(subj) => {
+                    let rebound = Growth { current: subj.clone(), subject: None, ..g.clone() };
+                    check(meta, &rebound, rate, *word_agrees, doc, ctx);
                 }
+                Some(_) => ctx.skip(
+                    meta,
+                    None,
+                    super::SkipReason::UnrecognisedLine {
+                        item: doc.text.get(g.current.amount.span.clone()).unwrap_or("").to_string(),
+                    },
+                    None,
+                ),
+                None => check(meta, g, rate, *word_agrees, doc, ctx),
+            }
+            continue;
+        }
+        // `…结转 130.20 万元，其中：…100.30 万元，…29.90 万元，…比上年预算增加 14.98 万元，增长
+        // 13.00%`: after a 其中 list the statement may be about the whole. Unsure which: the
+        // whole is taken when the rate fits it and not the nearest amount.
+        // (Also `包括…`, `主要用于…`, `、` lists: the nearest amount is one of a list after the
+        // subject.)
+        let listed = |s: &crate::narrative::Figure| {
+            doc.text
+                .get(s.amount.span.end..g.current.amount.span.start)
+                .is_some_and(|t| ["其中", "包括", "用于", "、"].iter().any(|w| t.contains(w)))
+        };
+        if let Some(subj) = g.subject.as_ref().filter(|s| listed(s)) {
+            let whole = Growth { current: subj.clone(), subject: None, ..g.clone() };
+            if !fits(g, rate) && fits(&whole, rate) {
+                check(meta, &whole, rate, *word_agrees, doc, ctx);
                 continue;
             }
-            // `…结转 130.20 万元，其中：…100.30 万元，…29.90 万元，…比上年预算增加 14.98 万元，增长
-            // 13.00%`: after a 其中 list the statement may be about the whole. Unsure which: the
-            // whole is taken when the rate fits it and not the nearest amount.
-            // (Also `包括…`, `主要用于…`, `、` lists: the nearest amount is one of a list after the
-            // subject.)
-            let listed = |s: &crate::narrative::Figure| doc.text.get(s.amount.span.end..g.current.amount.span.start).is_some_and(|t| ["其中", "包括", "用于", "、"].iter().any(|w| t.contains(w)));
-            if let Some(subj) = g.subject.as_ref().filter(|s| listed(s)) {
-                let whole = Growth { current: subj.clone(), subject: None, ..g.clone() };
-                if !fits(g, rate) && fits(&whole, rate) {
-                    check(meta, &whole, rate, *word_agrees, doc, ctx);
-                    continue;
-                }
-            }
-            check(meta, g, rate, *word_agrees, doc, ctx);
         }
+        check(meta, g, rate, *word_agrees, doc, ctx);
     }
 }
 
@@ -95,7 +109,14 @@ fn fits(g: &Growth, rate: &crate::narrative::Figure) -> bool {
     b + hb >= g_lo && b - hb <= g_hi
 }
 
-fn check(meta: &'static super::RuleMeta, g: &Growth, rate: &crate::narrative::Figure, word_agrees: bool, doc: &super::Document<'_>, ctx: &mut super::Ctx) {
+fn check(
+    meta: &'static super::RuleMeta,
+    g: &Growth,
+    rate: &crate::narrative::Figure,
+    word_agrees: bool,
+    doc: &super::Document<'_>,
+    ctx: &mut super::Ctx,
+) {
     let text = |f: &crate::narrative::Figure| doc.text.get(f.amount.span.clone()).unwrap_or("").to_string();
     let (cur, _) = g.current.value_wan();
     let (a, _) = g.change.value_wan();
@@ -127,8 +148,20 @@ fn check(meta: &'static super::RuleMeta, g: &Growth, rate: &crate::narrative::Fi
     if !word_agrees && !a.is_zero() {
         ctx.record(Some(finding(
             Severity::Error,
-            format!("{}{} {} 万元，后文的增减幅方向相反（{}%）", g.basis, if g.up { "增加" } else { "减少" }, text(&g.change), text(rate)),
-            format!("{} {} {}, but the rate's word says the opposite ({}%)", g.basis, if g.up { "up" } else { "down" }, text(&g.change), text(rate)),
+            format!(
+                "{}{} {} 万元，后文的增减幅方向相反（{}%）",
+                g.basis,
+                if g.up { "增加" } else { "减少" },
+                text(&g.change),
+                text(rate)
+            ),
+            format!(
+                "{} {} {}, but the rate's word says the opposite ({}%)",
+                g.basis,
+                if g.up { "up" } else { "down" },
+                text(&g.change),
+                text(rate)
+            ),
             if g.up { "增长".into() } else { "下降".into() },
             "增减额与增减幅的方向词应一致".into(),
         )));
@@ -143,9 +176,18 @@ fn check(meta: &'static super::RuleMeta, g: &Growth, rate: &crate::narrative::Fi
         ctx.record(Some(finding(
             Severity::Error,
             format!("增加额 {} 大于本年数 {}：上年数将为负", text(&g.change), text(&g.current)),
-            format!("the increase {} exceeds this year's {}: last year would be negative", text(&g.change), text(&g.current)),
+            format!(
+                "the increase {} exceeds this year's {}: last year would be negative",
+                text(&g.change),
+                text(&g.current)
+            ),
             format!("≤ {}", text(&g.current)),
-            format!("{} − {} = {} < 0", text(&g.current), text(&g.change), format_fixed(prior, g.current.amount.decimals)),
+            format!(
+                "{} − {} = {} < 0",
+                text(&g.current),
+                text(&g.change),
+                format_fixed(prior, g.current.amount.decimals)
+            ),
         )));
         return;
     }
@@ -156,8 +198,18 @@ fn check(meta: &'static super::RuleMeta, g: &Growth, rate: &crate::narrative::Fi
         if !conventional {
             ctx.record(Some(finding(
                 Severity::Error,
-                format!("上年数为 0（本年 {} = 增加额 {}），增幅按惯例应记为 100%，而非 {}%", text(&g.current), text(&g.change), text(rate)),
-                format!("last year was 0 (this year {} = change {}); the rate is 100% by convention, not {}%", text(&g.current), text(&g.change), text(rate)),
+                format!(
+                    "上年数为 0（本年 {} = 增加额 {}），增幅按惯例应记为 100%，而非 {}%",
+                    text(&g.current),
+                    text(&g.change),
+                    text(rate)
+                ),
+                format!(
+                    "last year was 0 (this year {} = change {}); the rate is 100% by convention, not {}%",
+                    text(&g.current),
+                    text(&g.change),
+                    text(rate)
+                ),
                 "100%".into(),
                 format!("{} − {} = 0", text(&g.current), text(&g.change)),
             )));
@@ -166,8 +218,18 @@ fn check(meta: &'static super::RuleMeta, g: &Growth, rate: &crate::narrative::Fi
         let sev = Severity::Info;
         ctx.record(Some(finding(
             sev,
-            format!("上年数为 0（本年 {} = 增加额 {}），增幅无定义；按惯例记为 {}%", text(&g.current), text(&g.change), text(rate)),
-            format!("last year was 0 (this year {} = change {}); the rate is undefined, printed {}% by convention", text(&g.current), text(&g.change), text(rate)),
+            format!(
+                "上年数为 0（本年 {} = 增加额 {}），增幅无定义；按惯例记为 {}%",
+                text(&g.current),
+                text(&g.change),
+                text(rate)
+            ),
+            format!(
+                "last year was 0 (this year {} = change {}); the rate is undefined, printed {}% by convention",
+                text(&g.current),
+                text(&g.change),
+                text(rate)
+            ),
             "100%（新增项目惯例）".into(),
             format!("{} − {} = {}", text(&g.current), text(&g.change), format_fixed(prior, g.current.amount.decimals)),
         )));
@@ -186,9 +248,22 @@ fn check(meta: &'static super::RuleMeta, g: &Growth, rate: &crate::narrative::Fi
             ctx.record(Some(finding(
                 Severity::Info,
                 format!("增减幅 {}% 在舍入范围内（{}%–{}%），但按印刷数字重算为 {}%", text(rate), lo_s, hi_s, pt_s),
-                format!("rate {}% is inside the rounding range ({}%–{}%) but recomputes to {}% from the printed figures", text(rate), lo_s, hi_s, pt_s),
+                format!(
+                    "rate {}% is inside the rounding range ({}%–{}%) but recomputes to {}% from the printed figures",
+                    text(rate),
+                    lo_s,
+                    hi_s,
+                    pt_s
+                ),
                 format!("{}%", format_fixed(point, d)),
-                format!("{} ÷ ({} {} {}) × 100 = {}%", text(&g.change), text(&g.current), if g.up { "−" } else { "+" }, text(&g.change), pt_s),
+                format!(
+                    "{} ÷ ({} {} {}) × 100 = {}%",
+                    text(&g.change),
+                    text(&g.current),
+                    if g.up { "−" } else { "+" },
+                    text(&g.change),
+                    pt_s
+                ),
             )));
         } else {
             ctx.record(None);
@@ -197,9 +272,32 @@ fn check(meta: &'static super::RuleMeta, g: &Growth, rate: &crate::narrative::Fi
     }
     ctx.record(Some(finding(
         Severity::Error,
-        format!("增减幅 {}% 与 {} ÷ {} 不符：按印刷数字应为 {}%（{}%–{}%）", text(rate), text(&g.change), format_fixed(prior, g.current.amount.decimals), pt_s, lo_s, hi_s),
-        format!("rate {}% does not follow from {} ÷ {}: recomputed {}% ({}%–{}%)", text(rate), text(&g.change), format_fixed(prior, g.current.amount.decimals), pt_s, lo_s, hi_s),
+        format!(
+            "增减幅 {}% 与 {} ÷ {} 不符：按印刷数字应为 {}%（{}%–{}%）",
+            text(rate),
+            text(&g.change),
+            format_fixed(prior, g.current.amount.decimals),
+            pt_s,
+            lo_s,
+            hi_s
+        ),
+        format!(
+            "rate {}% does not follow from {} ÷ {}: recomputed {}% ({}%–{}%)",
+            text(rate),
+            text(&g.change),
+            format_fixed(prior, g.current.amount.decimals),
+            pt_s,
+            lo_s,
+            hi_s
+        ),
         format!("{}%", format_fixed(point, d)),
-        format!("{} ÷ ({} {} {}) × 100 = {}%", text(&g.change), text(&g.current), if g.up { "−" } else { "+" }, text(&g.change), pt_s),
+        format!(
+            "{} ÷ ({} {} {}) × 100 = {}%",
+            text(&g.change),
+            text(&g.current),
+            if g.up { "−" } else { "+" },
+            text(&g.change),
+            pt_s
+        ),
     )));
 }

@@ -1,6 +1,6 @@
-use super::{table_rule, SumSpec, Term};
+use super::{declare_rule, Ctx, Document, SumSpec, Term};
 
-table_rule! {
+declare_rule! {
     /// ### What it checks
     /// 机构设置及人员情况: `实有人数 n 人，其中：在职 a 人…；退休 b 人…；离休 c 人` — n = a + b + c.
     ///
@@ -12,21 +12,22 @@ table_rule! {
     ///
     /// ### Known problems
     /// Compared only when 在职 and 退休 are both printed (离休 may be left out when there are none).
-    NiPeople, "NI-PEOPLE", "实有人数 = 在职 + 退休 + 离休", "people = staff + retired + left",
-    |doc, ctx| {
-        let meta = &NiPeople::META;
-        let Some(p) = &doc.facts.people else { return };
-        if !(p.parts.iter().any(|x| x.0 == "在职") && p.parts.iter().any(|x| x.0 == "退休")) {
-            return;
-        }
-        ctx.check_sum(SumSpec {
-            meta,
-            table: None,
-            place_zh: "实有人数 = 在职 + 退休 + 离休".into(),
-            place_en: "people = staff + retired + left".into(),
-            total: Term::count(&p.total, "实有人数", doc.text),
-            parts: p.parts.iter().map(|(k, n)| Term::count(n, *k, doc.text)).collect(),
-            row_span: p.total.span.clone(),
-        });
+    NiPeople, "NI-PEOPLE", "实有人数 = 在职 + 退休 + 离休", "people = staff + retired + left", check: check
+}
+
+fn check(doc: &Document<'_>, ctx: &mut Ctx) {
+    let meta = &NiPeople::META;
+    let Some(p) = &doc.facts.people else { return };
+    if !(p.parts.iter().any(|x| x.0 == "在职") && p.parts.iter().any(|x| x.0 == "退休")) {
+        return;
     }
+    ctx.check_sum(SumSpec {
+        meta,
+        table: None,
+        place_zh: "实有人数 = 在职 + 退休 + 离休".into(),
+        place_en: "people = staff + retired + left".into(),
+        total: Term::count(&p.total, "实有人数", doc.text),
+        parts: p.parts.iter().map(|(k, n)| Term::count(n, *k, doc.text)).collect(),
+        row_span: p.total.span.clone(),
+    });
 }

@@ -1,6 +1,6 @@
-use super::{table_rule, Finding, Label, Severity};
+use super::{declare_rule, Ctx, Document, Finding, Label, Severity};
 
-table_rule! {
+declare_rule! {
     /// ### What it checks
     /// 在职人数 ≤ 编制数 — a warning.
     ///
@@ -13,29 +13,30 @@ table_rule! {
     ///
     /// ### Known problems
     /// Reads 编制数 only right before 实有人数.
-    NiPeopleStaff, "NI-PEOPLE-STAFF", "在职人数 ≤ 编制数", "staff ≤ establishment",
-    |doc, ctx| {
-        let meta = &NiPeopleStaff::META;
-        let Some(p) = &doc.facts.people else { return };
-        let (Some(q), Some((_, staff))) = (&p.quota, p.parts.iter().find(|x| x.0 == "在职")) else { return };
-        if staff.value <= q.value {
-            ctx.record(None);
-            return;
-        }
-        let (s, qv) = (staff.value.to_string(), q.value.to_string());
-        ctx.record(Some(Finding {
-            rule: meta.id,
-            severity: Severity::Warning,
-            table: None,
-            message_zh: format!("在职 {s} 人多于编制数 {qv}（若含编外人员请说明）"),
-            message_en: format!("{s} staff exceed the establishment of {qv} (say so if 编外 staff are counted)"),
-            found: s.clone(),
-            expected: format!("≤ {qv}"),
-            note: format!("{s} > {qv}"),
-            primary: Label { span: staff.span.clone(), what: "在职人数".into() },
-            related: vec![Label { span: q.span.clone(), what: "编制数".into() }],
-            repairs: Vec::new(),
-            likely: None,
-        }));
+    NiPeopleStaff, "NI-PEOPLE-STAFF", "在职人数 ≤ 编制数", "staff ≤ establishment", check: check, severity: Warning
+}
+
+fn check(doc: &Document<'_>, ctx: &mut Ctx) {
+    let meta = &NiPeopleStaff::META;
+    let Some(p) = &doc.facts.people else { return };
+    let (Some(q), Some((_, staff))) = (&p.quota, p.parts.iter().find(|x| x.0 == "在职")) else { return };
+    if staff.value <= q.value {
+        ctx.record(None);
+        return;
     }
+    let (s, qv) = (staff.value.to_string(), q.value.to_string());
+    ctx.record(Some(Finding {
+        rule: meta.id,
+        severity: Severity::Warning,
+        table: None,
+        message_zh: format!("在职 {s} 人多于编制数 {qv}（若含编外人员请说明）"),
+        message_en: format!("{s} staff exceed the establishment of {qv} (say so if 编外 staff are counted)"),
+        found: s.clone(),
+        expected: format!("≤ {qv}"),
+        note: format!("{s} > {qv}"),
+        primary: Label { span: staff.span.clone(), what: "在职人数".into() },
+        related: vec![Label { span: q.span.clone(), what: "编制数".into() }],
+        repairs: Vec::new(),
+        likely: None,
+    }));
 }

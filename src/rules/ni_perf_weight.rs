@@ -1,7 +1,7 @@
-use super::{table_rule, Finding, Label, Severity};
+use super::{declare_rule, Ctx, Document, Finding, Label, Severity};
 use rust_decimal::Decimal;
 
-table_rule! {
+declare_rule! {
     /// ### What it checks
     /// The 指标分值权重 of each 绩效目标表 add up to 90 (the 新疆 template keeps 10 points for
     /// 预算执行率) or to 100 (templates without that reserve).
@@ -18,35 +18,41 @@ table_rule! {
     /// Read from tab-separated tables only (the weight is the cell before 指标赋分规则, or the
     /// row's last cell); a table with any row whose weight cannot be read, or cut off by the end
     /// of the paste, is not checked and is listed.
-    NiPerfWeight, "NI-PERF-WEIGHT", "绩效指标分值权重合计 = 90（或 100）", "performance weights add up to 90 (or 100)",
-    |doc, ctx| {
-        let meta = &NiPerfWeight::META;
-        for _ in 0..doc.weights.unread {
-            ctx.skip(meta, None, super::SkipReason::UnrecognisedLine { item: "绩效目标表 指标分值权重".into() }, None);
+    NiPerfWeight, "NI-PERF-WEIGHT", "绩效指标分值权重合计 = 90（或 100）", "performance weights add up to 90 (or 100)", check: check
+}
+
+fn check(doc: &Document<'_>, ctx: &mut Ctx) {
+    let meta = &NiPerfWeight::META;
+    for _ in 0..doc.weights.unread {
+        ctx.skip(meta, None, super::SkipReason::UnrecognisedLine { item: "绩效目标表 指标分值权重".into() }, None);
+    }
+    for t in &doc.weights.tables {
+        let sum: Decimal = t.weights.iter().map(|a| a.value).sum();
+        if sum == Decimal::from(90) || sum == Decimal::from(100) {
+            ctx.record(None);
+            continue;
         }
-        for t in &doc.weights.tables {
-            let sum: Decimal = t.weights.iter().map(|a| a.value).sum();
-            if sum == Decimal::from(90) || sum == Decimal::from(100) {
-                ctx.record(None);
-                continue;
-            }
-            let what = t.name.as_ref().map_or("部门整体绩效目标表".to_string(), |n| format!("项目“{n}”绩效目标表"));
-            let shown: Vec<String> = t.weights.iter().map(|a| doc.text.get(a.span.clone()).unwrap_or("").to_string()).collect();
-            let sum_s = sum.normalize().to_string();
-            ctx.record(Some(Finding {
-                rule: meta.id,
-                severity: Severity::Error,
-                table: None,
-                message_zh: format!("{what}的指标分值权重合计 {sum_s}，应为 90（预留预算执行率 10 分）或 100"),
-                message_en: format!("{} weights add up to {sum_s}, not 90 (10 reserved for budget execution) or 100", t.name.as_deref().unwrap_or("the unit-wide target table's")),
-                found: sum_s.clone(),
-                expected: "90 / 100".into(),
-                note: format!("{} = {sum_s}", shown.join(" + ")),
-                primary: Label { span: t.header.clone(), what: format!("{what} 指标分值权重") },
-                related: t.weights.iter().map(|a| Label { span: a.span.clone(), what: "分值权重".into() }).collect(),
-                repairs: Vec::new(),
-                likely: None,
-            }));
-        }
+        let what =
+            t.name.as_ref().map_or("部门整体绩效目标表".to_string(), |n| format!("项目“{n}”绩效目标表"));
+        let shown: Vec<String> =
+            t.weights.iter().map(|a| doc.text.get(a.span.clone()).unwrap_or("").to_string()).collect();
+        let sum_s = sum.normalize().to_string();
+        ctx.record(Some(Finding {
+            rule: meta.id,
+            severity: Severity::Error,
+            table: None,
+            message_zh: format!("{what}的指标分值权重合计 {sum_s}，应为 90（预留预算执行率 10 分）或 100"),
+            message_en: format!(
+                "{} weights add up to {sum_s}, not 90 (10 reserved for budget execution) or 100",
+                t.name.as_deref().unwrap_or("the unit-wide target table's")
+            ),
+            found: sum_s.clone(),
+            expected: "90 / 100".into(),
+            note: format!("{} = {sum_s}", shown.join(" + ")),
+            primary: Label { span: t.header.clone(), what: format!("{what} 指标分值权重") },
+            related: t.weights.iter().map(|a| Label { span: a.span.clone(), what: "分值权重".into() }).collect(),
+            repairs: Vec::new(),
+            likely: None,
+        }));
     }
 }

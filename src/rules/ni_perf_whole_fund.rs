@@ -1,7 +1,7 @@
-use super::{balance, bind, table_rule, Severity, SumSpec, Term};
+use super::{balance, bind, declare_rule, Ctx, Document, Severity, SumSpec, Term};
 use crate::tables::TableId;
 
-table_rule! {
+declare_rule! {
     /// ### What it checks
     /// The 部门整体绩效目标表's 资金来源: 上级安排 + 本级安排 + 其他资金 = T1 收入总计 (an
     /// error beyond rounding); 本级安排 = T1 一般财力 (the unit's own general budget, printed
@@ -21,52 +21,58 @@ table_rule! {
     ///
     /// ### Known problems
     /// Reads the first 资金来源 block; the three figures must follow it within a few lines.
-    NiPerfWholeFund, "NI-PERF-WHOLE-FUND", "整体绩效目标资金来源 = 收支总表", "unit-wide target funding = T1",
-    |doc, ctx| {
-        let meta = &NiPerfWholeFund::META;
-        let Some(w) = &doc.whole_fund else { return };
-        let Some(t1) = balance::table(meta, doc, ctx) else { return };
-        let upper = Term::from_amount(&w.upper, "整体绩效目标表 上级安排", doc.text);
-        let own = Term::from_amount(&w.own, "整体绩效目标表 本级安排", doc.text);
-        if let Some(total) = t1.income_total.as_ref().and_then(|i| bind::balance_term(TableId::T1, i, doc)) {
-            let mut parts = vec![upper.clone(), own.clone()];
-            parts.extend(w.other.as_ref().map(|o| Term::from_amount(o, "整体绩效目标表 其他资金", doc.text)));
-            ctx.check_sum(SumSpec {
-                meta,
-                table: None,
-                place_zh: "整体绩效目标表：上级安排 + 本级安排 + 其他资金 = T1 收入总计".into(),
-                place_en: "unit-wide target: upper + own + other funds = T1 total income".into(),
-                total,
-                parts,
-                row_span: w.upper.span.clone(),
-            });
+    NiPerfWholeFund, "NI-PERF-WHOLE-FUND", "整体绩效目标资金来源 = 收支总表", "unit-wide target funding = T1", check: check
+}
+
+fn check(doc: &Document<'_>, ctx: &mut Ctx) {
+    let meta = &NiPerfWholeFund::META;
+    let Some(w) = &doc.whole_fund else { return };
+    let Some(t1) = balance::table(meta, doc, ctx) else { return };
+    let upper = Term::from_amount(&w.upper, "整体绩效目标表 上级安排", doc.text);
+    let own = Term::from_amount(&w.own, "整体绩效目标表 本级安排", doc.text);
+    if let Some(total) = t1.income_total.as_ref().and_then(|i| bind::balance_term(TableId::T1, i, doc)) {
+        let mut parts = vec![upper.clone(), own.clone()];
+        parts.extend(w.other.as_ref().map(|o| Term::from_amount(o, "整体绩效目标表 其他资金", doc.text)));
+        ctx.check_sum(SumSpec {
+            meta,
+            table: None,
+            place_zh: "整体绩效目标表：上级安排 + 本级安排 + 其他资金 = T1 收入总计".into(),
+            place_en: "unit-wide target: upper + own + other funds = T1 total income".into(),
+            total,
+            parts,
+            row_span: w.upper.span.clone(),
+        });
+    }
+    let named = |key: &str| t1.income.iter().find(|i| bind::canon(&i.label) == bind::canon(key));
+    if let Some(item) = named("一般财力").or_else(|| named("一般公共预算")) {
+        let gf = balance::term(item, doc.text);
+        // 本级 may also count the carry-over and the unit's own fund incomes (政府性基金收入,
+        // 国有资本经营收入): 本级 = 一般财力 (+ 结转) (+ 本级 fund incomes).
+        let amount_of =
+            |k: &str| named(k).and_then(|i| i.amount.as_ref()).map_or(rust_decimal::Decimal::ZERO, |a| a.value);
+        let co = amount_of("财政拨款结转");
+        let funds = amount_of("政府性基金收入") + amount_of("国有资本经营收入");
+        let exact =
+            |v: rust_decimal::Decimal| crate::amount::format_fixed(v, own.decimals) == own.printed.replace(',', "");
+        if [gf.value + co, gf.value + funds, gf.value + co + funds].into_iter().filter(|v| *v != gf.value).any(exact) {
+            ctx.record(None);
+        } else {
+            // A reallocation between 上级 and 本级 that keeps the total is a convention (W); a
+            // 本级 figure that also breaks the total is a slip (E: S1 308.43 vs 308.44).
+            let parts_sum =
+                w.upper.value + w.own.value + w.other.as_ref().map_or(rust_decimal::Decimal::ZERO, |o| o.value);
+            let total_exact =
+                t1.income_total.as_ref().and_then(|i| i.amount.as_ref()).is_some_and(|a| a.value == parts_sum);
+            let sev = if total_exact { Severity::Warning } else { Severity::Error };
+            bind::restates(meta, own, "整体绩效目标表 本级安排", gf, sev, ctx);
         }
-        let named = |key: &str| t1.income.iter().find(|i| bind::canon(&i.label) == bind::canon(key));
-        if let Some(item) = named("一般财力").or_else(|| named("一般公共预算")) {
-            let gf = balance::term(item, doc.text);
-            // 本级 may also count the carry-over and the unit's own fund incomes (政府性基金收入,
-            // 国有资本经营收入): 本级 = 一般财力 (+ 结转) (+ 本级 fund incomes).
-            let amount_of = |k: &str| named(k).and_then(|i| i.amount.as_ref()).map_or(rust_decimal::Decimal::ZERO, |a| a.value);
-            let co = amount_of("财政拨款结转");
-            let funds = amount_of("政府性基金收入") + amount_of("国有资本经营收入");
-            let exact = |v: rust_decimal::Decimal| crate::amount::format_fixed(v, own.decimals) == own.printed.replace(',', "");
-            if [gf.value + co, gf.value + funds, gf.value + co + funds].into_iter().filter(|v| *v != gf.value).any(exact) {
-                ctx.record(None);
-            } else {
-                // A reallocation between 上级 and 本级 that keeps the total is a convention (W); a
-                // 本级 figure that also breaks the total is a slip (E: S1 308.43 vs 308.44).
-                let parts_sum = w.upper.value + w.own.value + w.other.as_ref().map_or(rust_decimal::Decimal::ZERO, |o| o.value);
-                let total_exact = t1.income_total.as_ref().and_then(|i| i.amount.as_ref()).is_some_and(|a| a.value == parts_sum);
-                let sev = if total_exact { Severity::Warning } else { Severity::Error };
-                bind::restates(meta, own, "整体绩效目标表 本级安排", gf, sev, ctx);
-            }
-        }
-        let uppers: Vec<_> = t1.income.iter().filter(|i| i.label.contains("上级") && i.label.contains("转移支付")).collect();
-        if !uppers.is_empty() && uppers.iter().all(|i| i.amount.is_some() || i.amounts.is_empty()) {
-            let terms: Vec<Term> = uppers.iter().map(|i| balance::term(i, doc.text)).collect();
-            if let Some(target) = Term::sum(&terms, "T1 上级转移支付") {
-                bind::restates(meta, upper, "整体绩效目标表 上级安排", target, Severity::Warning, ctx);
-            }
+    }
+    let uppers: Vec<_> =
+        t1.income.iter().filter(|i| i.label.contains("上级") && i.label.contains("转移支付")).collect();
+    if !uppers.is_empty() && uppers.iter().all(|i| i.amount.is_some() || i.amounts.is_empty()) {
+        let terms: Vec<Term> = uppers.iter().map(|i| balance::term(i, doc.text)).collect();
+        if let Some(target) = Term::sum(&terms, "T1 上级转移支付") {
+            bind::restates(meta, upper, "整体绩效目标表 上级安排", target, Severity::Warning, ctx);
         }
     }
 }

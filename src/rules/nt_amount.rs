@@ -1,7 +1,7 @@
-use super::{lookup, table_rule, Finding, Label, Severity, Term};
+use super::{declare_rule, lookup, Ctx, Document, Finding, Label, Severity, Term};
 use crate::tables::{IncomeLevel, TableId};
 
-table_rule! {
+declare_rule! {
     /// ### What it checks
     /// Narrative figures that restate a table figure, by the label printed right before them:
     /// 收支总预算 / 收入预算 / 支出预算 = T1 收入总计; 财政拨款收支总预算 = T4 总计; 人员经费 and
@@ -18,90 +18,121 @@ table_rule! {
     /// ### Known problems
     /// Bound by the label directly before the figure only; a figure the label does not introduce
     /// is not compared. 收入预算/支出预算 also name section totals, which in the 新疆 template equal T1.
-    NtAmount, "NT-AMOUNT", "情况说明中的金额 = 表中对应数", "narrative figures = their table figures",
-    |doc, ctx| {
-        let meta = &NtAmount::META;
-        if doc.labelled.is_empty() {
-            return;
+    NtAmount, "NT-AMOUNT", "情况说明中的金额 = 表中对应数", "narrative figures = their table figures", check: check
+}
+
+fn check(doc: &Document<'_>, ctx: &mut Ctx) {
+    let meta = &NtAmount::META;
+    if doc.labelled.is_empty() {
+        return;
+    }
+    basic_split_without_t6(meta, doc, ctx);
+    let t1 = doc.tables.iter().find(|t| t.id == TableId::T1).and_then(|t| t.balance());
+    let t4 = doc.tables.iter().find(|t| t.id == TableId::T4).and_then(|t| t.balance());
+    let t6 = doc.tables.iter().find(|t| t.id == TableId::T6).and_then(|t| t.coded()).filter(|c| !c.columns.is_empty());
+    let t10 = doc.tables.iter().find(|t| t.id == TableId::T10).and_then(|t| match &t.body {
+        Some(crate::tables::TableBody::Labelled(l)) if !l.columns.is_empty() => Some(l),
+        _ => None,
+    });
+    let t10_empty = doc.tables.iter().any(|t| t.id == TableId::T10 && t.status == crate::tables::TableStatus::Empty);
+    // A figure the 情况说明 gives for last year (`2023 年“三公”经费预算 2.26 万元`) restates no
+    // cell of this year's tables.
+    let other_year: std::collections::HashSet<usize> =
+        doc.claims.iter().filter(|c| c.other_year).map(|c| c.figure.amount.span.start).collect();
+    for la in doc.labelled.iter().filter(|l| !l.other_year && !other_year.contains(&l.figure.amount.span.start)) {
+        let (target, severity): (Option<Term>, Severity) = match la.label {
+            "收支总预算" | "收入预算" | "支出预算" => (
+                t1.and_then(|b| b.income_total.as_ref())
+                    .filter(|i| i.amount.is_some())
+                    .map(|i| lookup::t1_term(i, doc)),
+                Severity::Error,
+            ),
+            "财政拨款收支总预算" => (
+                t4.and_then(|b| b.income_total.as_ref())
+                    .filter(|i| i.amount.is_some())
+                    .map(|i| lookup::t4_term(i, doc)),
+                Severity::Error,
+            ),
+            "人员经费" | "公用经费" => (
+                t6.and_then(|c| lookup::total_row(c).and_then(|r| lookup::cell(TableId::T6, c, r, la.label, doc))),
+                Severity::Error,
+            ),
+            "运行经费财政拨款预算" => (
+                t6.and_then(|c| lookup::total_row(c).and_then(|r| lookup::cell(TableId::T6, c, r, "公用经费", doc))),
+                Severity::Warning,
+            ),
+            "“三公”经费数为" | "“三公”经费预算" | "“三公”经费预算数" => {
+                let cell = t10
+                    .and_then(|l| {
+                        l.rows.iter().find(|r| {
+                            r.is_total && !matches!(r.cells.first(), None | Some(crate::tables::Cell::Unknown))
+                        })
+                    })
+                    .and_then(|r| r.cells.first().and_then(|c| Term::from_cell(c, "T10 合计", doc.text)));
+                (cell.or_else(|| t10_empty.then(|| Term::blank("T10 合计（空表）"))), Severity::Error)
+            }
+            _ => (None, Severity::Error),
+        };
+        let Some(target) = target else { continue };
+        // Only T1's sections use 收入预算/支出预算 for the whole; skip when T1 has no income lines.
+        if matches!(la.label, "收入预算" | "支出预算")
+            && t1.is_none_or(|b| !b.income.iter().any(|i| i.level == IncomeLevel::Top))
+        {
+            continue;
         }
-        basic_split_without_t6(meta, doc, ctx);
-        let t1 = doc.tables.iter().find(|t| t.id == TableId::T1).and_then(|t| t.balance());
-        let t4 = doc.tables.iter().find(|t| t.id == TableId::T4).and_then(|t| t.balance());
-        let t6 = doc.tables.iter().find(|t| t.id == TableId::T6).and_then(|t| t.coded()).filter(|c| !c.columns.is_empty());
-        let t10 = doc.tables.iter().find(|t| t.id == TableId::T10).and_then(|t| match &t.body {
-            Some(crate::tables::TableBody::Labelled(l)) if !l.columns.is_empty() => Some(l),
-            _ => None,
-        });
-        let t10_empty = doc.tables.iter().any(|t| t.id == TableId::T10 && t.status == crate::tables::TableStatus::Empty);
-        // A figure the 情况说明 gives for last year (`2023 年“三公”经费预算 2.26 万元`) restates no
-        // cell of this year's tables.
-        let other_year: std::collections::HashSet<usize> = doc.claims.iter().filter(|c| c.other_year).map(|c| c.figure.amount.span.start).collect();
-        for la in doc.labelled.iter().filter(|l| !l.other_year && !other_year.contains(&l.figure.amount.span.start)) {
-            let (target, severity): (Option<Term>, Severity) = match la.label {
-                "收支总预算" | "收入预算" | "支出预算" => (t1.and_then(|b| b.income_total.as_ref()).filter(|i| i.amount.is_some()).map(|i| lookup::t1_term(i, doc)), Severity::Error),
-                "财政拨款收支总预算" => (t4.and_then(|b| b.income_total.as_ref()).filter(|i| i.amount.is_some()).map(|i| lookup::t4_term(i, doc)), Severity::Error),
-                "人员经费" | "公用经费" => (
-                    t6.and_then(|c| lookup::total_row(c).and_then(|r| lookup::cell(TableId::T6, c, r, la.label, doc))),
-                    Severity::Error,
-                ),
-                "运行经费财政拨款预算" => (
-                    t6.and_then(|c| lookup::total_row(c).and_then(|r| lookup::cell(TableId::T6, c, r, "公用经费", doc))),
-                    Severity::Warning,
-                ),
-                "“三公”经费数为" | "“三公”经费预算" | "“三公”经费预算数" => {
-                    let cell = t10.and_then(|l| l.rows.iter().find(|r| r.is_total && !matches!(r.cells.first(), None | Some(crate::tables::Cell::Unknown))))
-                        .and_then(|r| r.cells.first().and_then(|c| Term::from_cell(c, "T10 合计", doc.text)));
-                    (cell.or_else(|| t10_empty.then(|| Term::blank("T10 合计（空表）"))), Severity::Error)
-                }
-                _ => (None, Severity::Error),
-            };
-            let Some(target) = target else { continue };
-            // Only T1's sections use 收入预算/支出预算 for the whole; skip when T1 has no income lines.
-            if matches!(la.label, "收入预算" | "支出预算") && t1.is_none_or(|b| !b.income.iter().any(|i| i.level == IncomeLevel::Top)) {
-                continue;
-            }
-            let (v, h) = la.figure.value_wan();
-            let printed = doc.text.get(la.figure.amount.span.clone()).unwrap_or("").to_string();
-            let said = Term { value: v, half: h, decimals: la.figure.amount.decimals, printed: printed.clone(), span: Some(la.figure.amount.span.clone()), what: format!("情况说明 {}", la.label) };
-            if target.span.is_none() && target.value.is_zero() {
-                // The table is blank/empty: the narrative must say 0.
-                if v.is_zero() {
-                    ctx.record(None);
-                } else {
-                    ctx.record(Some(Finding {
-                        rule: meta.id,
-                        severity,
-                        table: None,
-                        message_zh: format!("情况说明 {} {printed} 万元，而{}", la.label, target.what),
-                        message_en: format!("narrative {} {printed}, but {} is blank", la.label, target.what),
-                        found: printed.clone(),
-                        expected: "0".into(),
-                        note: format!("{printed} ≠ 0"),
-                        primary: Label { span: la.figure.amount.span.clone(), what: said.what.clone() },
-                        related: Vec::new(),
-                        repairs: Vec::new(),
-                        likely: None,
-                    }));
-                }
-                continue;
-            }
-            match super::same_figure(&said, &target) {
-                crate::amount::SumCheck::Mismatch { .. } => ctx.record(Some(Finding {
+        let (v, h) = la.figure.value_wan();
+        let printed = doc.text.get(la.figure.amount.span.clone()).unwrap_or("").to_string();
+        let said = Term {
+            value: v,
+            half: h,
+            decimals: la.figure.amount.decimals,
+            printed: printed.clone(),
+            span: Some(la.figure.amount.span.clone()),
+            what: format!("情况说明 {}", la.label),
+        };
+        if target.span.is_none() && target.value.is_zero() {
+            // The table is blank/empty: the narrative must say 0.
+            if v.is_zero() {
+                ctx.record(None);
+            } else {
+                ctx.record(Some(Finding {
                     rule: meta.id,
                     severity,
                     table: None,
-                    message_zh: format!("情况说明 {} {printed} 万元 ≠ {} {}", la.label, target.what, target.printed),
-                    message_en: format!("narrative {} {printed} ≠ {} {}", la.label, target.what, target.printed),
+                    message_zh: format!("情况说明 {} {printed} 万元，而{}", la.label, target.what),
+                    message_en: format!("narrative {} {printed}, but {} is blank", la.label, target.what),
                     found: printed.clone(),
-                    expected: target.printed.clone(),
-                    note: format!("{printed} ≠ {}", target.printed),
+                    expected: "0".into(),
+                    note: format!("{printed} ≠ 0"),
                     primary: Label { span: la.figure.amount.span.clone(), what: said.what.clone() },
-                    related: target.span.clone().map(|span| Label { span, what: target.what.clone() }).into_iter().collect(),
+                    related: Vec::new(),
                     repairs: Vec::new(),
                     likely: None,
-                })),
-                _ => ctx.record(None),
+                }));
             }
+            continue;
+        }
+        match super::sums::same_figure(&said, &target) {
+            crate::amount::SumCheck::Mismatch { .. } => ctx.record(Some(Finding {
+                rule: meta.id,
+                severity,
+                table: None,
+                message_zh: format!("情况说明 {} {printed} 万元 ≠ {} {}", la.label, target.what, target.printed),
+                message_en: format!("narrative {} {printed} ≠ {} {}", la.label, target.what, target.printed),
+                found: printed.clone(),
+                expected: target.printed.clone(),
+                note: format!("{printed} ≠ {}", target.printed),
+                primary: Label { span: la.figure.amount.span.clone(), what: said.what.clone() },
+                related: target
+                    .span
+                    .clone()
+                    .map(|span| Label { span, what: target.what.clone() })
+                    .into_iter()
+                    .collect(),
+                repairs: Vec::new(),
+                likely: None,
+            })),
+            _ => ctx.record(None),
         }
     }
 }
@@ -115,11 +146,24 @@ fn basic_split_without_t6(meta: &'static super::RuleMeta, doc: &super::Document<
     }
     let pick = |label: &str| doc.labelled.iter().find(|l| l.label == label);
     let (Some(p), Some(g)) = (pick("人员经费"), pick("公用经费")) else { return };
-    let Some(t5) = doc.tables.iter().find(|t| t.id == TableId::T5).and_then(|t| t.coded()).filter(|c| !c.columns.is_empty()) else { return };
-    let Some(basic) = lookup::total_row(t5).and_then(|r| lookup::cell(TableId::T5, t5, r, "基本支出", doc)) else { return };
+    let Some(t5) =
+        doc.tables.iter().find(|t| t.id == TableId::T5).and_then(|t| t.coded()).filter(|c| !c.columns.is_empty())
+    else {
+        return;
+    };
+    let Some(basic) = lookup::total_row(t5).and_then(|r| lookup::cell(TableId::T5, t5, r, "基本支出", doc)) else {
+        return;
+    };
     let term = |l: &crate::narrative::Labelled| {
         let (v, h) = l.figure.value_wan();
-        Term { value: v, half: h, decimals: l.figure.amount.decimals, printed: doc.text.get(l.figure.amount.span.clone()).unwrap_or("").to_string(), span: Some(l.figure.amount.span.clone()), what: format!("情况说明 {}", l.label) }
+        Term {
+            value: v,
+            half: h,
+            decimals: l.figure.amount.decimals,
+            printed: doc.text.get(l.figure.amount.span.clone()).unwrap_or("").to_string(),
+            span: Some(l.figure.amount.span.clone()),
+            what: format!("情况说明 {}", l.label),
+        }
     };
     ctx.check_sum(super::SumSpec {
         meta,

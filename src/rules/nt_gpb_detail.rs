@@ -1,7 +1,7 @@
-use super::{lookup, table_rule, SkipReason, Term};
+use super::{declare_rule, lookup, Ctx, Document, SkipReason, Term};
 use crate::tables::TableId;
 
-table_rule! {
+declare_rule! {
     /// ### What it checks
     /// Each narrative item `A（类）B（款）C（项）：20XX 年预算数为 Y 万元` (情况说明, 一般公共预算
     /// 支出情况 (三)) equals the 合计 of the T5 row named C (under 款 B).
@@ -15,33 +15,49 @@ table_rule! {
     /// ### Known problems
     /// Rows are matched by name (spaces ignored); an item whose name is not in T5 (a 项 cut to 0
     /// this year, or worded differently) is listed as skipped.
-    NtGpbDetail, "NT-GPB-DETAIL", "情况说明各项预算数 = 一般公共预算支出情况表", "narrative item amounts = T5 rows",
-    |doc, ctx| {
-        let meta = &NtGpbDetail::META;
-        if doc.item_amounts.is_empty() {
-            return;
-        }
-        let Some(t5) = lookup::coded(meta, TableId::T5, doc, ctx) else { return };
-        for it in &doc.item_amounts {
-            // The 项 rows of that name; with several, the one under the named 款.
-            let rows: Vec<_> = t5.rows.iter().filter(|r| r.level() == 3 && r.name == it.item).collect();
-            let row = match rows.as_slice() {
-                [one] => Some(*one),
-                [] => None,
-                many => many.iter().copied().find(|r| {
-                    let kuan = r.code.as_deref().map(|c| &c[..5]);
-                    t5.rows.iter().any(|k| k.code.as_deref() == kuan && k.name == it.kuan)
-                }),
-            };
-            let Some(row) = row else {
-                ctx.skip(meta, None, SkipReason::UnrecognisedLine { item: format!("情况说明 {}(项)", it.item) }, None);
-                continue;
-            };
-            let Some(cell) = lookup::cell(TableId::T5, t5, row, &t5.columns[0], doc) else { continue };
-            let (v, h) = it.amount.value_wan();
-            let printed = doc.text.get(it.amount.amount.span.clone()).unwrap_or("").to_string();
-            let said = Term { value: v, half: h, decimals: it.amount.amount.decimals, printed, span: Some(it.amount.amount.span.clone()), what: format!("情况说明 {}(项)", it.item) };
-            lookup::equal(meta, TableId::T5, format!("情况说明 {}(项) 预算数 = T5 {}", it.item, row.code.as_deref().unwrap_or("")), format!("narrative {} = T5 {}", it.item, row.code.as_deref().unwrap_or("")), said, cell, ctx);
-        }
+    NtGpbDetail, "NT-GPB-DETAIL", "情况说明各项预算数 = 一般公共预算支出情况表", "narrative item amounts = T5 rows", check: check
+}
+
+fn check(doc: &Document<'_>, ctx: &mut Ctx) {
+    let meta = &NtGpbDetail::META;
+    if doc.item_amounts.is_empty() {
+        return;
+    }
+    let Some(t5) = lookup::coded(meta, TableId::T5, doc, ctx) else { return };
+    for it in &doc.item_amounts {
+        // The 项 rows of that name; with several, the one under the named 款.
+        let rows: Vec<_> = t5.rows.iter().filter(|r| r.level() == 3 && r.name == it.item).collect();
+        let row = match rows.as_slice() {
+            [one] => Some(*one),
+            [] => None,
+            many => many.iter().copied().find(|r| {
+                let kuan = r.code.as_deref().map(|c| &c[..5]);
+                t5.rows.iter().any(|k| k.code.as_deref() == kuan && k.name == it.kuan)
+            }),
+        };
+        let Some(row) = row else {
+            ctx.skip(meta, None, SkipReason::UnrecognisedLine { item: format!("情况说明 {}(项)", it.item) }, None);
+            continue;
+        };
+        let Some(cell) = lookup::cell(TableId::T5, t5, row, &t5.columns[0], doc) else { continue };
+        let (v, h) = it.amount.value_wan();
+        let printed = doc.text.get(it.amount.amount.span.clone()).unwrap_or("").to_string();
+        let said = Term {
+            value: v,
+            half: h,
+            decimals: it.amount.amount.decimals,
+            printed,
+            span: Some(it.amount.amount.span.clone()),
+            what: format!("情况说明 {}(项)", it.item),
+        };
+        lookup::equal(
+            meta,
+            TableId::T5,
+            format!("情况说明 {}(项) 预算数 = T5 {}", it.item, row.code.as_deref().unwrap_or("")),
+            format!("narrative {} = T5 {}", it.item, row.code.as_deref().unwrap_or("")),
+            said,
+            cell,
+            ctx,
+        );
     }
 }

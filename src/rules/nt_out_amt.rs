@@ -1,8 +1,8 @@
-use super::{bind, lookup, table_rule, Severity};
+use super::{bind, declare_rule, lookup, Ctx, Document, Severity};
 use crate::narrative::Part;
 use crate::tables::TableId;
 
-table_rule! {
+declare_rule! {
     /// ### What it checks
     /// In the 支出预算情况说明, `基本支出 X 万元` and `项目支出 Y 万元` equal T3's 合计 row
     /// (基本支出 and 项目支出 columns, carry-over included).
@@ -15,16 +15,24 @@ table_rule! {
     ///
     /// ### Known problems
     /// Only the two totals are bound; amounts the section gives for single projects are not.
-    NtOutAmt, "NT-OUT-AMT", "支出预算说明的金额 = 支出总表合计", "expenditure section amounts = T3 totals",
-    |doc, ctx| {
-        let meta = &NtOutAmt::META;
-        section_totals(meta, doc, ctx, Part::Expense, TableId::T3, &[]);
-    }
+    NtOutAmt, "NT-OUT-AMT", "支出预算说明的金额 = 支出总表合计", "expenditure section amounts = T3 totals", check: check
+}
+
+fn check(doc: &Document<'_>, ctx: &mut Ctx) {
+    let meta = &NtOutAmt::META;
+    section_totals(meta, doc, ctx, Part::Expense, TableId::T3, &[]);
 }
 
 /// `基本支出 X` / `项目支出 Y` (and the section total under `totals`) of one part of the
 /// 情况说明 against the 合计 row of a coded table.
-pub(super) fn section_totals(meta: &'static super::RuleMeta, doc: &super::Document<'_>, ctx: &mut super::Ctx, part: Part, id: TableId, totals: &[&str]) {
+pub(super) fn section_totals(
+    meta: &'static super::RuleMeta,
+    doc: &super::Document<'_>,
+    ctx: &mut super::Ctx,
+    part: Part,
+    id: TableId,
+    totals: &[&str],
+) {
     let mut claims = bind::claims(doc, part).peekable();
     if claims.peek().is_none() {
         return;
@@ -64,7 +72,9 @@ fn split_subject(before: &str) -> Option<rust_decimal::Decimal> {
     let mut head = &before[..q];
     loop {
         let end = head.rfind(|ch: char| ch.is_ascii_digit())? + 1;
-        let start = head[..end].rfind(|ch: char| !(ch.is_ascii_digit() || ch == '.' || ch == ',')).map_or(0, |i| i + head[i..].chars().next().map_or(1, char::len_utf8));
+        let start = head[..end]
+            .rfind(|ch: char| !(ch.is_ascii_digit() || ch == '.' || ch == ','))
+            .map_or(0, |i| i + head[i..].chars().next().map_or(1, char::len_utf8));
         let rate = head[end..].starts_with('%');
         let lead: String = head[..start].chars().rev().take(3).collect();
         let change = ["加增", "少减", "长增", "降下"].iter().any(|w| lead.contains(w));

@@ -1,4 +1,4 @@
-use super::{declare_rule, Ctx, Document, Finding, Label, Rule, RuleMeta, Severity};
+use super::{declare_rule, Ctx, Document, Finding, Label, Severity};
 use crate::tables::TableStatus;
 
 declare_rule! {
@@ -18,39 +18,34 @@ declare_rule! {
     /// when the contents' own words appear in the body the table is reported unreadable instead.
     /// A table is reported missing only when a later table of the contents is in the body, so a
     /// paste cut off before the end is not mistaken for a dropped table.
-    StrTocBody, "STR-TOC-BODY", "目录所列表格在正文中存在", "every table in the contents is in the body"
+    StrTocBody, "STR-TOC-BODY", "目录所列表格在正文中存在", "every table in the contents is in the body", check: check
 }
 
-impl Rule for StrTocBody {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-    fn check(&self, doc: &Document<'_>, ctx: &mut Ctx) {
-        let present = |t: &crate::tables::Table| !matches!(t.status, TableStatus::Missing);
-        for t in &doc.tables {
-            if t.status != TableStatus::Missing {
-                continue;
-            }
-            if !doc.tables.iter().any(|later| later.id > t.id && present(later)) {
-                ctx.skip(&Self::META, Some(t.id), super::SkipReason::Truncated { row: t.title.clone() }, t.line);
-                continue;
-            }
-            let Some(span) = t.title_span.clone() else { continue };
-            let line = t.line.map_or(0, |l| l + 1);
-            ctx.record(Some(Finding {
-                rule: Self::META.id,
-                severity: Severity::Error,
-                table: Some(t.id),
-                message_zh: format!("目录列出的“{}”在正文中缺失", t.title),
-                message_en: format!("the contents list “{}” ({}), but the body has no such table", t.title, t.id.as_str()),
-                found: "缺失".into(),
-                expected: t.title.clone(),
-                note: format!("目录第 {line} 行列出 {}，正文未找到该表", t.id.as_str()),
-                primary: Label { span, what: format!("目录 {}", t.title) },
-                related: Vec::new(),
-                repairs: Vec::new(),
-                likely: None,
-            }));
+fn check(doc: &Document<'_>, ctx: &mut Ctx) {
+    let present = |t: &crate::tables::Table| !matches!(t.status, TableStatus::Missing);
+    for t in &doc.tables {
+        if t.status != TableStatus::Missing {
+            continue;
         }
+        if !doc.tables.iter().any(|later| later.id > t.id && present(later)) {
+            ctx.skip(&StrTocBody::META, Some(t.id), super::SkipReason::Truncated { row: t.title.clone() }, t.line);
+            continue;
+        }
+        let Some(span) = t.title_span.clone() else { continue };
+        let line = t.line.map_or(0, |l| l + 1);
+        ctx.record(Some(Finding {
+            rule: StrTocBody::META.id,
+            severity: Severity::Error,
+            table: Some(t.id),
+            message_zh: format!("目录列出的“{}”在正文中缺失", t.title),
+            message_en: format!("the contents list “{}” ({}), but the body has no such table", t.title, t.id.as_str()),
+            found: "缺失".into(),
+            expected: t.title.clone(),
+            note: format!("目录第 {line} 行列出 {}，正文未找到该表", t.id.as_str()),
+            primary: Label { span, what: format!("目录 {}", t.title) },
+            related: Vec::new(),
+            repairs: Vec::new(),
+            likely: None,
+        }));
     }
 }

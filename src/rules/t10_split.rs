@@ -1,7 +1,7 @@
-use super::{lookup, table_rule, Finding, Label, Severity};
+use super::{declare_rule, lookup, Ctx, Document, Finding, Label, Severity};
 use crate::tables::TableId;
 
-table_rule! {
+declare_rule! {
     /// ### What it checks
     /// 财政拨款“三公”经费支出情况表 (T10) splits the car line: 公务用车购置及运行费 is printed with
     /// both 公务用车购置费 and 公务用车运行费 lines, never the subtotal alone.
@@ -14,31 +14,32 @@ table_rule! {
     ///
     /// ### Known problems
     /// Checks the presence of the two lines, not their wording.
-    T10Split, "T10-SPLIT", "“三公”经费表列出公务用车购置费与运行费", "T10 prints car purchase and running costs separately",
-    |doc, ctx| {
-        let meta = &T10Split::META;
-        let Some((t, at_end)) = lookup::labelled(meta, TableId::T10, doc, ctx) else { return };
-        let Some(car) = t.rows.iter().find(|r| r.label.contains("购置及运行")) else { return };
-        let has = |k: &str| t.rows.iter().any(|r| r.label.contains(k) && !r.label.contains("购置及运行"));
-        if has("购置费") && has("运行费") {
-            ctx.record(None);
-        } else if at_end {
-            ctx.skip(meta, Some(TableId::T10), super::SkipReason::Truncated { row: "T10".into() }, Some(car.line));
-        } else {
-            ctx.record(Some(Finding {
-                rule: meta.id,
-                severity: Severity::Error,
-                table: Some(TableId::T10),
-                message_zh: "T10 公务用车购置及运行费未拆分为购置费和运行费".into(),
-                message_en: "T10: the car line is not split into purchase and running costs".into(),
-                found: car.label.clone(),
-                expected: "公务用车购置费 / 公务用车运行费".into(),
-                note: "三公经费表须分列公务用车购置费与运行费".into(),
-                primary: Label { span: car.span.clone(), what: format!("T10 {}", car.label) },
-                related: Vec::new(),
-                repairs: Vec::new(),
-                likely: None,
-            }));
-        }
+    T10Split, "T10-SPLIT", "“三公”经费表列出公务用车购置费与运行费", "T10 prints car purchase and running costs separately", check: check
+}
+
+fn check(doc: &Document<'_>, ctx: &mut Ctx) {
+    let meta = &T10Split::META;
+    let Some((t, at_end)) = lookup::labelled(meta, TableId::T10, doc, ctx) else { return };
+    let Some(car) = t.rows.iter().find(|r| r.label.contains("购置及运行")) else { return };
+    let has = |k: &str| t.rows.iter().any(|r| r.label.contains(k) && !r.label.contains("购置及运行"));
+    if has("购置费") && has("运行费") {
+        ctx.record(None);
+    } else if at_end {
+        ctx.skip(meta, Some(TableId::T10), super::SkipReason::Truncated { row: "T10".into() }, Some(car.line));
+    } else {
+        ctx.record(Some(Finding {
+            rule: meta.id,
+            severity: Severity::Error,
+            table: Some(TableId::T10),
+            message_zh: "T10 公务用车购置及运行费未拆分为购置费和运行费".into(),
+            message_en: "T10: the car line is not split into purchase and running costs".into(),
+            found: car.label.clone(),
+            expected: "公务用车购置费 / 公务用车运行费".into(),
+            note: "三公经费表须分列公务用车购置费与运行费".into(),
+            primary: Label { span: car.span.clone(), what: format!("T10 {}", car.label) },
+            related: Vec::new(),
+            repairs: Vec::new(),
+            likely: None,
+        }));
     }
 }

@@ -1,7 +1,7 @@
-use super::{coded, lookup, table_rule};
+use super::{coded, declare_rule, lookup, Ctx, Document};
 use crate::tables::TableId;
 
-table_rule! {
+declare_rule! {
     /// ### What it checks
     /// In 财政拨款“三公”经费支出情况表 (T10), for each column: 合计 = 因公出国(境)费 + 公务接待费
     /// + 公务用车购置及运行费(小计).
@@ -14,18 +14,24 @@ table_rule! {
     ///
     /// ### Known problems
     /// A column where some item's cell is unknown is skipped.
-    T10Sum, "T10-SUM", "“三公”经费：合计 = 出国 + 接待 + 公务用车小计", "T10: total = abroad + reception + cars",
-    |doc, ctx| {
-        if let Some((t, _)) = lookup::labelled(&T10Sum::META, TableId::T10, doc, ctx) {
-            let views = coded::labelled_views(t);
-            // T10 ends with 公务用车运行费: without it the paste was cut inside the table.
-            if !views.iter().any(|r| r.label.contains("运行费") && !r.label.contains("购置及运行")) {
-                ctx.skip(&T10Sum::META, Some(TableId::T10), super::SkipReason::Truncated { row: "T10 公务用车运行费".into() }, None);
-                return;
-            }
-            let top = |l: &str| l.contains("因公出国") || l.contains("公务接待") || l.contains("购置及运行");
-            // Whole (it reaches 公务用车运行费), wherever the input ends.
-            coded::check_total_of_rows(&T10Sum::META, TableId::T10, &views, &t.columns, false, top, doc, ctx);
+    T10Sum, "T10-SUM", "“三公”经费：合计 = 出国 + 接待 + 公务用车小计", "T10: total = abroad + reception + cars", check: check
+}
+
+fn check(doc: &Document<'_>, ctx: &mut Ctx) {
+    if let Some((t, _)) = lookup::labelled(&T10Sum::META, TableId::T10, doc, ctx) {
+        let views = coded::labelled_views(t);
+        // T10 ends with 公务用车运行费: without it the paste was cut inside the table.
+        if !views.iter().any(|r| r.label.contains("运行费") && !r.label.contains("购置及运行")) {
+            ctx.skip(
+                &T10Sum::META,
+                Some(TableId::T10),
+                super::SkipReason::Truncated { row: "T10 公务用车运行费".into() },
+                None,
+            );
+            return;
         }
+        let top = |l: &str| l.contains("因公出国") || l.contains("公务接待") || l.contains("购置及运行");
+        // Whole (it reaches 公务用车运行费), wherever the input ends.
+        coded::check_total_of_rows(&T10Sum::META, TableId::T10, &views, &t.columns, false, top, doc, ctx);
     }
 }

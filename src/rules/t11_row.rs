@@ -1,7 +1,7 @@
-use super::{coded, lookup, table_rule};
+use super::{coded, declare_rule, lookup, Ctx, Document};
 use crate::tables::TableId;
 
-table_rule! {
+declare_rule! {
     /// ### What it checks
     /// In 上年结转结余情况明细表 (T11), every row: 总计 = 财政拨款合计 + 非财政拨款合计, and each
     /// 合计 = 人员经费 + 公用经费 + 项目支出.
@@ -14,11 +14,12 @@ table_rule! {
     ///
     /// ### Known problems
     /// Rows whose amounts could not be placed in columns are skipped (the identities are nested).
-    T11Row, "T11-ROW", "上年结转结余情况明细表：总计 = 财政拨款 + 非财政拨款", "T11: total = fiscal + non-fiscal, per row",
-    |doc, ctx| {
-        if let Some((t, at_end)) = lookup::labelled(&T11Row::META, TableId::T11, doc, ctx) {
-            let views = coded::labelled_views(t);
-            coded::check_row_identities(&T11Row::META, TableId::T11, &views, &t.columns, at_end, None, doc, ctx);
-        }
+    T11Row, "T11-ROW", "上年结转结余情况明细表：总计 = 财政拨款 + 非财政拨款", "T11: total = fiscal + non-fiscal, per row", check: check
+}
+
+fn check(doc: &Document<'_>, ctx: &mut Ctx) {
+    if let Some((t, at_end)) = lookup::labelled(&T11Row::META, TableId::T11, doc, ctx) {
+        let views = coded::labelled_views(t);
+        coded::check_row_identities(&T11Row::META, TableId::T11, &views, &t.columns, at_end, None, doc, ctx);
     }
 }

@@ -1,7 +1,7 @@
-use super::{coded, lookup, table_rule};
+use super::{coded, declare_rule, lookup, Ctx, Document};
 use crate::tables::TableId;
 
-table_rule! {
+declare_rule! {
     /// ### What it checks
     /// In 上年结转结余情况明细表 (T11), for each column: the 合计 row = Σ project rows.
     ///
@@ -13,11 +13,12 @@ table_rule! {
     ///
     /// ### Known problems
     /// A column where some row's cell is unknown is skipped.
-    T11Total, "T11-TOTAL", "上年结转结余情况明细表：合计 = 各项目之和", "T11: total row = Σ project rows",
-    |doc, ctx| {
-        if let Some((t, at_end)) = lookup::labelled(&T11Total::META, TableId::T11, doc, ctx) {
-            let views = coded::labelled_views(t);
-            coded::check_total_of_rows(&T11Total::META, TableId::T11, &views, &t.columns, at_end, |_| true, doc, ctx);
-        }
+    T11Total, "T11-TOTAL", "上年结转结余情况明细表：合计 = 各项目之和", "T11: total row = Σ project rows", check: check
+}
+
+fn check(doc: &Document<'_>, ctx: &mut Ctx) {
+    if let Some((t, at_end)) = lookup::labelled(&T11Total::META, TableId::T11, doc, ctx) {
+        let views = coded::labelled_views(t);
+        coded::check_total_of_rows(&T11Total::META, TableId::T11, &views, &t.columns, at_end, |_| true, doc, ctx);
     }
 }

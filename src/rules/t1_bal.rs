@@ -1,4 +1,4 @@
-use super::{balance, declare_rule, Ctx, Document, Rule, RuleMeta, SkipReason, SumSpec};
+use super::{balance, declare_rule, Ctx, Document, SkipReason, SumSpec};
 use crate::tables::TableId;
 
 declare_rule! {
@@ -14,31 +14,31 @@ declare_rule! {
     ///
     /// ### Known problems
     /// When either total is not printed or could not be read, the check is skipped.
-    T1Bal, "T1-BAL", "收支总体情况表：收入总计 = 支出总计", "T1: total income = total expenditure"
+    T1Bal, "T1-BAL", "收支总体情况表：收入总计 = 支出总计", "T1: total income = total expenditure", check: check
 }
 
-impl Rule for T1Bal {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
+fn check(doc: &Document<'_>, ctx: &mut Ctx) {
+    let Some(b) = balance::table(&T1Bal::META, doc, ctx) else { return };
+    let (Some(inc), Some(exp)) = (&b.income_total, &b.expense_total) else {
+        ctx.skip(&T1Bal::META, Some(TableId::T1), SkipReason::AmountMissing { item: "收入总计/支出总计".into() }, None);
+        return;
+    };
+    if inc.amount.is_none() || exp.amount.is_none() {
+        ctx.skip(
+            &T1Bal::META,
+            Some(TableId::T1),
+            SkipReason::AmountMissing { item: "收入总计/支出总计".into() },
+            Some(inc.line),
+        );
+        return;
     }
-    fn check(&self, doc: &Document<'_>, ctx: &mut Ctx) {
-        let Some(b) = balance::table(&Self::META, doc, ctx) else { return };
-        let (Some(inc), Some(exp)) = (&b.income_total, &b.expense_total) else {
-            ctx.skip(&Self::META, Some(TableId::T1), SkipReason::AmountMissing { item: "收入总计/支出总计".into() }, None);
-            return;
-        };
-        if inc.amount.is_none() || exp.amount.is_none() {
-            ctx.skip(&Self::META, Some(TableId::T1), SkipReason::AmountMissing { item: "收入总计/支出总计".into() }, Some(inc.line));
-            return;
-        }
-        ctx.check_sum(SumSpec {
-            meta: &Self::META,
-            table: Some(TableId::T1),
-            place_zh: "T1 支出总计 = 收入总计".into(),
-            place_en: "T1 total expenditure = total income".into(),
-            total: balance::term(exp, doc.text),
-            parts: vec![balance::term(inc, doc.text)],
-            row_span: balance::line_span(doc, exp),
-        });
-    }
+    ctx.check_sum(SumSpec {
+        meta: &T1Bal::META,
+        table: Some(TableId::T1),
+        place_zh: "T1 支出总计 = 收入总计".into(),
+        place_en: "T1 total expenditure = total income".into(),
+        total: balance::term(exp, doc.text),
+        parts: vec![balance::term(inc, doc.text)],
+        row_span: balance::line_span(doc, exp),
+    });
 }

@@ -1,4 +1,4 @@
-use super::{balance, declare_rule, Ctx, Document, Rule, RuleMeta};
+use super::{balance, declare_rule, Ctx, Document};
 use crate::tables::IncomeLevel;
 
 declare_rule! {
@@ -13,14 +13,16 @@ declare_rule! {
     ///
     /// ### Known problems
     /// Label variants (结转 / 结余 / 结转结余) are accepted; any other numbered line skips the check.
-    T1Co, "T1-CO", "收支总体情况表：上年结转结余 = 财政拨款结转 + 非财政拨款结转", "T1: carry-over = fiscal + non-fiscal carry-over"
+    T1Co, "T1-CO", "收支总体情况表：上年结转结余 = 财政拨款结转 + 非财政拨款结转", "T1: carry-over = fiscal + non-fiscal carry-over", check: check
 }
 
-impl Rule for T1Co {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-    fn check(&self, doc: &Document<'_>, ctx: &mut Ctx) {
-        balance::check_income_parent(&Self::META, doc, ctx, |l| l.contains("上年结转") || l.contains("上年结余"), IncomeLevel::Top, |l| l.contains("财政拨款结"));
-    }
+fn check(doc: &Document<'_>, ctx: &mut Ctx) {
+    balance::check_income_parent(
+        &T1Co::META,
+        doc,
+        ctx,
+        |l| l.contains("上年结转") || l.contains("上年结余"),
+        IncomeLevel::Top,
+        |l| l.contains("财政拨款结"),
+    );
 }

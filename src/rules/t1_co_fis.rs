@@ -1,4 +1,4 @@
-use super::{balance, declare_rule, Ctx, Document, Rule, RuleMeta};
+use super::{balance, declare_rule, Ctx, Document};
 use crate::tables::IncomeLevel;
 
 declare_rule! {
@@ -13,14 +13,16 @@ declare_rule! {
     ///
     /// ### Known problems
     /// Applies only to the fiscal line (not 非财政拨款结转); unknown 其中 labels skip the check.
-    T1CoFis, "T1-CO-FIS", "收支总体情况表：财政拨款结转 = 各类预算拨款结转之和", "T1: fiscal carry-over = Σ by fund"
+    T1CoFis, "T1-CO-FIS", "收支总体情况表：财政拨款结转 = 各类预算拨款结转之和", "T1: fiscal carry-over = Σ by fund", check: check
 }
 
-impl Rule for T1CoFis {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-    fn check(&self, doc: &Document<'_>, ctx: &mut Ctx) {
-        balance::check_income_parent(&Self::META, doc, ctx, |l| l.contains("财政拨款结转") && !l.contains("非财政"), IncomeLevel::Numbered, |l| l.ends_with("拨款"));
-    }
+fn check(doc: &Document<'_>, ctx: &mut Ctx) {
+    balance::check_income_parent(
+        &T1CoFis::META,
+        doc,
+        ctx,
+        |l| l.contains("财政拨款结转") && !l.contains("非财政"),
+        IncomeLevel::Numbered,
+        |l| l.ends_with("拨款"),
+    );
 }

@@ -1,4 +1,4 @@
-use super::{balance, declare_rule, Ctx, Document, Rule, RuleMeta};
+use super::{balance, declare_rule, Ctx, Document};
 use crate::tables::IncomeLevel;
 
 declare_rule! {
@@ -13,14 +13,16 @@ declare_rule! {
     ///
     /// ### Known problems
     /// Only applies when every 其中 line is one of the two known ones.
-    T1CoNonfis, "T1-CO-NONFIS", "收支总体情况表：非财政拨款结转 = 财政专户核拨 + 单位资金", "T1: non-fiscal carry-over = special account + unit funds"
+    T1CoNonfis, "T1-CO-NONFIS", "收支总体情况表：非财政拨款结转 = 财政专户核拨 + 单位资金", "T1: non-fiscal carry-over = special account + unit funds", check: check
 }
 
-impl Rule for T1CoNonfis {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-    fn check(&self, doc: &Document<'_>, ctx: &mut Ctx) {
-        balance::check_income_parent(&Self::META, doc, ctx, |l| l.starts_with("非财政拨款结"), IncomeLevel::Numbered, |l| l.contains("财政专户") || l.contains("单位资金"));
-    }
+fn check(doc: &Document<'_>, ctx: &mut Ctx) {
+    balance::check_income_parent(
+        &T1CoNonfis::META,
+        doc,
+        ctx,
+        |l| l.starts_with("非财政拨款结"),
+        IncomeLevel::Numbered,
+        |l| l.contains("财政专户") || l.contains("单位资金"),
+    );
 }

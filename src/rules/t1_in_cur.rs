@@ -1,4 +1,4 @@
-use super::{balance, declare_rule, Ctx, Document, Rule, RuleMeta};
+use super::{balance, declare_rule, Ctx, Document};
 use crate::tables::IncomeLevel;
 
 declare_rule! {
@@ -13,14 +13,16 @@ declare_rule! {
     ///
     /// ### Known problems
     /// A numbered line with a label the checker does not know skips the check.
-    T1InCur, "T1-IN-CUR", "收支总体情况表：本年收入 = 各项收入之和", "T1: this year's income = Σ its numbered lines"
+    T1InCur, "T1-IN-CUR", "收支总体情况表：本年收入 = 各项收入之和", "T1: this year's income = Σ its numbered lines", check: check
 }
 
-impl Rule for T1InCur {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-    fn check(&self, doc: &Document<'_>, ctx: &mut Ctx) {
-        balance::check_income_parent(&Self::META, doc, ctx, |l| l.contains("本年收入"), IncomeLevel::Top, |l| l.ends_with("拨款") || l.contains("财政专户") || l.contains("单位资金"));
-    }
+fn check(doc: &Document<'_>, ctx: &mut Ctx) {
+    balance::check_income_parent(
+        &T1InCur::META,
+        doc,
+        ctx,
+        |l| l.contains("本年收入"),
+        IncomeLevel::Top,
+        |l| l.ends_with("拨款") || l.contains("财政专户") || l.contains("单位资金"),
+    );
 }

@@ -1,4 +1,4 @@
-use super::{balance, declare_rule, Ctx, Document, Rule, RuleMeta};
+use super::{balance, declare_rule, Ctx, Document};
 use crate::tables::IncomeLevel;
 
 declare_rule! {
@@ -13,14 +13,16 @@ declare_rule! {
     ///
     /// ### Known problems
     /// Only applies when every 其中 line is one of the two known ones; a generic 其中 need not add up.
-    T1InGpb, "T1-IN-GPB", "收支总体情况表：一般公共预算拨款 = 一般财力 + 上级转移支付", "T1: general budget appropriation = own funds + transfers from above"
+    T1InGpb, "T1-IN-GPB", "收支总体情况表：一般公共预算拨款 = 一般财力 + 上级转移支付", "T1: general budget appropriation = own funds + transfers from above", check: check
 }
 
-impl Rule for T1InGpb {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-    fn check(&self, doc: &Document<'_>, ctx: &mut Ctx) {
-        balance::check_income_parent(&Self::META, doc, ctx, |l| l.contains("一般公共预算拨款"), IncomeLevel::Numbered, |l| l.contains("财力") || l.contains("转移支付"));
-    }
+fn check(doc: &Document<'_>, ctx: &mut Ctx) {
+    balance::check_income_parent(
+        &T1InGpb::META,
+        doc,
+        ctx,
+        |l| l.contains("一般公共预算拨款"),
+        IncomeLevel::Numbered,
+        |l| l.contains("财力") || l.contains("转移支付"),
+    );
 }

@@ -1,4 +1,4 @@
-use super::{balance, declare_rule, Ctx, Document, Rule, RuleMeta};
+use super::{balance, declare_rule, Ctx, Document};
 use crate::tables::IncomeLevel;
 
 declare_rule! {
@@ -13,14 +13,16 @@ declare_rule! {
     ///
     /// ### Known problems
     /// Only applies when every 其中 line is one of the two known ones.
-    T1InSoe, "T1-IN-SOE", "收支总体情况表：国有资本经营预算拨款 = 国有资本经营收入 + 上级转移支付", "T1: state-capital appropriation = own + transfers"
+    T1InSoe, "T1-IN-SOE", "收支总体情况表：国有资本经营预算拨款 = 国有资本经营收入 + 上级转移支付", "T1: state-capital appropriation = own + transfers", check: check
 }
 
-impl Rule for T1InSoe {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-    fn check(&self, doc: &Document<'_>, ctx: &mut Ctx) {
-        balance::check_income_parent(&Self::META, doc, ctx, |l| l.contains("国有资本经营预算拨款"), IncomeLevel::Numbered, |l| l.contains("经营收入") || l.contains("转移支付"));
-    }
+fn check(doc: &Document<'_>, ctx: &mut Ctx) {
+    balance::check_income_parent(
+        &T1InSoe::META,
+        doc,
+        ctx,
+        |l| l.contains("国有资本经营预算拨款"),
+        IncomeLevel::Numbered,
+        |l| l.contains("经营收入") || l.contains("转移支付"),
+    );
 }

@@ -1,4 +1,4 @@
-use super::{balance, declare_rule, Ctx, Document, Rule, RuleMeta, SkipReason, SumSpec};
+use super::{balance, declare_rule, Ctx, Document, SkipReason, SumSpec};
 use crate::tables::{IncomeLevel, TableId};
 
 declare_rule! {
@@ -16,7 +16,7 @@ declare_rule! {
     /// ### Known problems
     /// A top-level income line with a label the checker does not know skips the check, since it
     /// may be a subtotal of other lines.
-    T1InTotal, "T1-IN-TOTAL", "收支总体情况表：收入总计 = 本年收入 + 上年结转结余", "T1: total income = this year's income + carry-over"
+    T1InTotal, "T1-IN-TOTAL", "收支总体情况表：收入总计 = 本年收入 + 上年结转结余", "T1: total income = this year's income + carry-over", check: check
 }
 
 /// Top-level income lines that add up to 收入总计.
@@ -28,33 +28,38 @@ pub fn is_top_income(label: &str) -> bool {
         || label.contains("事业基金弥补")
 }
 
-impl Rule for T1InTotal {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
+fn check(doc: &Document<'_>, ctx: &mut Ctx) {
+    let Some(b) = balance::table(&T1InTotal::META, doc, ctx) else { return };
+    let Some(total) = b.income_total.as_ref().filter(|t| t.amount.is_some()) else {
+        ctx.skip(&T1InTotal::META, Some(TableId::T1), SkipReason::AmountMissing { item: "收入总计".into() }, None);
+        return;
+    };
+    let tops: Vec<_> = b.income.iter().filter(|i| i.level == IncomeLevel::Top).collect();
+    if let Some(bad) = tops.iter().find(|i| !is_top_income(&i.label)) {
+        ctx.skip(
+            &T1InTotal::META,
+            Some(TableId::T1),
+            SkipReason::UnrecognisedLine { item: bad.printed.clone() },
+            Some(bad.line),
+        );
+        return;
     }
-    fn check(&self, doc: &Document<'_>, ctx: &mut Ctx) {
-        let Some(b) = balance::table(&Self::META, doc, ctx) else { return };
-        let Some(total) = b.income_total.as_ref().filter(|t| t.amount.is_some()) else {
-            ctx.skip(&Self::META, Some(TableId::T1), SkipReason::AmountMissing { item: "收入总计".into() }, None);
-            return;
-        };
-        let tops: Vec<_> = b.income.iter().filter(|i| i.level == IncomeLevel::Top).collect();
-        if let Some(bad) = tops.iter().find(|i| !is_top_income(&i.label)) {
-            ctx.skip(&Self::META, Some(TableId::T1), SkipReason::UnrecognisedLine { item: bad.printed.clone() }, Some(bad.line));
-            return;
-        }
-        if !tops.iter().any(|i| i.label.contains("本年收入")) {
-            ctx.skip(&Self::META, Some(TableId::T1), SkipReason::AmountMissing { item: "本年收入".into() }, Some(total.line));
-            return;
-        }
-        ctx.check_sum(SumSpec {
-            meta: &Self::META,
-            table: Some(TableId::T1),
-            place_zh: "T1 收入总计".into(),
-            place_en: "T1 total income".into(),
-            total: balance::term(total, doc.text),
-            parts: tops.iter().map(|i| balance::term(i, doc.text)).collect(),
-            row_span: balance::line_span(doc, total),
-        });
+    if !tops.iter().any(|i| i.label.contains("本年收入")) {
+        ctx.skip(
+            &T1InTotal::META,
+            Some(TableId::T1),
+            SkipReason::AmountMissing { item: "本年收入".into() },
+            Some(total.line),
+        );
+        return;
     }
+    ctx.check_sum(SumSpec {
+        meta: &T1InTotal::META,
+        table: Some(TableId::T1),
+        place_zh: "T1 收入总计".into(),
+        place_en: "T1 total income".into(),
+        total: balance::term(total, doc.text),
+        parts: tops.iter().map(|i| balance::term(i, doc.text)).collect(),
+        row_span: balance::line_span(doc, total),
+    });
 }

@@ -1,4 +1,4 @@
-use super::{balance, declare_rule, Ctx, Document, Rule, RuleMeta};
+use super::{balance, declare_rule, Ctx, Document};
 use crate::tables::IncomeLevel;
 
 declare_rule! {
@@ -13,14 +13,16 @@ declare_rule! {
     ///
     /// ### Known problems
     /// Only applies when every line under it is one of the five known ones.
-    T1InUnit, "T1-IN-UNIT", "收支总体情况表：单位资金 = 各项单位资金收入之和", "T1: unit funds = Σ their sources"
+    T1InUnit, "T1-IN-UNIT", "收支总体情况表：单位资金 = 各项单位资金收入之和", "T1: unit funds = Σ their sources", check: check
 }
 
-impl Rule for T1InUnit {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-    fn check(&self, doc: &Document<'_>, ctx: &mut Ctx) {
-        balance::check_income_parent(&Self::META, doc, ctx, |l| l == "单位资金", IncomeLevel::Numbered, |l| ["事业收入", "上级补助收入", "附属单位上缴收入", "事业单位经营收入", "其他收入"].contains(&l));
-    }
+fn check(doc: &Document<'_>, ctx: &mut Ctx) {
+    balance::check_income_parent(
+        &T1InUnit::META,
+        doc,
+        ctx,
+        |l| l == "单位资金",
+        IncomeLevel::Numbered,
+        |l| ["事业收入", "上级补助收入", "附属单位上缴收入", "事业单位经营收入", "其他收入"].contains(&l),
+    );
 }

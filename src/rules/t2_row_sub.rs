@@ -1,7 +1,7 @@
-use super::{coded, table_rule};
+use super::{coded, declare_rule, Ctx, Document};
 use crate::tables::TableId;
 
-table_rule! {
+declare_rule! {
     /// ### What it checks
     /// In 收入总体情况表 (T2), every row: 财政拨款(补助)小计 = 一般公共预算 + 上级一般公共预算
     /// 安排的转移支付 + 政府性基金预算 + 上级政府性基金安排的转移支付 + 国有资本经营预算 (+ 上级
@@ -15,6 +15,9 @@ table_rule! {
     ///
     /// ### Known problems
     /// Rows whose amounts could not be placed in columns are skipped.
-    T2RowSub, "T2-ROW-SUB", "收入总体情况表：财政拨款小计 = 各项拨款之和", "T2: fiscal subtotal = Σ appropriations, per row",
-    |doc, ctx| coded::check_rows_of(&T2RowSub::META, TableId::T2, Some("财政拨款(补助)小计"), doc, ctx)
+    T2RowSub, "T2-ROW-SUB", "收入总体情况表：财政拨款小计 = 各项拨款之和", "T2: fiscal subtotal = Σ appropriations, per row", check: check
+}
+
+fn check(doc: &Document<'_>, ctx: &mut Ctx) {
+    coded::check_rows_of(&T2RowSub::META, TableId::T2, Some("财政拨款(补助)小计"), doc, ctx)
 }

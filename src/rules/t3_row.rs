@@ -1,4 +1,4 @@
-use super::{coded, declare_rule, Ctx, Document, Rule, RuleMeta};
+use super::{coded, declare_rule, Ctx, Document};
 use crate::tables::TableId;
 
 declare_rule! {
@@ -15,14 +15,9 @@ declare_rule! {
     /// ### Known problems
     /// In space-separated text blank cells vanish; the row is still checked (every amount after the
     /// total is a part), but which column each part belongs to is left open for the rollups.
-    T3Row, "T3-ROW", "支出总体情况表：合计 = 基本支出 + 项目支出", "T3: total = basic + project, per row"
+    T3Row, "T3-ROW", "支出总体情况表：合计 = 基本支出 + 项目支出", "T3: total = basic + project, per row", check: check
 }
 
-impl Rule for T3Row {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-    fn check(&self, doc: &Document<'_>, ctx: &mut Ctx) {
-        coded::check_rows(&Self::META, TableId::T3, doc, ctx);
-    }
+fn check(doc: &Document<'_>, ctx: &mut Ctx) {
+    coded::check_rows(&T3Row::META, TableId::T3, doc, ctx);
 }

@@ -1,4 +1,4 @@
-use super::{coded, declare_rule, Ctx, Document, Rule, RuleMeta};
+use super::{coded, declare_rule, Ctx, Document};
 use crate::tables::TableId;
 
 declare_rule! {
@@ -17,14 +17,9 @@ declare_rule! {
     /// A column whose cells were placed by position only (blank cells lost in space-separated
     /// text) is not rolled up; the report lists it as skipped. A code printed twice with different
     /// amounts is skipped too.
-    T5Rollup, "T5-ROLLUP", "一般公共预算支出情况表：类 = Σ款 = Σ项，合计 = Σ类", "T5: class = Σ 款 = Σ 项, total = Σ classes"
+    T5Rollup, "T5-ROLLUP", "一般公共预算支出情况表：类 = Σ款 = Σ项，合计 = Σ类", "T5: class = Σ 款 = Σ 项, total = Σ classes", check: check
 }
 
-impl Rule for T5Rollup {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-    fn check(&self, doc: &Document<'_>, ctx: &mut Ctx) {
-        coded::check_rollup(&Self::META, TableId::T5, doc, ctx);
-    }
+fn check(doc: &Document<'_>, ctx: &mut Ctx) {
+    coded::check_rollup(&T5Rollup::META, TableId::T5, doc, ctx);
 }

@@ -1,7 +1,7 @@
-use super::{lookup, table_rule, SumSpec, Term};
+use super::{declare_rule, lookup, Ctx, Document, SumSpec, Term};
 use crate::tables::TableId;
 
-table_rule! {
+declare_rule! {
     /// ### What it checks
     /// In 一般公共预算基本支出情况表 (T6): the 人员经费 column total = 301 工资福利支出 + 303 对个人
     /// 和家庭的补助; the 公用经费 column total = 302 商品和服务支出 (+ 307, 310, 399 where printed).
@@ -15,40 +15,42 @@ table_rule! {
     ///
     /// ### Known problems
     /// Uses the 类 rows' 合计 column, so it holds even where blank cells were lost.
-    T6ClassSplit, "T6-CLASS-SPLIT", "基本支出情况表：人员经费 = 301 + 303，公用经费 = 302 + …", "T6: personnel = 301 + 303, public = 302 + …",
-    |doc, ctx| {
-        let meta = &T6ClassSplit::META;
-        let Some(t6) = lookup::coded(meta, TableId::T6, doc, ctx) else { return };
-        let Some(total) = lookup::total_row(t6) else { return };
-        if !lookup::complete(doc, TableId::T6) {
-            ctx.skip(meta, Some(TableId::T6), super::SkipReason::Truncated { row: "T6".into() }, None);
-            return;
+    T6ClassSplit, "T6-CLASS-SPLIT", "基本支出情况表：人员经费 = 301 + 303，公用经费 = 302 + …", "T6: personnel = 301 + 303, public = 302 + …", check: check
+}
+
+fn check(doc: &Document<'_>, ctx: &mut Ctx) {
+    let meta = &T6ClassSplit::META;
+    let Some(t6) = lookup::coded(meta, TableId::T6, doc, ctx) else { return };
+    let Some(total) = lookup::total_row(t6) else { return };
+    if !lookup::complete(doc, TableId::T6) {
+        ctx.skip(meta, Some(TableId::T6), super::SkipReason::Truncated { row: "T6".into() }, None);
+        return;
+    }
+    // Only the 部门预算 economic classes (30x/31x/399) are split this way.
+    let known = ["301", "302", "303", "307", "309", "310", "399"];
+    if t6.rows.iter().any(|r| r.level() == 1 && r.code.as_deref().is_some_and(|c| !known.contains(&c))) {
+        ctx.skip(meta, Some(TableId::T6), super::SkipReason::UnrecognisedLine { item: "T6 经济分类".into() }, None);
+        return;
+    }
+    for (col, classes) in [("人员经费", &["301", "303"][..]), ("公用经费", &["302", "307", "309", "310", "399"][..])]
+    {
+        let Some(t) = lookup::cell(TableId::T6, t6, total, col, doc) else { continue };
+        let parts: Vec<Term> = classes
+            .iter()
+            .filter_map(|c| lookup::row(t6, c))
+            .filter_map(|r| lookup::cell(TableId::T6, t6, r, &t6.columns[0], doc))
+            .collect();
+        if t.span.is_none() && parts.iter().all(|p| p.span.is_none()) {
+            continue;
         }
-        // Only the 部门预算 economic classes (30x/31x/399) are split this way.
-        let known = ["301", "302", "303", "307", "309", "310", "399"];
-        if t6.rows.iter().any(|r| r.level() == 1 && r.code.as_deref().is_some_and(|c| !known.contains(&c))) {
-            ctx.skip(meta, Some(TableId::T6), super::SkipReason::UnrecognisedLine { item: "T6 经济分类".into() }, None);
-            return;
-        }
-        for (col, classes) in [("人员经费", &["301", "303"][..]), ("公用经费", &["302", "307", "309", "310", "399"][..])] {
-            let Some(t) = lookup::cell(TableId::T6, t6, total, col, doc) else { continue };
-            let parts: Vec<Term> = classes
-                .iter()
-                .filter_map(|c| lookup::row(t6, c))
-                .filter_map(|r| lookup::cell(TableId::T6, t6, r, &t6.columns[0], doc))
-                .collect();
-            if t.span.is_none() && parts.iter().all(|p| p.span.is_none()) {
-                continue;
-            }
-            ctx.check_sum(SumSpec {
-                meta,
-                table: Some(TableId::T6),
-                place_zh: format!("T6 合计 · {col} = {}", classes.join(" + ")),
-                place_en: format!("T6 total · {col} = {}", classes.join(" + ")),
-                total: t,
-                parts,
-                row_span: total.span.clone(),
-            });
-        }
+        ctx.check_sum(SumSpec {
+            meta,
+            table: Some(TableId::T6),
+            place_zh: format!("T6 合计 · {col} = {}", classes.join(" + ")),
+            place_en: format!("T6 total · {col} = {}", classes.join(" + ")),
+            total: t,
+            parts,
+            row_span: total.span.clone(),
+        });
     }
 }

@@ -1,7 +1,7 @@
-use super::{depth, table_rule};
+use super::{declare_rule, depth, Ctx, Document};
 use crate::tables::TableId;
 
-table_rule! {
+declare_rule! {
     /// ### What it checks
     /// In 一般公共预算基本支出情况表 (T6), every 类 row with money has its 款 rows (5-digit economic codes).
     ///
@@ -13,6 +13,9 @@ table_rule! {
     ///
     /// ### Known problems
     /// Checked only on tables read whole; a row the reader lost would look like missing depth.
-    T6Depth, "T6-DEPTH", "基本支出情况表细化到款级科目", "T6 reaches 款 (5-digit codes)",
-    |doc, ctx| depth::check_depth(&T6Depth::META, TableId::T6, 2, doc, ctx)
+    T6Depth, "T6-DEPTH", "基本支出情况表细化到款级科目", "T6 reaches 款 (5-digit codes)", check: check
+}
+
+fn check(doc: &Document<'_>, ctx: &mut Ctx) {
+    depth::check_depth(&T6Depth::META, TableId::T6, 2, doc, ctx)
 }

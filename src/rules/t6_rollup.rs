@@ -1,7 +1,7 @@
-use super::{coded, table_rule};
+use super::{coded, declare_rule, Ctx, Document};
 use crate::tables::TableId;
 
-table_rule! {
+declare_rule! {
     /// ### What it checks
     /// In 一般公共预算基本支出情况表 (T6), for each value column: every 类 row = Σ its 款 rows, every 款 row = Σ its
     /// 项 rows, and the total row = Σ 类 rows.
@@ -15,6 +15,9 @@ table_rule! {
     ///
     /// ### Known problems
     /// Columns whose cells could not be placed are skipped and listed.
-    T6Rollup, "T6-ROLLUP", "一般公共预算基本支出情况表：类 = Σ款 = Σ项，合计 = Σ类", "T6: class = Σ 款 = Σ 项, total = Σ classes",
-    |doc, ctx| coded::check_rollup(&T6Rollup::META, TableId::T6, doc, ctx)
+    T6Rollup, "T6-ROLLUP", "一般公共预算基本支出情况表：类 = Σ款 = Σ项，合计 = Σ类", "T6: class = Σ 款 = Σ 项, total = Σ classes", check: check
+}
+
+fn check(doc: &Document<'_>, ctx: &mut Ctx) {
+    coded::check_rollup(&T6Rollup::META, TableId::T6, doc, ctx)
 }

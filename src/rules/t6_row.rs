@@ -1,7 +1,7 @@
-use super::{coded, table_rule};
+use super::{coded, declare_rule, Ctx, Document};
 use crate::tables::TableId;
 
-table_rule! {
+declare_rule! {
     /// ### What it checks
     /// In 一般公共预算基本支出情况表 (T6), every row: 合计 = 人员经费 + 公用经费.
     ///
@@ -14,6 +14,9 @@ table_rule! {
     /// ### Known problems
     /// A row whose parts lost their columns is still checked (every amount after the total is a
     /// part); a row read incompletely is skipped.
-    T6Row, "T6-ROW", "一般公共预算基本支出情况表：合计 = 人员经费 + 公用经费", "T6: row identity, per row",
-    |doc, ctx| coded::check_rows(&T6Row::META, TableId::T6, doc, ctx)
+    T6Row, "T6-ROW", "一般公共预算基本支出情况表：合计 = 人员经费 + 公用经费", "T6: row identity, per row", check: check
+}
+
+fn check(doc: &Document<'_>, ctx: &mut Ctx) {
+    coded::check_rows(&T6Row::META, TableId::T6, doc, ctx)
 }

@@ -1,7 +1,7 @@
-use super::{coded, table_rule};
+use super::{coded, declare_rule, Ctx, Document};
 use crate::tables::TableId;
 
-table_rule! {
+declare_rule! {
     /// ### What it checks
     /// In 一般公共预算项目支出情况表 (T7), for each value column: every 类 row = Σ its 款 rows, every 款 row = Σ its
     /// 项 rows, and the total row = Σ 类 rows.
@@ -15,6 +15,9 @@ table_rule! {
     ///
     /// ### Known problems
     /// Columns whose cells could not be placed are skipped and listed.
-    T7Rollup, "T7-ROLLUP", "一般公共预算项目支出情况表：类 = Σ款 = Σ项，合计 = Σ类", "T7: class = Σ 款 = Σ 项, total = Σ classes",
-    |doc, ctx| coded::check_rollup(&T7Rollup::META, TableId::T7, doc, ctx)
+    T7Rollup, "T7-ROLLUP", "一般公共预算项目支出情况表：类 = Σ款 = Σ项，合计 = Σ类", "T7: class = Σ 款 = Σ 项, total = Σ classes", check: check
+}
+
+fn check(doc: &Document<'_>, ctx: &mut Ctx) {
+    coded::check_rollup(&T7Rollup::META, TableId::T7, doc, ctx)
 }

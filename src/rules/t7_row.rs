@@ -1,7 +1,7 @@
-use super::{coded, table_rule};
+use super::{coded, declare_rule, Ctx, Document};
 use crate::tables::TableId;
 
-table_rule! {
+declare_rule! {
     /// ### What it checks
     /// In 一般公共预算项目支出情况表 (T7), every row: 项目支出合计 = Σ 经济分类列.
     ///
@@ -14,6 +14,9 @@ table_rule! {
     /// ### Known problems
     /// A row whose parts lost their columns is still checked (every amount after the total is a
     /// part); a row read incompletely is skipped.
-    T7Row, "T7-ROW", "一般公共预算项目支出情况表：项目支出合计 = Σ 经济分类列", "T7: row identity, per row",
-    |doc, ctx| coded::check_rows(&T7Row::META, TableId::T7, doc, ctx)
+    T7Row, "T7-ROW", "一般公共预算项目支出情况表：项目支出合计 = Σ 经济分类列", "T7: row identity, per row", check: check
+}
+
+fn check(doc: &Document<'_>, ctx: &mut Ctx) {
+    coded::check_rows(&T7Row::META, TableId::T7, doc, ctx)
 }

@@ -1,7 +1,7 @@
-use super::{lookup, table_rule, Term};
+use super::{declare_rule, lookup, Ctx, Document, Term};
 use crate::tables::TableId;
 
-table_rule! {
+declare_rule! {
     /// ### What it checks
     /// 收入总体情况表 (T2) against 收支总体情况表 (T1): T2's 合计 row, column by column, equals the
     /// T1 income lines: 一般公共预算 = 其中：一般财力; 上级一般公共预算安排的转移支付 = 上级一般公共
@@ -16,30 +16,41 @@ table_rule! {
     /// ### Known problems
     /// Where T2's total row lost its blank cells, its columns were placed by this very
     /// correspondence; the check then only confirms the amounts match some placement.
-    XT1T2Cols, "X-T1-T2-COLS", "收入总体情况表合计行与收支总表各收入项一致", "T2 total row = T1 income lines, column by column",
-    |doc, ctx| {
-        let meta = &XT1T2Cols::META;
-        let (Some(t2), Some(t1)) = (lookup::coded(meta, TableId::T2, doc, ctx), super::balance::table(meta, doc, ctx)) else { return };
-        let Some(want) = crate::tables::t1_values_for_t2(t2, t1) else {
-            ctx.skip(meta, Some(TableId::T2), super::SkipReason::UnrecognisedLine { item: "T1 收入项".into() }, None);
-            return;
-        };
-        let Some(total) = lookup::total_row(t2) else { return };
-        for (j, col) in t2.columns.iter().enumerate().skip(1) {
-            let Some(a) = lookup::cell(TableId::T2, t2, total, col, doc) else { continue };
-            let Some(w) = want.get(j) else { continue };
-            // T1's figure as a term (its span: the matching T1 line, found by value).
-            let b = match w {
-                Some(v) => {
-                    let item = t1.income.iter().find(|i| i.amount.as_ref().is_some_and(|x| x.value == *v));
-                    match item {
-                        Some(i) => lookup::t1_term(i, doc),
-                        None => Term { value: *v, half: rust_decimal::Decimal::new(5, 3), decimals: 2, printed: v.to_string(), span: None, what: format!("T1 {col}") },
-                    }
+    XT1T2Cols, "X-T1-T2-COLS", "收入总体情况表合计行与收支总表各收入项一致", "T2 total row = T1 income lines, column by column", check: check
+}
+
+fn check(doc: &Document<'_>, ctx: &mut Ctx) {
+    let meta = &XT1T2Cols::META;
+    let (Some(t2), Some(t1)) = (lookup::coded(meta, TableId::T2, doc, ctx), super::balance::table(meta, doc, ctx))
+    else {
+        return;
+    };
+    let Some(want) = crate::tables::t1_values_for_t2(t2, t1) else {
+        ctx.skip(meta, Some(TableId::T2), super::SkipReason::UnrecognisedLine { item: "T1 收入项".into() }, None);
+        return;
+    };
+    let Some(total) = lookup::total_row(t2) else { return };
+    for (j, col) in t2.columns.iter().enumerate().skip(1) {
+        let Some(a) = lookup::cell(TableId::T2, t2, total, col, doc) else { continue };
+        let Some(w) = want.get(j) else { continue };
+        // T1's figure as a term (its span: the matching T1 line, found by value).
+        let b = match w {
+            Some(v) => {
+                let item = t1.income.iter().find(|i| i.amount.as_ref().is_some_and(|x| x.value == *v));
+                match item {
+                    Some(i) => lookup::t1_term(i, doc),
+                    None => Term {
+                        value: *v,
+                        half: rust_decimal::Decimal::new(5, 3),
+                        decimals: 2,
+                        printed: v.to_string(),
+                        span: None,
+                        what: format!("T1 {col}"),
+                    },
                 }
-                None => Term::blank(format!("T1 {col}")),
-            };
-            lookup::equal(meta, TableId::T2, format!("T2 合计 · {col} = T1"), format!("T2 total · {col} = T1"), a, b, ctx);
-        }
+            }
+            None => Term::blank(format!("T1 {col}")),
+        };
+        lookup::equal(meta, TableId::T2, format!("T2 合计 · {col} = T1"), format!("T2 total · {col} = T1"), a, b, ctx);
     }
 }

@@ -1,7 +1,7 @@
-use super::{lookup, table_rule};
+use super::{declare_rule, lookup, Ctx, Document};
 use crate::tables::TableId;
 
-table_rule! {
+declare_rule! {
     /// ### What it checks
     /// 收入总体情况表 (T2) against 收支总体情况表 (T1): T2 合计 总计 = T1 收入总计.
     ///
@@ -13,13 +13,25 @@ table_rule! {
     ///
     /// ### Known problems
     /// Needs both totals read.
-    XT1T2Tot, "X-T1-T2-TOT", "收入总体情况表合计 = 收支总表收入总计", "T2 total = T1 total income",
-    |doc, ctx| {
-        let meta = &XT1T2Tot::META;
-        let (Some(t2), Some(t1)) = (lookup::coded(meta, TableId::T2, doc, ctx), super::balance::table(meta, doc, ctx)) else { return };
-        let (Some(r2), Some(inc)) = (lookup::total_row(t2), t1.income_total.as_ref()) else { return };
-        if let Some(a) = lookup::cell(TableId::T2, t2, r2, &t2.columns[0], doc) {
-            lookup::equal(meta, TableId::T2, "T2 合计 = T1 收入总计".into(), "T2 total = T1 total income".into(), a, lookup::t1_term(inc, doc), ctx);
-        }
+    XT1T2Tot, "X-T1-T2-TOT", "收入总体情况表合计 = 收支总表收入总计", "T2 total = T1 total income", check: check
+}
+
+fn check(doc: &Document<'_>, ctx: &mut Ctx) {
+    let meta = &XT1T2Tot::META;
+    let (Some(t2), Some(t1)) = (lookup::coded(meta, TableId::T2, doc, ctx), super::balance::table(meta, doc, ctx))
+    else {
+        return;
+    };
+    let (Some(r2), Some(inc)) = (lookup::total_row(t2), t1.income_total.as_ref()) else { return };
+    if let Some(a) = lookup::cell(TableId::T2, t2, r2, &t2.columns[0], doc) {
+        lookup::equal(
+            meta,
+            TableId::T2,
+            "T2 合计 = T1 收入总计".into(),
+            "T2 total = T1 total income".into(),
+            a,
+            lookup::t1_term(inc, doc),
+            ctx,
+        );
     }
 }

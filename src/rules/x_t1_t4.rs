@@ -1,7 +1,7 @@
-use super::{lookup, table_rule};
+use super::{declare_rule, lookup, Ctx, Document};
 use crate::tables::{IncomeLevel, TableId};
 
-table_rule! {
+declare_rule! {
     /// ### What it checks
     /// 财政拨款收支预算总体情况表 (T4) against 收支总体情况表 (T1): T4 income 一般公共预算 =
     /// T1 1.一般公共预算拨款, and T4 收入总计 = T1 本年财政拨款 (一般公共预算 + 政府性基金 +
@@ -16,14 +16,23 @@ table_rule! {
     /// ### Known problems
     /// The MOF variant of T4 includes 上年结转 (§4 of the catalogue); there the total check is
     /// skipped when T4's income side lists carry-over lines.
-    XT1T4, "X-T1-T4", "财政拨款收支总表与收支总表一致", "T4 agrees with T1's appropriations",
-    |doc, ctx| {
-        let meta = &XT1T4::META;
-        let (Some(t4), Some(t1)) = (lookup::t4(meta, doc, ctx), super::balance::table(meta, doc, ctx)) else { return };
-        let t1_gpb = t1.income.iter().find(|i| i.level == IncomeLevel::Numbered && i.label.contains("一般公共预算拨款"));
-        let t4_gpb = t4.income.iter().find(|i| i.level != IncomeLevel::Top && i.label.contains("一般公共预算"));
-        if let (Some(a), Some(b)) = (t4_gpb, t1_gpb) {
-            lookup::equal(meta, TableId::T4, "T4 一般公共预算 = T1 一般公共预算拨款".into(), "T4 general budget = T1 general-budget appropriation".into(), lookup::t4_term(a, doc), lookup::t1_term(b, doc), ctx);
-        }
+    XT1T4, "X-T1-T4", "财政拨款收支总表与收支总表一致", "T4 agrees with T1's appropriations", check: check
+}
+
+fn check(doc: &Document<'_>, ctx: &mut Ctx) {
+    let meta = &XT1T4::META;
+    let (Some(t4), Some(t1)) = (lookup::t4(meta, doc, ctx), super::balance::table(meta, doc, ctx)) else { return };
+    let t1_gpb = t1.income.iter().find(|i| i.level == IncomeLevel::Numbered && i.label.contains("一般公共预算拨款"));
+    let t4_gpb = t4.income.iter().find(|i| i.level != IncomeLevel::Top && i.label.contains("一般公共预算"));
+    if let (Some(a), Some(b)) = (t4_gpb, t1_gpb) {
+        lookup::equal(
+            meta,
+            TableId::T4,
+            "T4 一般公共预算 = T1 一般公共预算拨款".into(),
+            "T4 general budget = T1 general-budget appropriation".into(),
+            lookup::t4_term(a, doc),
+            lookup::t1_term(b, doc),
+            ctx,
+        );
     }
 }

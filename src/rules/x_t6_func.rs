@@ -1,7 +1,7 @@
-use super::{lookup, table_rule, Finding, Label, Severity, Term};
+use super::{declare_rule, lookup, Ctx, Document, Finding, Label, Severity, Term};
 use crate::tables::TableId;
 
-table_rule! {
+declare_rule! {
     /// ### What it checks
     /// 一般公共预算基本支出情况表 (T6) against 一般公共预算支出情况表 (T5), soft pairs of economic
     /// and functional codes in basic spending: 30108 养老保险缴费 ↔ 2080505; 30109 职业年金 ↔ 2080506;
@@ -17,43 +17,56 @@ table_rule! {
     ///
     /// ### Known problems
     /// Local practice can book these elsewhere; hence only a warning.
-    XT6Func, "X-T6-FUNC", "基本支出经济分类与功能分类对应项一致（提示）", "T6 economic ↔ T5 functional pairs agree (warning)",
-    |doc, ctx| {
-        let meta = &XT6Func::META;
-        let (Some(t6), Some(t5)) = (lookup::coded(meta, TableId::T6, doc, ctx), lookup::coded(meta, TableId::T5, doc, ctx)) else { return };
-        let pairs: [(&str, &[&str]); 5] = [
-            ("30108", &["2080505"]),
-            ("30109", &["2080506"]),
-            ("30110", &["2101101", "2101102"]),
-            ("30111", &["2101103"]),
-            ("30113", &["2210201"]),
-        ];
-        for (econ, funcs) in pairs {
-            let Some(a) = lookup::row(t6, econ).and_then(|r| lookup::cell(TableId::T6, t6, r, &t6.columns[0], doc)) else { continue };
-            let parts: Option<Vec<Term>> = funcs.iter().filter_map(|c| lookup::row(t5, c)).map(|r| lookup::cell(TableId::T5, t5, r, "基本支出", doc)).collect();
-            let Some(parts) = parts.filter(|p| !p.is_empty()) else { continue };
-            let sum: rust_decimal::Decimal = parts.iter().map(|p| p.value).sum();
-            let envelope = a.half + parts.iter().map(|p| p.half).sum::<rust_decimal::Decimal>();
-            if (a.value - sum).abs() <= envelope {
-                ctx.record(None);
-                continue;
-            }
-            let shown = crate::amount::format_fixed(sum, a.decimals);
-            let terms: Vec<&str> = parts.iter().map(|p| p.printed.as_str()).collect();
-            ctx.record(Some(Finding {
-                rule: meta.id,
-                severity: Severity::Warning,
-                table: Some(TableId::T6),
-                message_zh: format!("T6 {econ} {} 与 T5 {} 基本支出 {} 不一致", a.printed, funcs.join("+"), shown),
-                message_en: format!("T6 {econ} {} differs from T5 {} basic {}", a.printed, funcs.join("+"), shown),
-                found: a.printed.clone(),
-                expected: shown.clone(),
-                note: format!("{} = {shown} ≠ {}", terms.join(" + "), a.printed),
-                primary: Label { span: a.span.clone().unwrap_or(0..0), what: a.what.clone() },
-                related: parts.iter().filter_map(|p| p.span.clone().map(|span| Label { span, what: p.what.clone() })).collect(),
-                repairs: Vec::new(),
-                likely: None,
-            }));
+    XT6Func, "X-T6-FUNC", "基本支出经济分类与功能分类对应项一致（提示）", "T6 economic ↔ T5 functional pairs agree (warning)", check: check, severity: Warning
+}
+
+fn check(doc: &Document<'_>, ctx: &mut Ctx) {
+    let meta = &XT6Func::META;
+    let (Some(t6), Some(t5)) = (lookup::coded(meta, TableId::T6, doc, ctx), lookup::coded(meta, TableId::T5, doc, ctx))
+    else {
+        return;
+    };
+    let pairs: [(&str, &[&str]); 5] = [
+        ("30108", &["2080505"]),
+        ("30109", &["2080506"]),
+        ("30110", &["2101101", "2101102"]),
+        ("30111", &["2101103"]),
+        ("30113", &["2210201"]),
+    ];
+    for (econ, funcs) in pairs {
+        let Some(a) = lookup::row(t6, econ).and_then(|r| lookup::cell(TableId::T6, t6, r, &t6.columns[0], doc)) else {
+            continue;
+        };
+        let parts: Option<Vec<Term>> = funcs
+            .iter()
+            .filter_map(|c| lookup::row(t5, c))
+            .map(|r| lookup::cell(TableId::T5, t5, r, "基本支出", doc))
+            .collect();
+        let Some(parts) = parts.filter(|p| !p.is_empty()) else { continue };
+        let sum: rust_decimal::Decimal = parts.iter().map(|p| p.value).sum();
+        let envelope = a.half + parts.iter().map(|p| p.half).sum::<rust_decimal::Decimal>();
+        if (a.value - sum).abs() <= envelope {
+            ctx.record(None);
+            continue;
         }
+        let shown = crate::amount::format_fixed(sum, a.decimals);
+        let terms: Vec<&str> = parts.iter().map(|p| p.printed.as_str()).collect();
+        ctx.record(Some(Finding {
+            rule: meta.id,
+            severity: Severity::Warning,
+            table: Some(TableId::T6),
+            message_zh: format!("T6 {econ} {} 与 T5 {} 基本支出 {} 不一致", a.printed, funcs.join("+"), shown),
+            message_en: format!("T6 {econ} {} differs from T5 {} basic {}", a.printed, funcs.join("+"), shown),
+            found: a.printed.clone(),
+            expected: shown.clone(),
+            note: format!("{} = {shown} ≠ {}", terms.join(" + "), a.printed),
+            primary: Label { span: a.span.clone().unwrap_or(0..0), what: a.what.clone() },
+            related: parts
+                .iter()
+                .filter_map(|p| p.span.clone().map(|span| Label { span, what: p.what.clone() }))
+                .collect(),
+            repairs: Vec::new(),
+            likely: None,
+        }));
     }
 }

@@ -1,7 +1,7 @@
-use super::{lookup, table_rule};
+use super::{declare_rule, lookup, Ctx, Document};
 use crate::tables::TableId;
 
-table_rule! {
+declare_rule! {
     /// ### What it checks
     /// 一般公共预算基本支出情况表 (T6) against 财政拨款“三公”经费支出情况表 (T10), part ≤ whole:
     /// 30212 因公出国（境）费用 ≤ 因公出国(境)费; 30217 公务接待费 ≤ 公务接待费; 30231 公务用车
@@ -16,25 +16,42 @@ table_rule! {
     ///
     /// ### Known problems
     /// Compares T10's 合计 column only.
-    XT6T10, "X-T6-T10", "基本支出中的三公经费不超过三公经费表", "T6 三公 items ≤ T10 (part ≤ whole)",
-    |doc, ctx| {
-        let meta = &XT6T10::META;
-        let (Some(t6), Some((t10, _))) = (lookup::coded(meta, TableId::T6, doc, ctx), lookup::labelled(meta, TableId::T10, doc, ctx)) else { return };
-        let pairs: [(&str, fn(&str) -> bool); 4] = [
-            ("30212", |l| l.contains("因公出国")),
-            ("30217", |l| l.contains("公务接待")),
-            ("30231", |l| l.contains("运行费") && !l.contains("购置及运行")),
-            ("31013", |l| l.contains("购置费") && !l.contains("购置及运行")),
-        ];
-        for (code, is_item) in pairs {
-            let Some(r6) = lookup::row(t6, code) else { continue };
-            let Some(part) = lookup::cell(TableId::T6, t6, r6, &t6.columns[0], doc) else { continue };
-            let Some(r10) = t10.rows.iter().find(|r| is_item(&r.label)) else { continue };
-            if r10.problem.is_some() && !matches!(r10.cells.first(), Some(crate::tables::Cell::Value(_))) {
-                continue;
-            }
-            let Some(whole) = r10.cells.first().and_then(|c| super::Term::from_cell(c, format!("T10 {}", r10.label), doc.text)) else { continue };
-            lookup::at_least(meta, Some(TableId::T6), format!("T6 {code} ≤ T10 {}", r10.label), format!("T6 {code} ≤ T10 {}", r10.label), part, whole, ctx);
+    XT6T10, "X-T6-T10", "基本支出中的三公经费不超过三公经费表", "T6 三公 items ≤ T10 (part ≤ whole)", check: check
+}
+
+fn check(doc: &Document<'_>, ctx: &mut Ctx) {
+    let meta = &XT6T10::META;
+    let (Some(t6), Some((t10, _))) =
+        (lookup::coded(meta, TableId::T6, doc, ctx), lookup::labelled(meta, TableId::T10, doc, ctx))
+    else {
+        return;
+    };
+    let pairs: [(&str, fn(&str) -> bool); 4] = [
+        ("30212", |l| l.contains("因公出国")),
+        ("30217", |l| l.contains("公务接待")),
+        ("30231", |l| l.contains("运行费") && !l.contains("购置及运行")),
+        ("31013", |l| l.contains("购置费") && !l.contains("购置及运行")),
+    ];
+    for (code, is_item) in pairs {
+        let Some(r6) = lookup::row(t6, code) else { continue };
+        let Some(part) = lookup::cell(TableId::T6, t6, r6, &t6.columns[0], doc) else { continue };
+        let Some(r10) = t10.rows.iter().find(|r| is_item(&r.label)) else { continue };
+        if r10.problem.is_some() && !matches!(r10.cells.first(), Some(crate::tables::Cell::Value(_))) {
+            continue;
         }
+        let Some(whole) =
+            r10.cells.first().and_then(|c| super::Term::from_cell(c, format!("T10 {}", r10.label), doc.text))
+        else {
+            continue;
+        };
+        lookup::at_least(
+            meta,
+            Some(TableId::T6),
+            format!("T6 {code} ≤ T10 {}", r10.label),
+            format!("T6 {code} ≤ T10 {}", r10.label),
+            part,
+            whole,
+            ctx,
+        );
     }
 }

@@ -30,13 +30,21 @@ fn is_expense_total(label: &str) -> bool {
 }
 
 fn is_header_word(label: &str) -> bool {
-    const HEADERS: [&str; 10] = ["收入", "支出", "项目", "预算数", "功能分类", "收入支出", "金额", "合计", "财政拨款收入", "财政拨款支出"];
-    HEADERS.contains(&label) || label.starts_with("编制") || label.starts_with("单位:") || label.starts_with("项目预算数")
+    const HEADERS: [&str; 10] =
+        ["收入", "支出", "项目", "预算数", "功能分类", "收入支出", "金额", "合计", "财政拨款收入", "财政拨款支出"];
+    HEADERS.contains(&label)
+        || label.starts_with("编制")
+        || label.starts_with("单位:")
+        || label.starts_with("项目预算数")
 }
 
 /// The header line `收 入 … 支 出` (no amounts).
 fn is_side_header(c: &str) -> bool {
-    c.contains("收入") && c.contains("支出") && c.chars().count() <= 30 && !c.contains("总计") && !c.bytes().any(|b| b.is_ascii_digit())
+    c.contains("收入")
+        && c.contains("支出")
+        && c.chars().count() <= 30
+        && !c.contains("总计")
+        && !c.bytes().any(|b| b.is_ascii_digit())
 }
 
 /// Read the lines from the table's header to its totals line. A region without a totals line is
@@ -62,7 +70,9 @@ pub fn read(id: TableId, text: &str, lines: &[Line]) -> BalanceTable {
         }
         // Reversed extraction (HZ-03): amounts first, then their label: `0.860.86205 教育支出`,
         // `5332.30收 入 总 计  5332.305332.30支 出 总 计`.
-        if matches!(ts.first().map(|t| &t.kind), Some(Lex::Num(_))) && matches!(ts.last().map(|t| &t.kind), Some(Lex::Text(_))) {
+        if matches!(ts.first().map(|t| &t.kind), Some(Lex::Num(_)))
+            && matches!(ts.last().map(|t| &t.kind), Some(Lex::Text(_)))
+        {
             read_reversed(ts, l.index, &mut t);
             continue;
         }
@@ -78,7 +88,11 @@ pub fn read(id: TableId, text: &str, lines: &[Line]) -> BalanceTable {
         // Tab-separated: the expenditure amounts keep their columns (blank cells included).
         if s.contains('\t') && before < t.expense.len() + usize::from(t.expense_total.is_some()) {
             if let Some(cols) = expense_cells(s, l.span.start) {
-                let item = if t.expense_total.as_ref().is_some_and(|i| i.line == l.index) { t.expense_total.as_mut() } else { t.expense.last_mut() };
+                let item = if t.expense_total.as_ref().is_some_and(|i| i.line == l.index) {
+                    t.expense_total.as_mut()
+                } else {
+                    t.expense.last_mut()
+                };
                 if let Some(item) = item {
                     item.positional = Some(cols);
                 }
@@ -102,7 +116,8 @@ fn expense_cells(s: &str, start: usize) -> Option<Vec<Option<Amount>>> {
             if c.text.is_empty() {
                 Some(None)
             } else {
-                crate::amount::parse_number(c.text).map(|(value, decimals)| Some(Amount { value, decimals, span: c.span() }))
+                crate::amount::parse_number(c.text)
+                    .map(|(value, decimals)| Some(Amount { value, decimals, span: c.span() }))
             }
         })
         .collect()
@@ -113,13 +128,24 @@ fn read_reversed(ts: &[Token], line: usize, t: &mut BalanceTable) {
     let mut code: Option<String> = None;
     for (k, tok) in ts.iter().enumerate() {
         match &tok.kind {
-            Lex::Int(raw) if is_class_code(raw) && matches!(ts.get(k + 1).map(|t| &t.kind), Some(Lex::Text(_))) => code = Some(raw.clone()),
+            Lex::Int(raw) if is_class_code(raw) && matches!(ts.get(k + 1).map(|t| &t.kind), Some(Lex::Text(_))) => {
+                code = Some(raw.clone())
+            }
             Lex::Text(label) => {
                 // Printed right to left: the first column is the last printed.
                 amounts.reverse();
                 let (clean, level) = strip_enumerator(label);
                 let expense = code.is_some() || is_expense_total(label);
-                let item = BalanceItem { label: clean, printed: label.clone(), level, code: code.take(), amount: amounts.first().cloned(), amounts: std::mem::take(&mut amounts), positional: None, line };
+                let item = BalanceItem {
+                    label: clean,
+                    printed: label.clone(),
+                    level,
+                    code: code.take(),
+                    amount: amounts.first().cloned(),
+                    amounts: std::mem::take(&mut amounts),
+                    positional: None,
+                    line,
+                };
                 if is_income_total(&item.label) {
                     t.income_total = Some(item);
                 } else if is_expense_total(&item.label) {
@@ -162,11 +188,23 @@ fn read_side(ts: &[Token], line: usize, t: &mut BalanceTable, income: bool) {
             amounts.push(a);
             i += 1;
         }
-        if amounts.is_empty() && code.is_none() && (is_header_word(&label) || is_side_header(&label) || label.contains("合计")) {
+        if amounts.is_empty()
+            && code.is_none()
+            && (is_header_word(&label) || is_side_header(&label) || label.contains("合计"))
+        {
             continue;
         }
         let (clean, level) = strip_enumerator(&label);
-        let item = BalanceItem { label: clean, printed: label, level, code, amount: amounts.first().cloned(), amounts, positional: None, line };
+        let item = BalanceItem {
+            label: clean,
+            printed: label,
+            level,
+            code,
+            amount: amounts.first().cloned(),
+            amounts,
+            positional: None,
+            line,
+        };
         if income && is_income_total(&item.label) {
             t.income_total = Some(item);
         } else if !income && is_expense_total(&item.label) {

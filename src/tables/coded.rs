@@ -26,9 +26,10 @@ pub fn columns(id: TableId, header: &str) -> Vec<String> {
         TableId::T3 | TableId::T5 => {
             // Other value columns (上年/本年 pairs, 人员/公用 sub-columns, 经营支出 …) make this
             // a different layout than the three columns assumed here.
-            let extra = ["上缴上级", "经营支出", "附属单位", "上年", "本年", "人员经费", "公用经费", "小计", "增减", "执行数"]
-                .iter()
-                .any(|k| has(k));
+            let extra =
+                ["上缴上级", "经营支出", "附属单位", "上年", "本年", "人员经费", "公用经费", "小计", "增减", "执行数"]
+                    .iter()
+                    .any(|k| has(k));
             if (has("合计") || has("总计")) && has("基本支出") && has("项目支出") && !extra {
                 vec!["合计", "基本支出", "项目支出"]
             } else {
@@ -53,7 +54,16 @@ pub fn columns(id: TableId, header: &str) -> Vec<String> {
             }
         }
         TableId::T2 => {
-            let need = ["小计", "一般公共预算", "上级一般公共", "上级政府性基金", "国有资本经营", "财政专户", "单位资金", "结转"];
+            let need = [
+                "小计",
+                "一般公共预算",
+                "上级一般公共",
+                "上级政府性基金",
+                "国有资本经营",
+                "财政专户",
+                "单位资金",
+                "结转",
+            ];
             if (has("总计") || has("合计")) && need.iter().all(|k| has(k)) {
                 let mut v = vec![
                     "总计",
@@ -178,7 +188,8 @@ fn orientation(lines: &[Vec<Token>]) -> Orientation {
         }
         let closes = ts.last().and_then(Token::int).and_then(reversed_code).is_some()
             && (ts.len() == 1 || matches!(ts.get(ts.len().wrapping_sub(2)).map(|t| &t.kind), Some(Lex::Text(_))));
-        let opens_reversed_only = ts.len() == 1 && ts[0].int().is_some_and(|r| forward_code(ts).is_none() && reversed_code(r).is_some());
+        let opens_reversed_only =
+            ts.len() == 1 && ts[0].int().is_some_and(|r| forward_code(ts).is_none() && reversed_code(r).is_some());
         if (closes && forward_code(ts).is_none()) || opens_reversed_only {
             rev += 1;
         }
@@ -246,12 +257,21 @@ pub fn read(id: TableId, text: &str, lines: &[Line]) -> CodedTable {
                 }
             }
             // More name text before any amount (HZ-02).
-            Some(p) if p.positional.is_none() && p.amounts.is_empty() && !ts.iter().any(|t| matches!(t.kind, Lex::Num(_))) && looks_like_name_part(&compact(s)) => {
+            Some(p)
+                if p.positional.is_none()
+                    && p.amounts.is_empty()
+                    && !ts.iter().any(|t| matches!(t.kind, Lex::Num(_)))
+                    && looks_like_name_part(&compact(s)) =>
+            {
                 p.name.push_str(&compact(s));
             }
             // Amounts with a label among them: a project name printed between the amounts
             // (HZ-22, `2400.00特定目标类项目-… 2400.00`).
-            Some(p) if p.positional.is_none() && p.amounts.is_empty() && ts.iter().any(|t| matches!(t.kind, Lex::Num(_))) => {
+            Some(p)
+                if p.positional.is_none()
+                    && p.amounts.is_empty()
+                    && ts.iter().any(|t| matches!(t.kind, Lex::Num(_))) =>
+            {
                 for t in ts {
                     match &t.kind {
                         Lex::Text(x) => {
@@ -295,7 +315,8 @@ pub fn read(id: TableId, text: &str, lines: &[Line]) -> CodedTable {
     let mut columns = columns(id, &header);
     // One cell a line (raw extraction): the reading order of cells is not the column order,
     // so no column is trusted — not even which amount is the total.
-    let with_amounts: Vec<&Vec<Token>> = toks.iter().filter(|ts| ts.iter().any(|t| matches!(t.kind, Lex::Num(_)))).collect();
+    let with_amounts: Vec<&Vec<Token>> =
+        toks.iter().filter(|ts| ts.iter().any(|t| matches!(t.kind, Lex::Num(_)))).collect();
     let lone = with_amounts.iter().filter(|ts| ts.len() == 1).count();
     if lone >= 5 && lone * 10 >= with_amounts.len() * 8 {
         columns.clear();
@@ -303,7 +324,9 @@ pub fn read(id: TableId, text: &str, lines: &[Line]) -> CodedTable {
     // Rows print their amounts in the header's column order: right to left when the header
     // names the first column after the last (HZ-03), whatever side the codes are on.
     let reversed_header = match (columns.first(), columns.last()) {
-        (Some(first), Some(last)) if columns.len() > 1 => matches!((header.find(first.as_str()), header.rfind(last.as_str())), (Some(f), Some(l)) if f > l),
+        (Some(first), Some(last)) if columns.len() > 1 => {
+            matches!((header.find(first.as_str()), header.rfind(last.as_str())), (Some(f), Some(l)) if f > l)
+        }
         _ => orient == Orientation::Reversed,
     };
     for r in &mut rows {
@@ -324,7 +347,11 @@ fn lone_total(ts: &[Token]) -> bool {
 }
 
 fn looks_like_name_part(c: &str) -> bool {
-    !c.is_empty() && c.chars().count() <= 40 && !c.contains(['。', ':']) && !c.starts_with("单位") && !c.starts_with("备注")
+    !c.is_empty()
+        && c.chars().count() <= 40
+        && !c.contains(['。', ':'])
+        && !c.starts_with("单位")
+        && !c.starts_with("备注")
 }
 
 /// A tab-separated row: code cells, label cells, then value cells from `vstart` on (or after the
@@ -495,7 +522,10 @@ fn finish(p: PendingRow) -> CodedRow {
         code: if p.is_total { None } else { p.code },
         name: p.name,
         is_total: p.is_total,
-        cells: p.positional.map(|v| v.into_iter().map(|c| c.map_or(Cell::Blank, Cell::Value)).collect()).unwrap_or_default(),
+        cells: p
+            .positional
+            .map(|v| v.into_iter().map(|c| c.map_or(Cell::Blank, Cell::Value)).collect())
+            .unwrap_or_default(),
         amounts,
         line: p.line,
         span: p.span,

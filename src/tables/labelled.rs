@@ -12,7 +12,8 @@ const T10_ITEMS: [&str; 6] = ["合计", "因公出国", "公务接待", "购置�
 fn columns(id: TableId, header: &str) -> Vec<String> {
     let has = |k: &str| header.contains(k);
     let cols: Vec<&str> = match id {
-        TableId::T10 if has("合计") && has("一般公共预算") && has("政府性基金") && has("国有资本经营") => {
+        TableId::T10 if has("合计") && has("一般公共预算") && has("政府性基金") && has("国有资本经营") =>
+        {
             vec!["合计", "一般公共预算", "政府性基金", "国有资本经营预算"]
         }
         TableId::T11 if has("总计") && has("非财政拨款") && has("项目支出") => vec![
@@ -69,7 +70,10 @@ pub fn read(id: TableId, text: &str, lines: &[Line]) -> LabelledTable {
                 pending_label.clear();
                 seen_row = true;
                 // `公务用车购置及运行费` / `(小计) 2.14`: a label wrapped before its amounts.
-                let wrapped = r.label.starts_with('(') && rows.last().is_some_and(|p: &LabelledRow| p.amounts.is_empty() && p.cells.iter().all(|c| matches!(c, Cell::Blank)));
+                let wrapped = r.label.starts_with('(')
+                    && rows.last().is_some_and(|p: &LabelledRow| {
+                        p.amounts.is_empty() && p.cells.iter().all(|c| matches!(c, Cell::Blank))
+                    });
                 if wrapped {
                     if let Some(prev) = rows.last_mut() {
                         prev.label.push_str(&r.label);
@@ -111,7 +115,8 @@ fn words_as_text(ts: Vec<Token>) -> Vec<Token> {
     let mut it = ts.into_iter().peekable();
     while let Some(t) = it.next() {
         let glue = t.int().is_some() && it.peek().and_then(|n| n.text()).is_some_and(|x| x.starts_with(UNITS));
-        let in_brackets = t.int().is_some() && out.last().and_then(|p| p.text()).is_some_and(|x| x.ends_with(['[', '〔', '(']));
+        let in_brackets =
+            t.int().is_some() && out.last().and_then(|p| p.text()).is_some_and(|x| x.ends_with(['[', '〔', '(']));
         if glue || in_brackets {
             let raw = t.int().unwrap_or_default().to_string();
             match out.last_mut() {
@@ -188,7 +193,16 @@ fn token_row(id: TableId, ts: &[Token], l: &Line) -> Option<LabelledRow> {
         amounts.reverse();
     }
     let span = ts.first().map_or(l.span.start, |t| t.span.start)..ts.last().map_or(l.span.end, |t| t.span.end);
-    Some(LabelledRow { is_total: is_total_label(&label), label, cells: Vec::new(), amounts, line: l.index, span, problem: None, inferred: None })
+    Some(LabelledRow {
+        is_total: is_total_label(&label),
+        label,
+        cells: Vec::new(),
+        amounts,
+        line: l.index,
+        span,
+        problem: None,
+        inferred: None,
+    })
 }
 
 /// Columns for a row: tab rows by position, others only when every column is printed.

@@ -319,7 +319,6 @@ pub struct ParseWarning {
     pub line: Option<usize>,
 }
 
-
 // ---------------------------------------------------------------------------------------------
 // Shared line helpers
 
@@ -337,7 +336,10 @@ fn is_table_label(s: &str) -> bool {
 
 /// A row with more amounts than the header has columns means the header was misread: place
 /// nothing in that table rather than guess (coded and labelled tables alike).
-fn drop_misread_columns<'a>(columns: &mut Vec<String>, rows: impl Iterator<Item = (&'a mut Vec<Cell>, &'a mut Option<RowProblem>)>) {
+fn drop_misread_columns<'a>(
+    columns: &mut Vec<String>,
+    rows: impl Iterator<Item = (&'a mut Vec<Cell>, &'a mut Option<RowProblem>)>,
+) {
     let rows: Vec<_> = rows.collect();
     if !rows.iter().any(|(_, p)| **p == Some(RowProblem::TooManyAmounts)) {
         return;
@@ -417,7 +419,8 @@ pub fn find_tables(text: &str, lines: &[Line]) -> (Vec<Table>, Vec<ParseWarning>
         prev_title = Some(h.line);
         let a = read_table(h.id, text, lines, &compacts, h.line, below.clone());
         // Read the lines above the title only when those below do not clearly make the table.
-        let clear = fit(&a) >= 1000 || a.balance().is_some_and(|b| b.income_total.is_some() && b.expense_total.is_some());
+        let clear =
+            fit(&a) >= 1000 || a.balance().is_some_and(|b| b.income_total.is_some() && b.expense_total.is_some());
         let b = (!above.is_empty() && !clear).then(|| read_table(h.id, text, lines, &compacts, h.line, above.clone()));
         let (sa, sb) = (fit(&a), b.as_ref().map_or(0, fit));
         let t = match b {
@@ -450,7 +453,8 @@ pub fn find_tables(text: &str, lines: &[Line]) -> (Vec<Table>, Vec<ParseWarning>
                     let last_toc = hits.iter().filter(|x| x.toc).map(|x| x.line).max().unwrap_or(h.line);
                     let (name, _) = titles::strip_title_prefix(&compacts[h.line]);
                     let name = name.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.' || c == '…' || c == '·');
-                    let in_body = compacts[last_toc + 1..].iter().position(|c| c.contains(name)).map(|k| k + last_toc + 1);
+                    let in_body =
+                        compacts[last_toc + 1..].iter().position(|c| c.contains(name)).map(|k| k + last_toc + 1);
                     tables.push(Table {
                         id,
                         title: name.to_string(),
@@ -480,13 +484,18 @@ pub fn find_tables(text: &str, lines: &[Line]) -> (Vec<Table>, Vec<ParseWarning>
 /// before its first row (a line ending with `。`): that prose is narrative, not table.
 fn trim_prose_above(mut t: Table, text: &str, lines: &[Line]) -> Table {
     let first_row = match &t.body {
-        Some(TableBody::Balance(b)) => b.income.iter().chain(&b.expense).chain(&b.income_total).chain(&b.expense_total).map(|i| i.line).min(),
+        Some(TableBody::Balance(b)) => {
+            b.income.iter().chain(&b.expense).chain(&b.income_total).chain(&b.expense_total).map(|i| i.line).min()
+        }
         Some(TableBody::Coded(c)) => c.rows.iter().map(|r| r.line).min(),
         Some(TableBody::Labelled(l)) => l.rows.iter().map(|r| r.line).min(),
         None => None,
     };
     let Some(first_row) = first_row.filter(|&f| f > t.region.start && f <= t.region.end) else { return t };
-    if let Some(p) = (t.region.start..first_row).rev().find(|&i| lines.get(i).is_some_and(|l| text[l.span.clone()].trim_end().ends_with('。'))) {
+    if let Some(p) = (t.region.start..first_row)
+        .rev()
+        .find(|&i| lines.get(i).is_some_and(|l| text[l.span.clone()].trim_end().ends_with('。')))
+    {
         t.region.start = p + 1;
     }
     t
@@ -496,7 +505,10 @@ fn fit(t: &Table) -> usize {
     let note = usize::from(t.empty_note);
     match &t.body {
         Some(TableBody::Balance(b)) => {
-            let totals = [&b.income_total, &b.expense_total].iter().filter(|x| x.as_ref().is_some_and(|i| i.amount.is_some())).count();
+            let totals = [&b.income_total, &b.expense_total]
+                .iter()
+                .filter(|x| x.as_ref().is_some_and(|i| i.amount.is_some()))
+                .count();
             let classes = b.expense.iter().filter(|i| i.code.is_some()).count();
             if totals == 0 {
                 note
@@ -532,7 +544,14 @@ fn fit(t: &Table) -> usize {
     }
 }
 
-fn read_table(id: TableId, text: &str, lines: &[Line], compacts: &[String], title_line: usize, region: Range<usize>) -> Table {
+fn read_table(
+    id: TableId,
+    text: &str,
+    lines: &[Line],
+    compacts: &[String],
+    title_line: usize,
+    region: Range<usize>,
+) -> Table {
     let region_lines = &lines[region.clone()];
     let empty_note = compacts[region.clone()].iter().any(|c| EMPTY_NOTES.iter().any(|k| c.contains(k)));
     let has_numbers = region_lines.iter().any(|l| {
@@ -564,7 +583,12 @@ fn read_table(id: TableId, text: &str, lines: &[Line], compacts: &[String], titl
 fn initial_status(t: &Table) -> TableStatus {
     let (any_amount, understood) = match &t.body {
         Some(TableBody::Balance(b)) => (
-            b.income.iter().chain(b.expense.iter()).chain(b.income_total.iter()).chain(b.expense_total.iter()).any(|i| i.amount.is_some()),
+            b.income
+                .iter()
+                .chain(b.expense.iter())
+                .chain(b.income_total.iter())
+                .chain(b.expense_total.iter())
+                .any(|i| i.amount.is_some()),
             b.income_total.is_some() || b.expense_total.is_some(),
         ),
         Some(TableBody::Coded(c)) => (

@@ -8,7 +8,10 @@
 //!
 //! Anything else stays ambiguous and the checks that need it are skipped.
 
-use super::{BalanceTable, Cell, CodedRow, CodedTable, IncomeLevel, Inference, LabelledTable, RowProblem, Table, TableBody, TableId};
+use super::{
+    BalanceTable, Cell, CodedRow, CodedTable, IncomeLevel, Inference, LabelledTable, RowProblem, Table, TableBody,
+    TableId,
+};
 use crate::amount::Amount;
 use crate::amount::{check_sum, SumCheck};
 use rust_decimal::Decimal;
@@ -39,7 +42,10 @@ pub fn row_identities(columns: &[String]) -> Vec<(usize, Vec<usize>)> {
     if let Some(sub) = at("财政拨款(补助)小计") {
         let funds: Vec<usize> = (sub + 1..columns.len()).take_while(|&j| !columns[j].starts_with("财政专户")).collect();
         out.push((sub, funds));
-        if let (Some(t), Some(rest)) = (at("总计"), all(&["财政拨款(补助)小计", "财政专户(教育收费)", "单位资金", "财政拨款结转", "非财政拨款结转结余"])) {
+        if let (Some(t), Some(rest)) = (
+            at("总计"),
+            all(&["财政拨款(补助)小计", "财政专户(教育收费)", "单位资金", "财政拨款结转", "非财政拨款结转结余"]),
+        ) {
             out.push((t, rest));
         }
     }
@@ -48,7 +54,8 @@ pub fn row_identities(columns: &[String]) -> Vec<(usize, Vec<usize>)> {
         out.push((0, (1..columns.len()).collect()));
     }
     // T10
-    if let (Some(t), Some(p)) = (at("合计"), all(&["一般公共预算", "政府性基金", "国有资本经营预算"])) {
+    if let (Some(t), Some(p)) = (at("合计"), all(&["一般公共预算", "政府性基金", "国有资本经营预算"]))
+    {
         out.push((t, p));
     }
     // T11
@@ -75,7 +82,10 @@ fn satisfies(cells: &[Cell], ids: &[(usize, Vec<usize>)]) -> bool {
         }
     };
     ids.iter().all(|(t, parts)| {
-        let (Some(total), Some(ps)) = (cells.get(*t).and_then(val), parts.iter().map(|&p| cells.get(p).and_then(val)).collect::<Option<Vec<_>>>()) else {
+        let (Some(total), Some(ps)) = (
+            cells.get(*t).and_then(val),
+            parts.iter().map(|&p| cells.get(p).and_then(val)).collect::<Option<Vec<_>>>(),
+        ) else {
             return true;
         };
         !matches!(check_sum(total, &ps), SumCheck::Mismatch { .. })
@@ -84,7 +94,13 @@ fn satisfies(cells: &[Cell], ids: &[(usize, Vec<usize>)]) -> bool {
 
 /// Every placement of a row's amounts (the first in the first column, the rest in increasing
 /// columns, in printed order) that satisfies the row identities.
-fn placements(amounts: &[Amount], ncols: usize, ids: &[(usize, Vec<usize>)], allowed: &[bool], limit: usize) -> Vec<Vec<Cell>> {
+fn placements(
+    amounts: &[Amount],
+    ncols: usize,
+    ids: &[(usize, Vec<usize>)],
+    allowed: &[bool],
+    limit: usize,
+) -> Vec<Vec<Cell>> {
     let Some((first, parts)) = amounts.split_first() else { return Vec::new() };
     if ncols == 0 || parts.len() >= ncols {
         return Vec::new();
@@ -233,7 +249,10 @@ fn anchor_t2_total(c: &mut CodedTable, t1: &BalanceTable) {
     let ncols = c.columns.len();
     let all = vec![true; ncols];
     for r in c.rows.iter_mut().filter(|r| r.is_total && r.problem == Some(RowProblem::AmbiguousColumns)) {
-        let agree: Vec<Vec<Cell>> = placements(&r.amounts, ncols, &[], &all, usize::MAX).into_iter().filter(|cells| agrees(cells, &want)).collect();
+        let agree: Vec<Vec<Cell>> = placements(&r.amounts, ncols, &[], &all, usize::MAX)
+            .into_iter()
+            .filter(|cells| agrees(cells, &want))
+            .collect();
         if agree.len() == 1 {
             let cells = agree.into_iter().next().unwrap_or_default();
             settle(r, cells, Inference::OtherTable(TableId::T1));
@@ -270,11 +289,17 @@ pub fn t1_values_for_t2(c: &CodedTable, t1: &BalanceTable) -> Option<Vec<Option<
             "总计" => Some(t1.income_total.as_ref().and_then(|i| i.amount.as_ref()).map(|a| a.value)),
             "财政拨款(补助)小计" => sum(&[gpb, gf, soe]),
             "一般公共预算" => item(IncomeLevel::Sub, &|l| l.contains("财力")),
-            "上级一般公共预算安排的转移支付" => item(IncomeLevel::Sub, &|l| l.starts_with("上级一般公共预算")),
+            "上级一般公共预算安排的转移支付" => {
+                item(IncomeLevel::Sub, &|l| l.starts_with("上级一般公共预算"))
+            }
             "政府性基金预算" => item(IncomeLevel::Sub, &|l| l == "政府性基金收入"),
-            "上级政府性基金安排的转移支付" => item(IncomeLevel::Sub, &|l| l.starts_with("上级政府性基金")),
+            "上级政府性基金安排的转移支付" => {
+                item(IncomeLevel::Sub, &|l| l.starts_with("上级政府性基金"))
+            }
             "国有资本经营预算" => item(IncomeLevel::Sub, &|l| l == "国有资本经营收入"),
-            "上级国有资本经营预算安排的转移支付" => item(IncomeLevel::Sub, &|l| l.starts_with("上级国有资本经营")),
+            "上级国有资本经营预算安排的转移支付" => {
+                item(IncomeLevel::Sub, &|l| l.starts_with("上级国有资本经营"))
+            }
             "财政专户(教育收费)" => item(IncomeLevel::Numbered, &|l| l.contains("财政专户")),
             "单位资金" => item(IncomeLevel::Numbered, &|l| l == "单位资金"),
             "财政拨款结转" => item(IncomeLevel::Numbered, &|l| l.starts_with("财政拨款结转")),
@@ -294,12 +319,16 @@ fn realign_drift(c: &mut CodedTable, t1: Option<&BalanceTable>) {
     let mut fixed: HashSet<usize> = HashSet::new();
     // T1 fixes the total row when it can (X-T1-T2-COLS); otherwise the groups decide.
     let want = t1.and_then(|t1| t1_values_for_t2(c, t1));
-    let kt = c.rows.iter().position(|r| r.is_total && r.problem.is_none() && r.inferred.is_none() && r.cells.len() == c.columns.len());
+    let kt = c
+        .rows
+        .iter()
+        .position(|r| r.is_total && r.problem.is_none() && r.inferred.is_none() && r.cells.len() == c.columns.len());
     if let (Some(want), Some(kt)) = (want, kt) {
         if agrees(&c.rows[kt].cells, &want) {
             fixed.insert(kt);
         } else {
-            let fixes: Vec<Vec<Cell>> = drift_variants(&c.rows[kt].cells, &ids).into_iter().skip(1).filter(|v| agrees(v, &want)).collect();
+            let fixes: Vec<Vec<Cell>> =
+                drift_variants(&c.rows[kt].cells, &ids).into_iter().skip(1).filter(|v| agrees(v, &want)).collect();
             if fixes.len() == 1 {
                 realign(&mut c.rows[kt], fixes.into_iter().next().unwrap_or_default());
                 fixed.insert(kt);
@@ -318,7 +347,8 @@ fn realign_drift(c: &mut CodedTable, t1: Option<&BalanceTable>) {
             .iter()
             .map(|&k| {
                 let r = &c.rows[k];
-                if fixed.contains(&k) || r.problem.is_some() || r.inferred.is_some() || r.cells.len() != c.columns.len() {
+                if fixed.contains(&k) || r.problem.is_some() || r.inferred.is_some() || r.cells.len() != c.columns.len()
+                {
                     vec![r.cells.clone()]
                 } else {
                     drift_variants(&r.cells, &ids)
@@ -415,8 +445,10 @@ fn consistent(cands: &[Vec<Vec<Cell>>], ncols: usize) -> Option<Vec<Vec<usize>>>
         return None;
     }
     // vals[m][i][j]: member m, candidate i, column j.
-    let vals: Vec<Vec<Vec<Option<(i128, i128)>>>> =
-        cands.iter().map(|v| v.iter().map(|cells| (0..ncols).map(|j| cells.get(j).and_then(micro)).collect()).collect()).collect();
+    let vals: Vec<Vec<Vec<Option<(i128, i128)>>>> = cands
+        .iter()
+        .map(|v| v.iter().map(|cells| (0..ncols).map(|j| cells.get(j).and_then(micro)).collect()).collect())
+        .collect();
     let mut fits = Vec::new();
     let mut choice = vec![0usize; cands.len()];
     loop {
@@ -610,10 +642,9 @@ fn settle(r: &mut CodedRow, cells: Vec<Cell>, how: Inference) -> bool {
 }
 
 fn by_code_meaning(c: &mut CodedTable) {
-    let (Some(personnel), Some(public)) = (
-        c.columns.iter().position(|x| x == "人员经费"),
-        c.columns.iter().position(|x| x == "公用经费"),
-    ) else {
+    let (Some(personnel), Some(public)) =
+        (c.columns.iter().position(|x| x == "人员经费"), c.columns.iter().position(|x| x == "公用经费"))
+    else {
         return;
     };
     let ncols = c.columns.len();
@@ -643,7 +674,9 @@ fn copy_from(c: &mut CodedTable, known: &HashMap<String, Vec<Cell>>, other: Tabl
         }
         // Same amounts, in the same order: the same placement.
         let values: Vec<Decimal> = cells.iter().filter_map(Cell::amount).map(|a| a.value).collect();
-        if r.amounts.iter().map(|a| a.value).eq(values.iter().copied()) && r.problem == Some(RowProblem::AmbiguousColumns) {
+        if r.amounts.iter().map(|a| a.value).eq(values.iter().copied())
+            && r.problem == Some(RowProblem::AmbiguousColumns)
+        {
             let mut amounts = r.amounts.iter();
             let placed: Vec<Cell> = cells
                 .iter()
@@ -674,9 +707,12 @@ fn by_rollup(c: &mut CodedTable) -> bool {
         if members.iter().all(|&k| c.rows[k].problem != Some(RowProblem::AmbiguousColumns)) {
             continue;
         }
-        let cands: Vec<Vec<Vec<Cell>>> =
-            members.iter().map(|&k| candidates(&c.rows[k], ncols, &ids, &allowed_columns(&c.rows, k, ncols, &owned_index))).collect();
-        let total: usize = cands.iter().try_fold(1usize, |acc, v| acc.checked_mul(v.len().max(1))).unwrap_or(usize::MAX);
+        let cands: Vec<Vec<Vec<Cell>>> = members
+            .iter()
+            .map(|&k| candidates(&c.rows[k], ncols, &ids, &allowed_columns(&c.rows, k, ncols, &owned_index)))
+            .collect();
+        let total: usize =
+            cands.iter().try_fold(1usize, |acc, v| acc.checked_mul(v.len().max(1))).unwrap_or(usize::MAX);
         if total <= 1 || total > MAX_COMBINATIONS || cands.iter().any(|v| v.is_empty()) {
             continue;
         }
@@ -704,7 +740,13 @@ mod tests {
         by_rollup(&mut c);
         // Test-only (in `mod tests`): the codes asked for are rows of the fixture above.
         let row = |code: &str| c.rows.iter().find(|r| r.code.as_deref() == Some(code)).unwrap();
-        let shown = |r: &CodedRow| r.cells.iter().map(|x| x.amount().map_or("·".to_string(), |a| a.value.to_string())).collect::<Vec<_>>().join("|");
+        let shown = |r: &CodedRow| {
+            r.cells
+                .iter()
+                .map(|x| x.amount().map_or("·".to_string(), |a| a.value.to_string()))
+                .collect::<Vec<_>>()
+                .join("|")
+        };
         assert_eq!(shown(row("2080109")), "202.32|202.32|·");
         assert_eq!(shown(row("2080199")), "4.00|·|4.00");
         assert_eq!(row("2080199").inferred, Some(Inference::Rollup));

@@ -68,11 +68,14 @@ pub fn classify_title(c: &str) -> Option<(TableId, bool)> {
         TableId::T8
     } else if s.contains("国有资本经营预算支出") {
         TableId::T9
-    } else if ["收支总体情况表", "收支总表", "收支预算总表", "收支预算总体情况表"].iter().any(|k| s.ends_with(k)) {
+    } else if ["收支总体情况表", "收支总表", "收支预算总表", "收支预算总体情况表"].iter().any(|k| s.ends_with(k))
+    {
         TableId::T1
-    } else if ["收入总体情况表", "收入总表", "收入预算总表", "收入预算表"].iter().any(|k| s.ends_with(k)) {
+    } else if ["收入总体情况表", "收入总表", "收入预算总表", "收入预算表"].iter().any(|k| s.ends_with(k))
+    {
         TableId::T2
-    } else if ["支出总体情况表", "支出总表", "支出预算总表", "支出预算表"].iter().any(|k| s.ends_with(k)) {
+    } else if ["支出总体情况表", "支出总表", "支出预算总表", "支出预算表"].iter().any(|k| s.ends_with(k))
+    {
         TableId::T3
     } else {
         return None;
@@ -87,7 +90,6 @@ pub fn classify_title(c: &str) -> Option<(TableId, bool)> {
 pub fn is_section_break(c: &str) -> bool {
     c.starts_with('第') && c.chars().take(6).collect::<String>().contains("部分")
 }
-
 
 #[cfg(test)]
 mod tests {

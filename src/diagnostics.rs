@@ -1,0 +1,223 @@
+//! Diagnostics: what a check found, where, and why a check did not run. Data, not strings: the
+//! report renders every message in either language.
+
+use crate::rules::RuleMeta;
+use crate::tables::TableId;
+use rust_decimal::Decimal;
+use serde::Serialize;
+use std::ops::Range;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+}
+
+/// A place in the normalized text, with what it is (`T3 208 合计`).
+#[derive(Debug, Clone)]
+pub struct Label {
+    pub span: Range<usize>,
+    pub what: String,
+}
+
+/// A finding before it is placed in the original text.
+#[derive(Debug, Clone)]
+pub struct Finding {
+    pub rule: &'static str,
+    pub severity: Severity,
+    pub table: Option<TableId>,
+    pub message_zh: String,
+    pub message_en: String,
+    pub found: String,
+    pub expected: String,
+    pub note: String,
+    pub primary: Label,
+    pub related: Vec<Label>,
+    /// For each printed cell of a failing sum, the value that alone would repair it.
+    pub repairs: Vec<Repair>,
+    /// The cell most likely wrong and its likely value, when the failing checks agree on one.
+    pub likely: Option<Likely>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Repair {
+    pub span: Range<usize>,
+    pub printed: String,
+    pub what: String,
+    pub value: Decimal,
+    pub decimals: u32,
+}
+
+/// A single cell whose change would repair every failing check that involves it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Likely {
+    #[serde(skip)]
+    pub span: Range<usize>,
+    pub what: String,
+    pub found: String,
+    pub value: String,
+    /// How many failing checks this one change repairs.
+    pub repairs: usize,
+    /// A classic bookkeeping slip, if the change looks like one.
+    pub slip: Option<Slip>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Slip {
+    /// Two adjacent digits swapped (the difference is a multiple of 9).
+    Transposition,
+    /// One digit wrong.
+    OneDigit,
+}
+
+impl Slip {
+    pub fn text(self, lang: crate::Lang) -> &'static str {
+        match (self, lang) {
+            (Slip::Transposition, crate::Lang::Zh) => "相邻两位数字颠倒",
+            (Slip::Transposition, crate::Lang::En) => "two digits transposed",
+            (Slip::OneDigit, crate::Lang::Zh) => "一位数字错误",
+            (Slip::OneDigit, crate::Lang::En) => "one digit wrong",
+        }
+    }
+}
+
+/// Why a check did not run.
+#[derive(Debug, Clone, Serialize)]
+pub struct Skip {
+    pub rule: &'static str,
+    pub table: Option<TableId>,
+    pub reason: SkipReason,
+    /// 0-based line index of what was skipped, if it is one place.
+    #[serde(skip)]
+    pub line: Option<usize>,
+}
+
+/// Reasons carry data, not text; the report renders them in either language.
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum SkipReason {
+    TableMissing,
+    TableUnreadable,
+    ColumnsUnknown,
+    AmbiguousColumns {
+        row: String,
+    },
+    AmountMissing {
+        item: String,
+    },
+    UnrecognisedLine {
+        item: String,
+    },
+    /// The input ends inside the table: its last rows may be missing.
+    Truncated {
+        row: String,
+    },
+    /// The table was read, but no rule checks it yet.
+    NoRulesYet,
+}
+
+impl SkipReason {
+    pub fn message(&self, lang: crate::Lang) -> String {
+        use crate::Lang::{En, Zh};
+        match (self, lang) {
+            (SkipReason::TableMissing, Zh) => "表格缺失".into(),
+            (SkipReason::TableMissing, En) => "table not found".into(),
+            (SkipReason::TableUnreadable, Zh) => "表格无法读取".into(),
+            (SkipReason::TableUnreadable, En) => "table could not be read".into(),
+            (SkipReason::ColumnsUnknown, Zh) => "无法识别表头的列".into(),
+            (SkipReason::ColumnsUnknown, En) => "header columns not recognised".into(),
+            (SkipReason::AmbiguousColumns { row }, Zh) => format!("{row}：空白单元格丢失，金额所在列不确定"),
+            (SkipReason::AmbiguousColumns { row }, En) => {
+                format!("{row}: blank cells were lost, the column of an amount is ambiguous")
+            }
+            (SkipReason::AmountMissing { item }, Zh) => format!("未读到“{item}”的金额"),
+            (SkipReason::AmountMissing { item }, En) => format!("no amount read for “{item}”"),
+            (SkipReason::UnrecognisedLine { item }, Zh) => format!("未识别的行“{item}”"),
+            (SkipReason::UnrecognisedLine { item }, En) => format!("unrecognised line “{item}”"),
+            (SkipReason::Truncated { row }, Zh) => format!("{row}：输入在表格中间结束，后续行可能缺失"),
+            (SkipReason::Truncated { row }, En) => {
+                format!("{row}: the input ends inside the table; later rows may be missing")
+            }
+            (SkipReason::NoRulesYet, Zh) => "已识别此表，尚无核对规则".into(),
+            (SkipReason::NoRulesYet, En) => "table read; no rule checks it yet".into(),
+        }
+    }
+}
+
+impl Finding {
+    /// A finding of `meta`'s rule at its default severity, on `primary`; the rest is added with
+    /// the builder methods (`Finding::new(meta, at).message(zh, en).expected(…)`).
+    pub fn new(meta: &'static RuleMeta, primary: Label) -> Finding {
+        Finding {
+            rule: meta.id,
+            severity: meta.severity,
+            table: None,
+            message_zh: String::new(),
+            message_en: String::new(),
+            found: String::new(),
+            expected: String::new(),
+            note: String::new(),
+            primary,
+            related: Vec::new(),
+            repairs: Vec::new(),
+            likely: None,
+        }
+    }
+    /// An error finding of `meta`'s rule on `primary`.
+    pub fn error(meta: &'static RuleMeta, primary: Label) -> Finding {
+        Finding::new(meta, primary).severity(Severity::Error)
+    }
+    /// A warning finding of `meta`'s rule on `primary`.
+    pub fn warning(meta: &'static RuleMeta, primary: Label) -> Finding {
+        Finding::new(meta, primary).severity(Severity::Warning)
+    }
+    /// With another severity.
+    pub fn severity(mut self, severity: Severity) -> Finding {
+        self.severity = severity;
+        self
+    }
+    /// About table `t`.
+    pub fn table(mut self, t: TableId) -> Finding {
+        self.table = Some(t);
+        self
+    }
+    /// About table `t`, or about no table.
+    pub fn in_table(mut self, t: Option<TableId>) -> Finding {
+        self.table = t;
+        self
+    }
+    /// The one-line message, in Chinese and in English.
+    pub fn message(mut self, zh: impl Into<String>, en: impl Into<String>) -> Finding {
+        self.message_zh = zh.into();
+        self.message_en = en.into();
+        self
+    }
+    /// The printed value that fails.
+    pub fn found(mut self, found: impl Into<String>) -> Finding {
+        self.found = found.into();
+        self
+    }
+    /// What it should be.
+    pub fn expected(mut self, expected: impl Into<String>) -> Finding {
+        self.expected = expected.into();
+        self
+    }
+    /// The arithmetic.
+    pub fn note(mut self, note: impl Into<String>) -> Finding {
+        self.note = note.into();
+        self
+    }
+    /// The places it was checked against.
+    pub fn related(mut self, related: Vec<Label>) -> Finding {
+        self.related = related;
+        self
+    }
+    /// What each printed cell would have to be for the check to hold.
+    pub fn repairs(mut self, repairs: Vec<Repair>) -> Finding {
+        self.repairs = repairs;
+        self
+    }
+}

@@ -1,0 +1,73 @@
+//! The collector the rules record into: checks run and passed, findings, skips, and what the
+//! coverage pass needs (tables looked at, narrative figures compared).
+
+use crate::diagnostics::{Finding, Label, Severity, Skip, SkipReason};
+use crate::rules::RuleMeta;
+use crate::tables::TableId;
+
+/// Collects what the rules found.
+#[derive(Debug, Default)]
+pub struct Ctx {
+    pub findings: Vec<Finding>,
+    /// Per rule: checks run and skipped (the report counts its failures from the findings).
+    pub per_rule: Vec<(&'static str, usize, usize)>,
+    /// The rule whose checks are being recorded (set by the driver).
+    pub current: &'static str,
+    /// Per table, the first rounding residue between figures printed with different decimals
+    /// (HZ-10): reported once per table as a precision warning, not once per check.
+    pub mixed_precision: Vec<(TableId, Label, usize)>,
+    /// Tables some check ran on.
+    pub tables_checked: Vec<TableId>,
+    pub checks_run: usize,
+    pub checks_passed: usize,
+    pub skips: Vec<Skip>,
+    /// Narrative figures a rule compared with a table (by span start), for the coverage figures.
+    pub narrative_bound: Vec<usize>,
+}
+
+impl Ctx {
+    /// Record a check that ran and what it found (`None`: it passed).
+    pub(super) fn tally(&mut self, run: usize, skipped: usize) {
+        let id = self.current;
+        match self.per_rule.iter_mut().find(|(r, ..)| *r == id) {
+            Some(e) => {
+                e.1 += run;
+                e.2 += skipped;
+            }
+            None => self.per_rule.push((id, run, skipped)),
+        }
+    }
+
+    pub fn record(&mut self, finding: Option<Finding>) {
+        self.checks_run += 1;
+        self.tally(1, 0);
+        if let Some(t) = finding.as_ref().and_then(|f| f.table) {
+            self.mark(t);
+        }
+        match finding {
+            Some(f) => self.findings.push(f),
+            None => self.checks_passed += 1,
+        }
+    }
+
+    /// Findings recorded since `since` that are errors become warnings, with `why` added: for an
+    /// identity that a statement the text leaves out would explain.
+    pub fn soften_since(&mut self, since: usize, why_zh: &str, why_en: &str) {
+        for f in self.findings.iter_mut().skip(since).filter(|f| f.severity == Severity::Error) {
+            f.severity = Severity::Warning;
+            f.message_zh.push_str(why_zh);
+            f.message_en.push_str(why_en);
+        }
+    }
+
+    pub fn skip(&mut self, meta: &RuleMeta, table: Option<TableId>, reason: SkipReason, line: Option<usize>) {
+        self.tally(0, 1);
+        self.skips.push(Skip { rule: meta.id, table, reason, line });
+    }
+
+    pub(super) fn mark(&mut self, t: TableId) {
+        if !self.tables_checked.contains(&t) {
+            self.tables_checked.push(t);
+        }
+    }
+}
