@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 fn inputs() -> Vec<(String, String)> {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let mut out = Vec::new();
-    for dir in [root.join("tests/fixtures/seeds"), root.join("../shared/corpus")] {
+    for dir in [root.join("tests/fixtures/seeds"), root.join("tests/fixtures/corpus")] {
         let Ok(rd) = std::fs::read_dir(&dir) else { continue };
         let mut files: Vec<PathBuf> =
             rd.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "txt")).collect();

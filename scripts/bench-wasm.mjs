@@ -10,7 +10,7 @@ const wasm = createRequire(import.meta.url)(join(root, 'target', 'pkg-node', 'bu
 const inputs = [];
 const seeds = join(root, 'tests', 'fixtures', 'seeds');
 for (const n of readdirSync(seeds).sort()) inputs.push([n, readFileSync(join(seeds, n), 'utf8')]);
-const big = join(root, '..', 'shared', 'corpus', '12_xian-health-2022-final-consolidated.txt');
+const big = join(root, 'tests', 'fixtures', 'corpus', '12_xian-health-2022-final-consolidated.txt');
 if (existsSync(big)) inputs.push(['12_xian-health (corpus)', readFileSync(big, 'utf8')]);
 inputs.push(['5 MB (S0 repeated: many narrative claims)', inputs[0][1].repeat(Math.ceil(5e6 / inputs[0][1].length))]);
 inputs.push(['5 MB (seeds repeated)', inputs.filter(([n]) => n.startsWith('00')).map(([, t]) => t).join('').repeat(24)]);

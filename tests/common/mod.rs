@@ -10,11 +10,12 @@ pub fn seeds() -> Vec<(String, String)> {
     read_dir_txt(dir)
 }
 
-/// The real-world corpus lives beside the checkout (`../shared/corpus`), as on CI.
+/// The real-world corpus: a copy of `../shared/corpus` in `tests/fixtures/corpus`
+/// (`BUDGET_CHECK_CORPUS` points elsewhere, e.g. at a newer corpus).
 pub fn corpus() -> Vec<(String, String)> {
     let dir = std::env::var("BUDGET_CHECK_CORPUS")
         .map(PathBuf::from)
-        .unwrap_or_else(|_| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"));
+        .unwrap_or_else(|_| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/corpus"));
     let files = read_dir_txt(dir.clone());
     assert!(!files.is_empty(), "corpus not found at {} (set BUDGET_CHECK_CORPUS)", dir.display());
     files
