@@ -221,3 +221,64 @@ impl Finding {
         self
     }
 }
+
+/// A note about the document as a whole, from the reader (not from a rule). Data, rendered in
+/// either language by [`ParseWarning::message`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ParseWarning {
+    /// No table of a 预算公开 was recognised.
+    NoTables,
+    /// A table's title is printed `count` times; the most complete copy was read. `line`: the
+    /// second title (0-based).
+    DuplicateTitle { table: TableId, count: usize, line: Option<usize> },
+    /// The tables are printed in 元: the text (万元) is not compared with them.
+    TablesInYuan,
+    /// The 情况说明 appears twice (two documents pasted together): the text is not compared with
+    /// the tables.
+    TwoDocuments,
+}
+
+impl ParseWarning {
+    /// A stable code (`no-tables`, `duplicate-title`, `tables-in-yuan`, `two-documents`).
+    pub fn code(&self) -> &'static str {
+        match self {
+            ParseWarning::NoTables => "no-tables",
+            ParseWarning::DuplicateTitle { .. } => "duplicate-title",
+            ParseWarning::TablesInYuan => "tables-in-yuan",
+            ParseWarning::TwoDocuments => "two-documents",
+        }
+    }
+
+    /// The 0-based line it is about, if one.
+    pub fn line(&self) -> Option<usize> {
+        match self {
+            ParseWarning::DuplicateTitle { line, .. } => *line,
+            _ => None,
+        }
+    }
+
+    /// The message in `lang`.
+    pub fn message(&self, lang: crate::Lang) -> String {
+        use crate::Lang::{En, Zh};
+        match (self, lang) {
+            (ParseWarning::NoTables, Zh) => "未识别到任何预算公开表格（收支总体情况表、支出总体情况表等）".into(),
+            (ParseWarning::NoTables, En) => {
+                "no table of a budget disclosure was recognised (收支总体情况表, 支出总体情况表, …)".into()
+            }
+            (ParseWarning::DuplicateTitle { table, count, .. }, Zh) => {
+                format!("{} 的标题出现 {count} 次，采用内容最完整的一处", table.as_str())
+            }
+            (ParseWarning::DuplicateTitle { table, count, .. }, En) => {
+                format!("{}'s title is printed {count} times; the most complete copy was read", table.as_str())
+            }
+            (ParseWarning::TablesInYuan, Zh) => {
+                "表格以“元”为单位：情况说明（万元）未与表格逐项核对，只核对文字内部的增减幅、占比与合计".into()
+            }
+            (ParseWarning::TablesInYuan, En) => "the tables are in 元 (yuan): the text (in 万元) was not compared with them; only its own rates, shares and sums were checked".into(),
+            (ParseWarning::TwoDocuments, Zh) => {
+                "情况说明出现两次（两份文档？）：文字部分未与表格核对，只核对文字内部的增减幅、占比与合计".into()
+            }
+            (ParseWarning::TwoDocuments, En) => "the 情况说明 appears twice (two documents?): the text was not compared with the tables; only its own rates, shares and sums were checked".into(),
+        }
+    }
+}

@@ -121,5 +121,4 @@ mod cli {
         }
         Ok(text)
     }
-
 }

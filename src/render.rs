@@ -42,12 +42,8 @@ fn snippet(text: &str, starts: &[usize], loc: &Location, mark: char) -> (String,
             .rev()
             .nth(WINDOW_CHARS - 1)
             .map_or(line.start, |(i, _)| line.start + i);
-        let to = text
-            .get(end..line.end)
-            .unwrap_or("")
-            .char_indices()
-            .nth(WINDOW_CHARS)
-            .map_or(line.end, |(i, _)| end + i);
+        let to =
+            text.get(end..line.end).unwrap_or("").char_indices().nth(WINDOW_CHARS).map_or(line.end, |(i, _)| end + i);
         (from, to)
     } else {
         (line.start, line.end)
@@ -77,12 +73,8 @@ pub fn render_text(r: &Report, text: &str, file: &str, lang: Lang) -> String {
             Severity::Info => "info",
         };
         out.push_str(&format!("{sev}[{}]: {}\n", f.rule, f.message));
-        let gutter = f
-            .primary
-            .line
-            .to_string()
-            .len()
-            .max(f.related.iter().map(|l| l.line.to_string().len()).max().unwrap_or(0));
+        let gutter =
+            f.primary.line.to_string().len().max(f.related.iter().map(|l| l.line.to_string().len()).max().unwrap_or(0));
         let pad = " ".repeat(gutter);
         out.push_str(&format!("{pad}--> {file}:{}:{}\n", f.primary.line, f.primary.column));
         let mut locs: Vec<(&Location, char)> = vec![(&f.primary, '^')];

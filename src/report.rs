@@ -257,7 +257,7 @@ impl<'a> Placer<'a> {
 }
 
 pub struct Parts<'a> {
-    pub narrative: NarrativeParts,
+    pub coverage: crate::coverage::Coverage,
     pub norm_text: &'a str,
     pub line_spans: Vec<Range<usize>>,
     pub tables: &'a [Table],
@@ -317,7 +317,7 @@ pub fn build(p: Parts<'_>, placer: &Placer<'_>, lang: Lang) -> Report {
     let mut summary = Summary {
         checks_run: p.ctx.checks_run,
         checks_passed: p.ctx.checks_passed,
-        checks_skipped: p.ctx.skips.len(),
+        checks_skipped: p.ctx.skips.len() + p.coverage.unexamined.len(),
         ..Summary::default()
     };
     for f in &findings {
@@ -331,12 +331,8 @@ pub fn build(p: Parts<'_>, placer: &Placer<'_>, lang: Lang) -> Report {
     let tables = p
         .tables
         .iter()
-        .map(|t| {
-            let skipped_here = p.ctx.skips.iter().any(|s| s.table == Some(t.id));
-            let status = match t.status {
-                TableStatus::Checked if skipped_here => TableStatus::Partial,
-                s => s,
-            };
+        .zip(&p.coverage.statuses)
+        .map(|(t, &status)| {
             let (columns, body) = match &t.body {
                 Some(TableBody::Coded(c)) => (c.columns.clone(), coded_rows(c, p.norm_text, placer, &line_no)),
                 Some(TableBody::Balance(b)) => {
@@ -368,12 +364,13 @@ pub fn build(p: Parts<'_>, placer: &Placer<'_>, lang: Lang) -> Report {
         .ctx
         .skips
         .iter()
+        .chain(&p.coverage.unexamined)
         .map(|s| SkipOut { rule: s.rule, table: s.table, reason: s.reason.message(lang), line: s.line.map(&line_no) })
         .collect();
     let warnings = p
         .warnings
         .iter()
-        .map(|w| WarningOut { code: w.code, message: w.message.clone(), line: w.line.map(&line_no) })
+        .map(|w| WarningOut { code: w.code(), message: w.message(lang), line: w.line().map(&line_no) })
         .collect();
 
     let coverage = p
@@ -386,11 +383,12 @@ pub fn build(p: Parts<'_>, placer: &Placer<'_>, lang: Lang) -> Report {
         })
         .collect();
     let narrative = NarrativeCoverage {
-        figures: p.narrative.figures,
-        bound: p.narrative.figures - p.narrative.unbound.len(),
-        growth_statements: p.narrative.growth_statements,
-        shares: p.narrative.shares,
+        figures: p.coverage.narrative.figures,
+        bound: p.coverage.narrative.figures - p.coverage.narrative.unbound.len(),
+        growth_statements: p.coverage.narrative.growth_statements,
+        shares: p.coverage.narrative.shares,
         unbound: p
+            .coverage
             .narrative
             .unbound
             .iter()
@@ -560,7 +558,13 @@ fn balance_rows(
 
 /// Convert every offset and column of a byte-offset report to UTF-16 code units (for JS).
 /// One pass over the text for all offsets: linear in the input plus the number of locations.
-pub fn to_utf16(report: &mut Report, original: &str) {
+/// The report with UTF-16 offsets and columns (JavaScript strings) instead of UTF-8 ones.
+pub fn to_utf16(mut report: Report, original: &str) -> Report {
+    utf16_in_place(&mut report, original);
+    report
+}
+
+fn utf16_in_place(report: &mut Report, original: &str) {
     let mut offs: Vec<usize> = Vec::new();
     let push_loc = |l: &Location, offs: &mut Vec<usize>| {
         offs.push(l.start);

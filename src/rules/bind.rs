@@ -55,7 +55,7 @@ pub fn index<'a, T>(items: impl Iterator<Item = (String, &'a T)>) -> std::collec
 /// The claims of one part of the 情况说明 about this year (a figure of last year restates no
 /// cell of these tables).
 pub fn claims<'d>(doc: &'d Document<'_>, part: Part) -> impl Iterator<Item = &'d Claim> {
-    doc.claims.iter().filter(move |c| c.part == part && !c.other_year)
+    doc.narrative.claims().iter().filter(move |c| c.part == part && !c.other_year)
 }
 
 /// A claim's figure as a term.

@@ -280,39 +280,18 @@ pub struct Document<'a> {
     pub text: &'a str,
     pub lines: &'a [Line],
     pub tables: Vec<Table>,
-    /// Amounts and percentages in the narrative, with their units.
-    pub figures: Vec<crate::narrative::Figure>,
-    /// Growth statements in the narrative (`比上年增加 A 万元，增长 B%`).
-    pub growths: Vec<crate::narrative::Growth>,
-    /// 绩效目标表 funding lines (年度预算总额 = 财政拨款 + 其他资金).
-    pub fund_splits: Vec<crate::narrative::FundSplit>,
-    /// Amounts of the unit-wide performance target (整体预算绩效目标 … 涉及金额 X).
-    pub whole_targets: Vec<crate::narrative::Figure>,
-    /// Amounts the narrative gives functional 项 (`…(项)：预算数为 Y 万元`).
-    pub item_amounts: Vec<crate::narrative::ItemAmount>,
-    /// Shares (`X 万元，占 p%`).
-    pub shares: Vec<crate::narrative::Share>,
-    /// Figures after a label that names a table figure (`收支总预算 X 万元`).
-    pub labelled: Vec<crate::narrative::Labelled>,
-    /// The 收入 and 支出 sections of the 情况说明.
-    pub sections: crate::narrative::Sections,
-    /// The `(项)` item list is followed by the next section (not cut off).
-    pub items_closed: bool,
-    /// Every amount in a recognised part of the 情况说明 with the words that introduce it.
-    pub claims: Vec<crate::narrative::Claim>,
-    /// Projects as N7 and the 项目支出绩效目标表 describe them.
-    pub projects: Vec<crate::narrative::Project>,
-    /// `财政拨款项目 N 个，涉及预算金额 X 万元` statements.
-    pub perf_counts: Vec<crate::narrative::PerfCount>,
-    /// The 指标分值权重 of each 绩效目标表 read.
-    pub weights: crate::perf::Weights,
-    /// The 部门整体绩效目标表's 资金来源.
-    pub whole_fund: Option<crate::narrative::WholeFund>,
-    /// 政府采购, 国有资产 and 人员 statements.
-    pub facts: crate::facts::Facts,
-    /// The 情况说明 appears twice (two documents pasted together) or the tables are printed in 元:
-    /// the narrative is not compared with the tables.
-    pub multi_doc: bool,
+    /// The narrative (情况说明) as the narrative pass read it.
+    pub narrative: crate::narrative::Narrative,
+}
+
+/// Run the rules named in `only` (every rule when it is empty) over `doc`, in [`RULES`]' order.
+pub fn run(doc: &Document<'_>, only: &[&str]) -> Ctx {
+    let mut ctx = Ctx::default();
+    for rule in RULES.iter().filter(|r| only.is_empty() || only.contains(&r.meta().id)) {
+        ctx.current = rule.meta().id;
+        rule.check(doc, &mut ctx);
+    }
+    ctx
 }
 
 impl Document<'_> {

@@ -22,8 +22,13 @@ declare_rule! {
 
 fn check(doc: &Document<'_>, ctx: &mut Ctx) {
     let meta = &Ni3PubParts::META;
-    let claim_at: std::collections::HashMap<usize, &crate::narrative::Claim> =
-        doc.claims.iter().filter(|c| c.part == Part::ThreePub).map(|c| (c.figure.amount.span.start, c)).collect();
+    let claim_at: std::collections::HashMap<usize, &crate::narrative::Claim> = doc
+        .narrative
+        .claims()
+        .iter()
+        .filter(|c| c.part == Part::ThreePub)
+        .map(|c| (c.figure.amount.span.start, c))
+        .collect();
     let name =
         |g: &Growth| claim_at.get(&g.current.amount.span.start).map(|c| crate::narrative::three_pub_name(&c.label));
     let signed = |g: &Growth, what: &str| {
@@ -36,7 +41,7 @@ fn check(doc: &Document<'_>, ctx: &mut Ctx) {
     };
     let mut total = None;
     let mut parts: Vec<(&str, &Growth)> = Vec::new();
-    for g in &doc.growths {
+    for g in &doc.narrative.growths {
         let Some(n) = name(g) else { continue };
         if n.contains("三公") {
             total.get_or_insert(g);

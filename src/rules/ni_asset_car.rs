@@ -18,7 +18,7 @@ declare_rule! {
 
 fn check(doc: &Document<'_>, ctx: &mut Ctx) {
     let meta = &NiAssetCar::META;
-    let Some(cars) = &doc.facts.cars else { return };
+    let Some(cars) = &doc.narrative.facts.cars else { return };
     if cars.parts.len() != 3 {
         return;
     }

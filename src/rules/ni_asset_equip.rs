@@ -18,7 +18,7 @@ declare_rule! {
 
 fn check(doc: &Document<'_>, ctx: &mut Ctx) {
     let meta = &NiAssetEquip::META;
-    for e in &doc.facts.equipment {
+    for e in &doc.narrative.facts.equipment {
         lookup::at_least(
             meta,
             None,

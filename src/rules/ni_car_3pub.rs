@@ -20,7 +20,7 @@ declare_rule! {
 
 fn check(doc: &Document<'_>, ctx: &mut Ctx) {
     let meta = &NiCar3Pub::META;
-    let Some(cars) = &doc.facts.cars else { return };
+    let Some(cars) = &doc.narrative.facts.cars else { return };
     let Some(TableBody::Labelled(t10)) = doc.tables.iter().find(|t| t.id == TableId::T10).and_then(|t| t.body.as_ref())
     else {
         return;

@@ -29,7 +29,7 @@ declare_rule! {
 
 fn check_growths(doc: &Document<'_>, ctx: &mut Ctx) {
     let meta = &NiGrowth::META;
-    for g in &doc.growths {
+    for g in &doc.narrative.growths {
         let Some((rate, word_agrees)) = &g.rate else { continue };
         // A change larger than the amount before it cannot be about that amount (a decrease
         // can; an increase cannot): then the sentence is about its subject, if it has one.

@@ -17,7 +17,7 @@ declare_rule! {
 
 fn check(doc: &Document<'_>, ctx: &mut Ctx) {
     let meta = &NiPeople::META;
-    let Some(p) = &doc.facts.people else { return };
+    let Some(p) = &doc.narrative.facts.people else { return };
     if !(p.parts.iter().any(|x| x.0 == "在职") && p.parts.iter().any(|x| x.0 == "退休")) {
         return;
     }

@@ -18,7 +18,7 @@ declare_rule! {
 
 fn check(doc: &Document<'_>, ctx: &mut Ctx) {
     let meta = &NiPeopleStaff::META;
-    let Some(p) = &doc.facts.people else { return };
+    let Some(p) = &doc.narrative.facts.people else { return };
     let (Some(q), Some((_, staff))) = (&p.quota, p.parts.iter().find(|x| x.0 == "在职")) else { return };
     if staff.value <= q.value {
         ctx.record(None);

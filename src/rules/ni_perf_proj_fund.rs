@@ -23,7 +23,7 @@ declare_rule! {
 
 fn check(doc: &Document<'_>, ctx: &mut Ctx) {
     let meta = &NiPerfProjFund::META;
-    for f in &doc.fund_splits {
+    for f in &doc.narrative.fund_splits {
         let total = Term::from_amount(&f.total, "年度预算总额", doc.text);
         let mut parts = vec![Term::from_amount(&f.fiscal, "其中：财政拨款", doc.text)];
         if let Some(o) = &f.other {
@@ -42,10 +42,11 @@ fn check(doc: &Document<'_>, ctx: &mut Ctx) {
     let t7 = doc
         .table(TableId::T7)
         .and_then(|t| t.coded())
-        .filter(|c| !c.columns.is_empty() && !doc.multi_doc)
+        .filter(|c| !c.columns.is_empty() && !doc.narrative.text_only())
         .map(|t| nt_proj::ProjectRows::new(t, doc));
-    let scales = bind::index(doc.projects.iter().filter_map(|q| q.scale.as_ref().map(|s| (q.name.clone(), s))));
-    for p in &doc.projects {
+    let scales =
+        bind::index(doc.narrative.projects.iter().filter_map(|q| q.scale.as_ref().map(|s| (q.name.clone(), s))));
+    for p in &doc.narrative.projects {
         let Some(total) = &p.target_total else { continue };
         let total_term = Term::from_amount(total, format!("{} 年度预算总额", p.name), doc.text);
         if let Some(goal) = &p.goal_amount {

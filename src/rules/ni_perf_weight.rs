@@ -23,10 +23,10 @@ declare_rule! {
 
 fn check(doc: &Document<'_>, ctx: &mut Ctx) {
     let meta = &NiPerfWeight::META;
-    for _ in 0..doc.weights.unread {
+    for _ in 0..doc.narrative.weights.unread {
         ctx.skip(meta, None, super::SkipReason::UnrecognisedLine { item: "绩效目标表 指标分值权重".into() }, None);
     }
-    for t in &doc.weights.tables {
+    for t in &doc.narrative.weights.tables {
         let sum: Decimal = t.weights.iter().map(|a| a.value).sum();
         if sum == Decimal::from(90) || sum == Decimal::from(100) {
             ctx.record(None);

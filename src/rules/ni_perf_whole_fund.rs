@@ -26,7 +26,7 @@ declare_rule! {
 
 fn check(doc: &Document<'_>, ctx: &mut Ctx) {
     let meta = &NiPerfWholeFund::META;
-    let Some(w) = &doc.whole_fund else { return };
+    let Some(w) = doc.narrative.whole_fund() else { return };
     let Some(t1) = balance::table(meta, doc, ctx) else { return };
     let upper = Term::from_amount(&w.upper, "整体绩效目标表 上级安排", doc.text);
     let own = Term::from_amount(&w.own, "整体绩效目标表 本级安排", doc.text);

@@ -30,10 +30,10 @@ fn check(doc: &Document<'_>, ctx: &mut Ctx) {
     ) else {
         return;
     };
-    let (Some(inc), Some(exp)) = (&doc.sections.income, &doc.sections.expense) else { return };
+    let (Some(inc), Some(exp)) = (&doc.narrative.sections.income, &doc.narrative.sections.expense) else { return };
     let in_range = |g: &&Growth, r: &std::ops::Range<usize>| r.contains(&g.current.at.start);
-    let income: Vec<&Growth> = doc.growths.iter().filter(|g| in_range(g, inc)).collect();
-    let expense: Vec<&Growth> = doc.growths.iter().filter(|g| in_range(g, exp)).collect();
+    let income: Vec<&Growth> = doc.narrative.growths.iter().filter(|g| in_range(g, inc)).collect();
+    let expense: Vec<&Growth> = doc.narrative.growths.iter().filter(|g| in_range(g, exp)).collect();
     if income.len() < 2 || expense.len() < 2 {
         return;
     }

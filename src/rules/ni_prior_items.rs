@@ -24,7 +24,7 @@ declare_rule! {
 
 fn check(doc: &Document<'_>, ctx: &mut Ctx) {
     let meta = &NiPriorItems::META;
-    if doc.item_amounts.len() < 2 || !doc.items_closed {
+    if doc.narrative.item_amounts().len() < 2 || !doc.narrative.items_closed {
         return;
     }
     let Some(t5) =
@@ -40,22 +40,28 @@ fn check(doc: &Document<'_>, ctx: &mut Ctx) {
     ) else {
         return;
     };
-    let items: Vec<&Growth> =
-        doc.growths.iter().filter(|g| doc.item_amounts.iter().any(|it| it.amount.at == g.current.at)).collect();
-    let first_item = doc.item_amounts.iter().map(|it| it.amount.at.start).min().unwrap_or(0);
+    let items: Vec<&Growth> = doc
+        .narrative
+        .growths
+        .iter()
+        .filter(|g| doc.narrative.item_amounts().iter().any(|it| it.amount.at == g.current.at))
+        .collect();
+    let first_item = doc.narrative.item_amounts().iter().map(|it| it.amount.at.start).min().unwrap_or(0);
     // The section's scale statements: the last 基本支出 / 项目支出 figures before the items.
     let same = |g: &Growth, t: &Term| g.current.value_wan().0 == t.value;
-    let scale_basic = doc.growths.iter().rev().find(|g| g.current.at.start < first_item && same(g, &basic));
-    let scale_project = doc.growths.iter().rev().find(|g| g.current.at.start < first_item && same(g, &project));
+    let scale_basic = doc.narrative.growths.iter().rev().find(|g| g.current.at.start < first_item && same(g, &basic));
+    let scale_project =
+        doc.narrative.growths.iter().rev().find(|g| g.current.at.start < first_item && same(g, &project));
     let (Some(sb), Some(sp)) = (scale_basic, scale_project) else { return };
     // Items must split T5's total this year.
     let (sum, env) = doc
-        .item_amounts
+        .narrative
+        .item_amounts()
         .iter()
         .fold((Decimal::ZERO, total.half), |(s, e), it| (s + it.amount.value_wan().0, e + it.amount.value_wan().1));
     if (sum - total.value).abs() > env
-        || items.len() + doc.item_amounts.iter().filter(|it| it.amount.amount.value.is_zero()).count()
-            < doc.item_amounts.len()
+        || items.len() + doc.narrative.item_amounts().iter().filter(|it| it.amount.amount.value.is_zero()).count()
+            < doc.narrative.item_amounts().len()
     {
         return;
     }

@@ -21,7 +21,7 @@ declare_rule! {
 
 fn check(doc: &Document<'_>, ctx: &mut Ctx) {
     let meta = &NiProc::META;
-    let Some(p) = &doc.facts.procurement else { return };
+    let Some(p) = &doc.narrative.facts.procurement else { return };
     let t = |f: &crate::narrative::Figure, what: &str| Term::figure(f, what, doc.text);
     let total = t(&p.total, "政府采购预算");
     if let (Some(g), Some(w), Some(s)) = (&p.goods, &p.works, &p.services) {

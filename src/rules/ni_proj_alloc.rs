@@ -21,7 +21,7 @@ declare_rule! {
 
 fn check(doc: &Document<'_>, ctx: &mut Ctx) {
     let meta = &NiProjAlloc::META;
-    for p in &doc.projects {
+    for p in &doc.narrative.projects {
         let (Some(scale), Some(alloc)) = (&p.scale, &p.allocation) else { continue };
         let scale_term = Term::from_amount(&scale.amount, format!("{} 预算安排规模", p.name), doc.text);
         if let Some(total) = &alloc.total {

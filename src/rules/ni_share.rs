@@ -25,7 +25,7 @@ declare_rule! {
 
 fn check(doc: &Document<'_>, ctx: &mut Ctx) {
     let meta = &NiShare::META;
-    if doc.shares.is_empty() {
+    if doc.narrative.shares.is_empty() {
         return;
     }
     let Some(t1) = super::balance::table(meta, doc, ctx) else { return };
@@ -54,11 +54,11 @@ fn check(doc: &Document<'_>, ctx: &mut Ctx) {
         bases.push((a.value, a.half_step()));
     }
     // Tables of another document or in 元: only the text's own amounts are bases.
-    if doc.multi_doc {
+    if doc.narrative.text_only() {
         bases.clear();
     }
     let hundred = Decimal::new(100, 0);
-    for sh in &doc.shares {
+    for sh in &doc.narrative.shares {
         let (x, hx) = sh.part.value_wan();
         let (p, hp) = (sh.percent.amount.value, sh.percent.amount.half_step());
         let mut candidates = bases.clone();

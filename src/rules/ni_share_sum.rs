@@ -26,7 +26,7 @@ declare_rule! {
 
 fn check(doc: &Document<'_>, ctx: &mut Ctx) {
     let meta = &NiShareSum::META;
-    if doc.shares.is_empty() {
+    if doc.narrative.shares.is_empty() {
         return;
     }
     let t1 = doc.table(TableId::T1).and_then(|t| t.balance());
@@ -44,12 +44,12 @@ fn check(doc: &Document<'_>, ctx: &mut Ctx) {
     };
     let hundred = Decimal::from(100);
     let claim_at: std::collections::HashMap<usize, &crate::narrative::Claim> =
-        doc.claims.iter().map(|c| (c.figure.amount.span.start, c)).collect();
+        doc.narrative.claims().iter().map(|c| (c.figure.amount.span.start, c)).collect();
     for part in [Part::Income, Part::Expense, Part::Gpb] {
         let in_part = |span_start: usize| {
             claim_at.get(&span_start).is_some_and(|c| c.part == part && (part != Part::Gpb || c.level == Some('类')))
         };
-        let shares: Vec<_> = doc.shares.iter().filter(|s| in_part(s.part.amount.span.start)).collect();
+        let shares: Vec<_> = doc.narrative.shares.iter().filter(|s| in_part(s.part.amount.span.start)).collect();
         if shares.len() < 2 {
             continue;
         }

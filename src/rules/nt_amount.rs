@@ -23,7 +23,7 @@ declare_rule! {
 
 fn check(doc: &Document<'_>, ctx: &mut Ctx) {
     let meta = &NtAmount::META;
-    if doc.labelled.is_empty() {
+    if doc.narrative.labelled().is_empty() {
         return;
     }
     basic_split_without_t6(meta, doc, ctx);
@@ -38,8 +38,10 @@ fn check(doc: &Document<'_>, ctx: &mut Ctx) {
     // A figure the 情况说明 gives for last year (`2023 年“三公”经费预算 2.26 万元`) restates no
     // cell of this year's tables.
     let other_year: std::collections::HashSet<usize> =
-        doc.claims.iter().filter(|c| c.other_year).map(|c| c.figure.amount.span.start).collect();
-    for la in doc.labelled.iter().filter(|l| !l.other_year && !other_year.contains(&l.figure.amount.span.start)) {
+        doc.narrative.claims().iter().filter(|c| c.other_year).map(|c| c.figure.amount.span.start).collect();
+    for la in
+        doc.narrative.labelled().iter().filter(|l| !l.other_year && !other_year.contains(&l.figure.amount.span.start))
+    {
         let (target, severity): (Option<Term>, Severity) = match la.label {
             "收支总预算" | "收入预算" | "支出预算" => (
                 t1.and_then(|b| b.income_total.as_ref())
@@ -144,7 +146,7 @@ fn basic_split_without_t6(meta: &'static super::RuleMeta, doc: &super::Document<
     if has_t6 {
         return;
     }
-    let pick = |label: &str| doc.labelled.iter().find(|l| l.label == label);
+    let pick = |label: &str| doc.narrative.labelled().iter().find(|l| l.label == label);
     let (Some(p), Some(g)) = (pick("人员经费"), pick("公用经费")) else { return };
     let Some(t5) =
         doc.tables.iter().find(|t| t.id == TableId::T5).and_then(|t| t.coded()).filter(|c| !c.columns.is_empty())

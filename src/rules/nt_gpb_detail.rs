@@ -20,11 +20,11 @@ declare_rule! {
 
 fn check(doc: &Document<'_>, ctx: &mut Ctx) {
     let meta = &NtGpbDetail::META;
-    if doc.item_amounts.is_empty() {
+    if doc.narrative.item_amounts().is_empty() {
         return;
     }
     let Some(t5) = lookup::coded(meta, TableId::T5, doc, ctx) else { return };
-    for it in &doc.item_amounts {
+    for it in doc.narrative.item_amounts() {
         // The 项 rows of that name; with several, the one under the named 款.
         let rows: Vec<_> = t5.rows.iter().filter(|r| r.level() == 3 && r.name == it.item).collect();
         let row = match rows.as_slice() {

@@ -24,7 +24,7 @@ declare_rule! {
 
 fn check_nt_perf_count(doc: &Document<'_>, ctx: &mut Ctx) {
     let meta = &NtPerfCount::META;
-    let Some(pc) = doc.perf_counts.iter().find(|p| !p.upper) else { return };
+    let Some(pc) = doc.narrative.perf_counts().iter().find(|p| !p.upper) else { return };
     let Some(t5) = lookup::coded(meta, TableId::T5, doc, ctx) else { return };
     let Some(projects_total) = lookup::total_row(t5).and_then(|r| lookup::cell(TableId::T5, t5, r, "项目支出", doc))
     else {
@@ -63,7 +63,8 @@ fn check_nt_perf_count(doc: &Document<'_>, ctx: &mut Ctx) {
             );
         }
     }
-    let scales: Vec<&crate::narrative::Figure> = doc.projects.iter().filter_map(|p| p.scale.as_ref()).collect();
+    let scales: Vec<&crate::narrative::Figure> =
+        doc.narrative.projects.iter().filter_map(|p| p.scale.as_ref()).collect();
     let n = pc.count.value;
     if scales.is_empty() || rust_decimal::Decimal::from(scales.len()) != n {
         return;
@@ -98,7 +99,7 @@ declare_rule! {
 
 fn check_nt_perf_unpub(doc: &Document<'_>, ctx: &mut Ctx) {
     let meta = &NtPerfUnpub::META;
-    let Some(f) = doc.perf_counts.iter().find(|p| p.upper).and_then(|p| p.amount.as_ref()) else { return };
+    let Some(f) = doc.narrative.perf_counts().iter().find(|p| p.upper).and_then(|p| p.amount.as_ref()) else { return };
     let Some(t1) = super::balance::table(meta, doc, ctx) else { return };
     let upper: Vec<&crate::tables::BalanceItem> =
         t1.income.iter().filter(|i| i.label.contains("上级") && i.label.contains("转移支付")).collect();

@@ -20,7 +20,7 @@ declare_rule! {
 
 fn check(doc: &Document<'_>, ctx: &mut Ctx) {
     let meta = &NtPerfWhole::META;
-    if doc.whole_targets.is_empty() {
+    if doc.narrative.whole_targets().is_empty() {
         return;
     }
     let Some(t1) = super::balance::table(meta, doc, ctx) else { return };
@@ -33,7 +33,7 @@ fn check(doc: &Document<'_>, ctx: &mut Ctx) {
         .and_then(|t| t.balance())
         .and_then(|b| b.income_total.as_ref())
         .and_then(|i| i.amount.clone());
-    for f in &doc.whole_targets {
+    for f in doc.narrative.whole_targets() {
         let (v, h) = f.value_wan();
         let figure = Term {
             value: v,

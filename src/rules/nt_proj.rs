@@ -23,8 +23,8 @@ declare_rule! {
 
 fn check(doc: &Document<'_>, ctx: &mut Ctx) {
     let meta = &NtProj::META;
-    let mut with_scale = doc.projects.iter().filter_map(|p| p.scale.as_ref().map(|s| (p, s))).peekable();
-    if with_scale.peek().is_none() || doc.multi_doc {
+    let mut with_scale = doc.narrative.projects.iter().filter_map(|p| p.scale.as_ref().map(|s| (p, s))).peekable();
+    if with_scale.peek().is_none() || doc.narrative.text_only() {
         return;
     }
     let Some(t7) = lookup::coded(meta, TableId::T7, doc, ctx) else { return };

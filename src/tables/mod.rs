@@ -311,13 +311,7 @@ impl Table {
     }
 }
 
-/// A parse-level observation for the report (never a finding about the document's numbers).
-#[derive(Debug, Clone, Serialize)]
-pub struct ParseWarning {
-    pub code: &'static str,
-    pub message: String,
-    pub line: Option<usize>,
-}
+pub use crate::diagnostics::ParseWarning;
 
 // ---------------------------------------------------------------------------------------------
 // Shared line helpers
@@ -437,11 +431,8 @@ pub fn find_tables(text: &str, lines: &[Line]) -> (Vec<Table>, Vec<ParseWarning>
     for id in TableId::ALL {
         let mut of_id: Vec<Table> = found.iter().filter(|t| t.id == id).cloned().collect();
         if of_id.len() > 1 {
-            warnings.push(ParseWarning {
-                code: "duplicate-title",
-                message: format!("{} 的标题出现 {} 次，采用内容最完整的一处", id.as_str(), of_id.len()),
-                line: of_id.get(1).and_then(|t| t.line),
-            });
+            let line = of_id.get(1).and_then(|t| t.line);
+            warnings.push(ParseWarning::DuplicateTitle { table: id, count: of_id.len(), line });
         }
         of_id.sort_by_key(|t| std::cmp::Reverse(fit(t)));
         match of_id.into_iter().next() {

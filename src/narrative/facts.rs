@@ -1,8 +1,8 @@
 //! Pass 3d: the facts the 其他重要事项 section states in words and small counts — 政府采购,
 //! 国有资产 (vehicles, large equipment), 人员 — read from the narrative stream.
 
+use super::{figs_from, find, number_at, sentence_end, Figure, Stream, Unit};
 use crate::amount::Amount;
-use crate::narrative::{figs_from, find, number_at, sentence_end, Figure, Stream, Unit};
 
 /// `政府采购预算 X 万元，其中：…货物预算 a，…工程预算 b，…服务预算 c` and the reserved shares.
 #[derive(Debug, Clone)]

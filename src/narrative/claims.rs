@@ -1,0 +1,288 @@
+//! Claims: every amount in a recognised part of the 情况说明 with the words that introduce it,
+//! labelled restatements (`收支总预算 X 万元`), and `…(项)：预算数为 Y 万元` items.
+
+use super::*;
+
+/// `A(类)B(款)C(项)：20XX 年预算数为 Y 万元` — the amount the narrative gives a functional 项.
+#[derive(Debug, Clone)]
+pub struct ItemAmount {
+    pub class: String,
+    pub kuan: String,
+    pub item: String,
+    pub amount: Figure,
+}
+
+pub fn item_amounts(s: &Stream, figs: &[Figure]) -> Vec<ItemAmount> {
+    let c = &s.chars;
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(k) = find(c, i, c.len(), "(项)") {
+        i = k + 3;
+        // Back to `(款)` and `(类)` in the same sentence.
+        let from = sentence_start(c, k);
+        let Some(kuan_end) = (from..k).rev().find(|&j| word_at(c, j, &["(款)"]).is_some()) else { continue };
+        let Some(class_end) = (from..kuan_end).rev().find(|&j| word_at(c, j, &["(类)"]).is_some()) else { continue };
+        let item: String = c[kuan_end + 3..k].iter().collect();
+        let kuan: String = c[class_end + 3..kuan_end].iter().collect();
+        // The class name starts after an enumerator like `3.` or `(三)`.
+        let class_raw: String = c[from..class_end].iter().collect();
+        let class = class_raw
+            .trim_start_matches(|ch: char| ch.is_ascii_digit() || matches!(ch, '.' | '、' | ' ' | '(' | ')'))
+            .to_string();
+        let end = sentence_end(c, k);
+        // `2024 年预算数为 Y`, not `上年预算数为 X`.
+        let Some(p) = (k..(k + 40).min(end)).find(|&j| {
+            word_at(c, j, &["预算数为"]).is_some()
+                && !c[j.saturating_sub(3)..j].iter().collect::<String>().contains("上年")
+                && !c[j.saturating_sub(3)..j].iter().collect::<String>().contains("一年")
+        }) else {
+            continue;
+        };
+        if let Some(f) = figs_from(figs, p + 4).take_while(|f| f.at.start <= p + 5).find(|f| f.unit != Unit::Percent) {
+            out.push(ItemAmount { class, kuan, item, amount: f.clone() });
+        }
+    }
+    out
+}
+
+/// A figure printed right after a label (`收支总预算 11931.33 万元`, `人员经费 631.92 万元`).
+#[derive(Debug, Clone)]
+pub struct Labelled {
+    pub label: &'static str,
+    pub figure: Figure,
+    /// The sentence speaks of another year or last year (see `Claim::other_year`).
+    pub other_year: bool,
+}
+
+/// Labels that name a table figure, longest first (so `财政拨款收支总预算` wins over `收支总预算`).
+pub const AMOUNT_LABELS: [&str; 10] = [
+    "财政拨款收支总预算",
+    "收支总预算",
+    "运行经费财政拨款预算",
+    "“三公”经费预算数",
+    "“三公”经费数为",
+    "“三公”经费预算",
+    "收入预算",
+    "支出预算",
+    "人员经费",
+    "公用经费",
+];
+
+/// Figures printed directly after one of `AMOUNT_LABELS` (at most two characters between, such
+/// as `为`), not inside a comparison (`比上年…`).
+pub fn labelled_amounts(s: &Stream, figs: &[Figure], parts: &[PartStart]) -> Vec<Labelled> {
+    let c = &s.chars;
+    let mut out = Vec::new();
+    let doc_year = document_year(parts);
+    for f in figs.iter().filter(|f| f.unit != Unit::Percent) {
+        let start = f.at.start;
+        let found = AMOUNT_LABELS.iter().find_map(|l| {
+            let n = l.chars().count();
+            (0..=2usize).find_map(|gap| {
+                let end = start.checked_sub(gap)?;
+                let from = end.checked_sub(n)?;
+                let between_ok = c[end..start].iter().all(|&x| matches!(x, '为' | ':' | ' ' | '是'));
+                (between_ok && c[from..end].iter().copied().eq(l.chars())).then_some(*l)
+            })
+        });
+        if let Some(label) = found {
+            // `收入预算 X 万元` must start the clause (not `比上年收入预算增加`).
+            let before = c
+                .get(start.saturating_sub(label.chars().count() + 6)..start)
+                .map(|x| x.iter().collect::<String>())
+                .unwrap_or_default();
+            if before.contains("比上年") || before.contains("较上年") {
+                continue;
+            }
+            // The label is a whole word, not the end of a longer one (`基本支出预算`, `退休职工人员
+            // 经费`): before it a clause start, a year, or the unit's own name.
+            let label_start = (0..=2usize).find_map(|gap| {
+                let end = start.checked_sub(gap)?;
+                end.checked_sub(label.chars().count())
+            });
+            if let Some(ls) = label_start.filter(|_| !label.starts_with('“')) {
+                let prev: String = c[ls.saturating_sub(4)..ls].iter().collect();
+                let year = ls >= 2 && c[ls - 1] == '年' && c[ls - 2].is_ascii_digit();
+                let free = ls == 0
+                    || is_clause_stop(c[ls - 1])
+                    || c[ls - 1].is_ascii_digit()
+                    || year
+                    || matches!(c[ls - 1], ' ' | '(' | ')' | '）' | '（');
+                let unit = ["部门", "单位", "中心", "机关", "事业单位", "局", "委", "院", "所", "办"]
+                    .iter()
+                    .any(|u| prev.ends_with(u));
+                if !free && !unit {
+                    continue;
+                }
+            }
+            let k = parts.partition_point(|p| p.at <= start);
+            let part = k.checked_sub(1).and_then(|k| parts.get(k));
+            // 人员经费 / 公用经费 are T6's only in the 基本支出 section (when the document has one;
+            // otherwise not in a project's words).
+            if matches!(label, "人员经费" | "公用经费") {
+                let has_basic = parts.iter().any(|p| p.part == Part::Basic);
+                let in_basic = part.is_some_and(|p| p.part == Part::Basic);
+                let sentence: String = c[sentence_start(c, start)..start].iter().collect();
+                if (has_basic && !in_basic) || (!has_basic && ["项目", "用于"].iter().any(|w| sentence.contains(w)))
+                {
+                    continue;
+                }
+            }
+            let this_year = part.and_then(|p| p.year).or(doc_year);
+            let sentence: String = c[sentence_start(c, start)..start].iter().filter(|ch| !ch.is_whitespace()).collect();
+            // A whole restated is not one of a list's parts (`其中：本级收支总预算 …，所属…中心收支总预算 …`).
+            if ["其中", "所属", "本级", "下属"].iter().any(|w| sentence.contains(w))
+                && !matches!(label, "人员经费" | "公用经费")
+            {
+                continue;
+            }
+            let other_year =
+                year_in(&sentence).is_some_and(|y| this_year.is_some_and(|t| t != y)) || last_year_subject(&sentence);
+            out.push(Labelled { label, figure: f.clone(), other_year });
+        }
+    }
+    out
+}
+
+/// Is the list of `(项)` items followed by the next section's heading (so it is not cut off)?
+pub fn items_closed(s: &Stream, items: &[ItemAmount]) -> bool {
+    let Some(last) = items.iter().map(|i| i.amount.at.end).max() else { return false };
+    find(&s.chars, last, s.chars.len(), "情况说明").is_some()
+}
+
+/// A figure with the words that introduce it (its clause up to the figure) and the part it is in.
+#[derive(Debug, Clone)]
+pub struct Claim {
+    pub part: Part,
+    /// The introducing words without enumerators, the unit's name and year (`2024 年…`),
+    /// and without a trailing `为`/`是` and a level mark.
+    pub label: String,
+    /// `类`, `款` or `项` when the label ends with `(类)` and so on.
+    pub level: Option<char>,
+    pub figure: Figure,
+    /// The year the label named (`2023 年…`), if any.
+    pub year: Option<u32>,
+    /// The sentence up to the label (at most `SENTENCE_MAX` characters, spaces dropped).
+    pub before: String,
+    /// The figure is about another year: its words or its sentence name a year other than the
+    /// part's, or last year (`上年…`, `…执行数`, `比…`), so it restates no cell of this year's tables.
+    pub other_year: bool,
+}
+
+/// The label of every amount (not percent) in a recognised part of the 情况说明.
+pub fn claims(s: &Stream, figs: &[Figure], parts: &[PartStart]) -> Vec<Claim> {
+    let c = &s.chars;
+    let mut out = Vec::new();
+    let doc_year = document_year(parts);
+    for f in figs.iter().filter(|f| f.unit != Unit::Percent) {
+        let k = parts.partition_point(|p| p.at <= f.at.start);
+        let Some(&PartStart { part, year: part_year, .. }) = k.checked_sub(1).and_then(|k| parts.get(k)) else {
+            continue;
+        };
+        if part == Part::Other {
+            continue;
+        }
+        let this_year = part_year.or(doc_year);
+        let lo = f.at.start.saturating_sub(40);
+        let mut from = (lo..f.at.start).rev().find(|&j| is_clause_stop(c[j])).map_or(lo, |j| j + 1);
+        // `其中` and `包括` open a list: the label starts after them.
+        for w in ["其中", "包括"] {
+            if let Some(j) = (from..f.at.start).rev().find(|&j| word_at(c, j, &[w]).is_some()) {
+                from = from.max(j + 2);
+            }
+        }
+        let mut label: Vec<char> = c[from..f.at.start].iter().copied().filter(|ch| !ch.is_whitespace()).collect();
+        let raw: String = label.iter().collect();
+        let before: String = c[sentence_start(c, from)..from].iter().filter(|ch| !ch.is_whitespace()).collect();
+        // `…部门 2024 年一般公共预算拨款合计` → `一般公共预算拨款合计`.
+        let year = year_in(&raw);
+        if let Some(y) = (1..label.len()).rev().find(|&j| label[j] == '年' && label[j - 1].is_ascii_digit()) {
+            label.drain(..=y);
+        }
+        // A heading run into the clause (`(二)…结构情况 1.社会保障和就业支出(类)`).
+        if let Some(h) = (1..label.len()).rev().find(|&j| label[j - 1] == '情' && label[j] == '况') {
+            label.drain(..=h);
+            if label.starts_with(&['说', '明']) {
+                label.drain(..2);
+            }
+        }
+        strip_enumerator(&mut label);
+        while matches!(label.last(), Some('为' | '是' | ':' | '：')) {
+            label.pop();
+        }
+        let mut level = None;
+        if label.len() >= 3
+            && label[label.len() - 3] == '('
+            && label[label.len() - 1] == ')'
+            && matches!(label[label.len() - 2], '类' | '款' | '项')
+        {
+            level = Some(label[label.len() - 2]);
+            label.truncate(label.len() - 3);
+        } else if let Some(k) =
+            (0..label.len().saturating_sub(2)).find(|&k| label[k] == '(' && label[k + 1] == '类' && label[k + 2] == ')')
+        {
+            // `社会保障和就业（类）支出`: the central template marks the class inside its name.
+            level = Some('类');
+            label.drain(k..k + 3);
+        }
+        if label.is_empty() {
+            continue;
+        }
+        let label: String = label.into_iter().collect();
+        let current_terms = |s: &str| s.replace("上年结转", "");
+        // Carried-over projects are named with the year they began (`2023 年…项目`); the
+        // section's totals are not.
+        let project_name = part == Part::CarryOver
+            && label.chars().count() >= 6
+            && !label.contains("结转结余")
+            && !label.ends_with("财政拨款");
+        let other_year =
+            ["比", "较", "上年", "执行", "决算", "上一年", "去年"].iter().any(|w| current_terms(&raw).contains(w))
+                || ([year, year_in(&before)].into_iter().flatten().any(|y| this_year.is_some_and(|t| t != y))
+                    && !project_name)
+                || last_year_subject(&before);
+        out.push(Claim { part, label, level, figure: f.clone(), year, before, other_year });
+    }
+    out
+}
+
+/// The document's year: the one its part headings name most.
+fn document_year(parts: &[PartStart]) -> Option<u32> {
+    let mut years: Vec<u32> = parts.iter().filter_map(|p| p.year).collect();
+    years.sort_unstable();
+    years.chunk_by(|a, b| a == b).max_by_key(|g| g.len()).map(|g| g[0])
+}
+
+/// Does the sentence so far speak of last year (`上年…预算 2.26 万元，其中：…`)? `比上年` /
+/// `较上年` compare with it and do not count.
+fn last_year_subject(before: &str) -> bool {
+    let before = before.replace("上年结转", "");
+    before.match_indices("上年").any(|(i, _)| !before[..i].ends_with('比') && !before[..i].ends_with('较'))
+        || ["执行数", "决算数", "上一年", "去年", "前一年"].iter().any(|w| before.contains(w))
+}
+
+/// Drop a leading list marker: `- 1.`, `(一)`, `一、`, `1、`.
+fn strip_enumerator(l: &mut Vec<char>) {
+    const NUMERALS: &str = "一二三四五六七八九十";
+    loop {
+        let before = l.len();
+        while l.first().is_some_and(|ch| ch.is_ascii_digit() || matches!(ch, '.' | '-' | '•' | '·' | '、')) {
+            l.remove(0);
+        }
+        if l.first() == Some(&'(') {
+            if let Some(close) = l.iter().position(|&ch| ch == ')') {
+                if close > 1 && l[1..close].iter().all(|ch| NUMERALS.contains(*ch) || ch.is_ascii_digit()) {
+                    l.drain(..=close);
+                }
+            }
+        }
+        if let Some(p) = l.iter().position(|&ch| ch == '、') {
+            if p > 0 && l[..p].iter().all(|ch| NUMERALS.contains(*ch)) {
+                l.drain(..=p);
+            }
+        }
+        if l.len() == before {
+            return;
+        }
+    }
+}

@@ -1,0 +1,252 @@
+//! Growth statements (`比上年增加 A 万元，增长 B%`, bound to the amount they speak of, HZ-23),
+//! the 三公 parts' own changes, and shares (`X 万元，占 p%`).
+
+use super::*;
+
+/// `比上年…增加 A 万元，增长 B%`: the amount it is about, the change, the rate.
+#[derive(Debug, Clone)]
+pub struct Growth {
+    /// The current figure the statement is about (the nearest amount before `比上年`).
+    pub current: Figure,
+    /// true: 增加/增长; false: 减少/下降.
+    pub up: bool,
+    pub change: Figure,
+    /// The printed rate, if any, and whether its word agrees with the change's direction.
+    pub rate: Option<(Figure, bool)>,
+    /// The comparison basis as printed (`上年预算`, `2023 年执行数`…).
+    pub basis: String,
+    /// The first amount of the sentence when it is not `current`: the subject of a sentence that
+    /// lists its parts before the comparison (`收入 4,203.47 万元，其中：… 100.00 万元，较上年增加…`).
+    pub subject: Option<Figure>,
+}
+
+const UP: [&str; 3] = ["增加", "增长", "增幅"];
+
+const DOWN: [&str; 5] = ["减少", "下降", "减幅", "降低", "降幅"];
+
+pub fn growths(s: &Stream, figs: &[Figure]) -> Vec<Growth> {
+    let c = &s.chars;
+    let mut out: Vec<Growth> = Vec::new();
+    let mut changes: std::collections::HashSet<(usize, usize)> = Default::default();
+    let starts: Vec<usize> =
+        (0..c.len()).filter(|&i| word_at(c, i, &["比上年", "较上年", "比20", "较20"]).is_some()).collect();
+    for &i in &starts {
+        // The comparison word, then (within a few characters) the direction and the change.
+        let sentence_start = sentence_start(c, i);
+        // The change of an earlier statement is not what a later one is about.
+        let is_change = |f: &Figure| changes.contains(&(f.at.start, f.at.end));
+        let candidates: Vec<&Figure> = figs_from(figs, sentence_start)
+            .take_while(|f| f.at.start < i)
+            .filter(|f| {
+                f.unit != Unit::Percent && f.at.end <= i && !is_change(f) && !bracketed(c, f, i) && !after_zhan(c, f)
+            })
+            .collect();
+        let Some(current) = candidates.last().copied() else { continue };
+        let subject = candidates.first().filter(|f| f.at != current.at).map(|f| (*f).clone());
+        // No other 比上年 between the current amount and this one.
+        let later = starts.partition_point(|&o| o <= current.at.end);
+        if starts.get(later).is_some_and(|&o| o < i) {
+            continue;
+        }
+        let mut k = i;
+        let limit = (i + 16).min(c.len());
+        let mut dir = None;
+        while k < limit {
+            if let Some(n) = word_at(c, k, &UP) {
+                dir = Some((true, k + n));
+                break;
+            }
+            if let Some(n) = word_at(c, k, &DOWN) {
+                dir = Some((false, k + n));
+                break;
+            }
+            if is_stop(c[k]) {
+                break;
+            }
+            k += 1;
+        }
+        let Some((mut up, after)) = dir else { continue };
+        let basis: String = c[i..k].iter().collect();
+        // The change: the first figure right after the verb.
+        let Some(change) =
+            figs_from(figs, after).take_while(|f| f.at.start <= after + 2).find(|f| f.unit != Unit::Percent)
+        else {
+            continue;
+        };
+        // `增加-38.85 万元，增长-14.99%`: a negative increase is a decrease.
+        let negative = |f: &Figure| f.at.start > 0 && matches!(c[f.at.start - 1], '-' | '−');
+        if negative(change) {
+            up = !up;
+        }
+        // The rate: a percent after the change, before the sentence ends, after a direction word.
+        let mut rate = None;
+        let mut m = change.at.end;
+        while m < c.len() && m < change.at.end + 8 && !is_stop(c[m]) {
+            let word = word_at(c, m, &UP).map(|n| (true, n)).or_else(|| word_at(c, m, &DOWN).map(|n| (false, n)));
+            if let Some((w_up, n)) = word {
+                if let Some(p) =
+                    figs_from(figs, m + n).take_while(|f| f.at.start <= m + n + 2).find(|f| f.unit == Unit::Percent)
+                {
+                    rate = Some((p.clone(), (w_up != negative(p)) == up));
+                }
+                break;
+            }
+            m += 1;
+        }
+        changes.insert((change.at.start, change.at.end));
+        out.push(Growth { current: current.clone(), up, change: change.clone(), rate, basis, subject });
+    }
+    out
+}
+
+/// Is `f` inside brackets that close before `until` (`637.60 万元（含人员经费 631.92 万元）`)?
+fn bracketed(c: &[char], f: &Figure, until: usize) -> bool {
+    for &ch in &c[f.at.end..until.min(c.len())] {
+        match ch {
+            '(' | '（' => return false,
+            ')' | '）' => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// Is `f` the base of a share (`占收入预算 11931.33 万元的 33.59%`)?
+fn after_zhan(c: &[char], f: &Figure) -> bool {
+    c[f.at.start.saturating_sub(8)..f.at.start]
+        .iter()
+        .rev()
+        .take_while(|ch| !is_clause_stop(**ch))
+        .any(|&ch| ch == '占')
+}
+
+/// `X 万元，占 p%`: a share, with the amount it is of, and the sentence's first amount (the
+/// whole a `其中` list splits).
+#[derive(Debug, Clone)]
+pub struct Share {
+    pub part: Figure,
+    pub percent: Figure,
+    pub subject: Option<Figure>,
+    /// Earlier amounts nearby (the last few hundred characters) at least as large as the part:
+    /// a structure paragraph's shares are of a total stated just before it.
+    pub nearby: Vec<Figure>,
+}
+
+pub fn shares(s: &Stream, figs: &[Figure]) -> Vec<Share> {
+    let c = &s.chars;
+    let mut out = Vec::new();
+    for (n, f) in figs.iter().enumerate() {
+        if f.unit != Unit::Percent {
+            continue;
+        }
+        // `占` right before the percent, and the amount right before `占` (a comma between).
+        let Some(zhan) = (f.at.start.saturating_sub(3)..f.at.start).rev().find(|&j| c[j] == '占') else { continue };
+        let Some(mut part) = figs[..n].iter().rev().find(|p| p.unit != Unit::Percent) else { continue };
+        if part.at.end > zhan || zhan - part.at.end > 2 {
+            continue;
+        }
+        // `11293.73 万元（含上年结转 130.20 万元），占 94.66%`: the share is the bracket's owner's.
+        if c[part.at.end..zhan].iter().any(|&ch| matches!(ch, ')' | '）')) {
+            let Some(open) =
+                (sentence_start(c, part.at.start)..part.at.start).rev().find(|&j| matches!(c[j], '(' | '（'))
+            else {
+                continue;
+            };
+            let Some(owner) =
+                figs[..n].iter().rev().find(|p| p.unit != Unit::Percent && p.at.end <= open && open - p.at.end <= 1)
+            else {
+                continue;
+            };
+            part = owner;
+        }
+        let sentence_from = sentence_start(c, part.at.start);
+        let subject = figs_from(figs, sentence_from)
+            .take_while(|x| x.at.start < part.at.start)
+            .find(|x| x.unit != Unit::Percent)
+            .cloned();
+        let window = part.at.start.saturating_sub(400);
+        let nearby = figs_from(figs, window)
+            .take_while(|x| x.at.start < part.at.start)
+            .filter(|x| x.unit != Unit::Percent && x.value_wan().0 >= part.value_wan().0)
+            .cloned()
+            .collect();
+        out.push(Share { part: part.clone(), percent: f.clone(), subject, nearby });
+    }
+    out
+}
+
+/// The 三公 parts' changes, stated after the parts themselves without `比上年`
+/// (`…“三公”经费数为 X 万元，其中：因公出国（境）a 万元…。…其中：因公出国（境）费增加 0.00 万元，
+/// 增长 0.00%`): each bound to the amount its part was given before.
+/// A 三公 part's name, one spelling for its variants (`公务用车运行维护费` = `公务用车运行费`,
+/// `因公出国（境）费` = `因公出国（境）`).
+pub fn three_pub_name(label: &str) -> String {
+    label.replace("运行维护费", "运行费").replace("(境)费", "(境)")
+}
+
+pub fn part_growths(s: &Stream, figs: &[Figure], claims: &[Claim], known: &[Growth]) -> Vec<Growth> {
+    let c = &s.chars;
+    let name = three_pub_name;
+    let known: std::collections::HashSet<usize> = known.iter().map(|g| g.change.at.start).collect();
+    // The first amount stated for each part (and for the total), in text order: a change binds
+    // to the one stated before it.
+    let mut first: std::collections::HashMap<String, &Claim> = std::collections::HashMap::new();
+    let mut total: Option<&Claim> = None;
+    let mut out = Vec::new();
+    for cl in claims {
+        // A new 三公 section (another document pasted after) starts afresh.
+        if cl.part != Part::ThreePub {
+            first.clear();
+            total = None;
+            continue;
+        }
+        let change =
+            [("增加", true), ("减少", false)].iter().find_map(|(w, up)| cl.label.strip_suffix(w).map(|x| (x, *up)));
+        let Some((stem, up)) = change else {
+            if cl.other_year {
+                continue;
+            }
+            if cl.label.contains("三公") && !cl.label.contains("上年") {
+                total.get_or_insert(cl);
+            } else {
+                first.entry(name(&cl.label)).or_insert(cl);
+            }
+            continue;
+        };
+        if stem.is_empty() || known.contains(&cl.figure.at.start) {
+            continue;
+        }
+        // `…“三公”经费(预算)比上年预算增加 A`: the change of the total stated before.
+        let current = if stem.contains("上年") {
+            if !stem.contains("三公") {
+                continue;
+            }
+            total
+        } else {
+            first.get(&name(stem)).copied()
+        };
+        let Some(current) = current else { continue };
+        let mut rate = None;
+        let mut m = cl.figure.at.end;
+        while m < c.len() && m < cl.figure.at.end + 8 && !is_stop(c[m]) {
+            let word = word_at(c, m, &UP).map(|n| (true, n)).or_else(|| word_at(c, m, &DOWN).map(|n| (false, n)));
+            if let Some((w_up, n)) = word {
+                rate = figs_from(figs, m + n)
+                    .take_while(|f| f.at.start <= m + n + 2)
+                    .find(|f| f.unit == Unit::Percent)
+                    .map(|p| (p.clone(), w_up == up));
+                break;
+            }
+            m += 1;
+        }
+        out.push(Growth {
+            current: current.figure.clone(),
+            up,
+            change: cl.figure.clone(),
+            rate,
+            basis: "上年预算".into(),
+            subject: None,
+        });
+    }
+    out
+}
