@@ -4,7 +4,8 @@ declare_rule! {
     /// ### What it checks
     /// Whether a table's identities agree only within the rounding of figures printed with
     /// different decimals (`620` beside `619.80`, HZ-10). The sum engine notes each such residue;
-    /// this rule, run after every other rule, turns them into one warning per table.
+    /// this rule, run after every other rule, turns them into one warning per table (one check per
+    /// table some sum ran on).
     ///
     /// ### Why
     /// A residue between figures of the same precision is ordinary rounding (info). When the
@@ -23,7 +24,14 @@ declare_rule! {
 }
 
 fn check(_doc: &Document<'_>, ctx: &mut Ctx) {
-    for (t, label, n) in std::mem::take(&mut ctx.mixed_precision) {
+    let mut residues = std::mem::take(&mut ctx.mixed_precision);
+    for t in ctx.tables_checked.clone() {
+        // One check per table some sum ran on: no residue between figures of mixed precision.
+        let Some(k) = residues.iter().position(|(id, ..)| *id == t) else {
+            ctx.record(None);
+            continue;
+        };
+        let (t, label, n) = residues.remove(k);
         let zh = format!(
             "{} 的金额印刷精度不一（首处：{}）：{n} 处核对只在较粗精度的舍入范围内相符",
             t.as_str(),
@@ -35,13 +43,12 @@ fn check(_doc: &Document<'_>, ctx: &mut Ctx) {
             label.what
         );
         let found = label.what.clone();
-        ctx.findings.push(
-            Finding::new(&StrPrecision::META, label)
-                .table(t)
-                .message(zh, en)
-                .found(found)
-                .expected("统一保留两位小数")
-                .note(format!("{n} 处差异均在舍入范围内")),
-        );
+        let finding = Finding::new(&StrPrecision::META, label)
+            .table(t)
+            .message(zh, en)
+            .found(found)
+            .expected("统一保留两位小数")
+            .note(format!("{n} 处差异均在舍入范围内"));
+        ctx.record(Some(finding));
     }
 }

@@ -1,4 +1,4 @@
-use super::{declare_rule, Ctx, Document, Finding, Label, Severity};
+use super::{declare_rule, Ctx, Document, Finding, Label};
 use crate::tables::TableStatus;
 
 declare_rule! {
@@ -25,6 +25,10 @@ fn check(doc: &Document<'_>, ctx: &mut Ctx) {
     let present = |t: &crate::tables::Table| !matches!(t.status, TableStatus::Missing);
     for t in &doc.tables {
         if t.status != TableStatus::Missing {
+            if t.listed {
+                // Listed in the contents and printed in the body: a check that passed.
+                ctx.record(None);
+            }
             continue;
         }
         if !doc.tables.iter().any(|later| later.id > t.id && present(later)) {
@@ -33,19 +37,16 @@ fn check(doc: &Document<'_>, ctx: &mut Ctx) {
         }
         let Some(span) = t.title_span.clone() else { continue };
         let line = t.line.map_or(0, |l| l + 1);
-        ctx.record(Some(Finding {
-            rule: StrTocBody::META.id,
-            severity: Severity::Error,
-            table: Some(t.id),
-            message_zh: format!("目录列出的“{}”在正文中缺失", t.title),
-            message_en: format!("the contents list “{}” ({}), but the body has no such table", t.title, t.id.as_str()),
-            found: "缺失".into(),
-            expected: t.title.clone(),
-            note: format!("目录第 {line} 行列出 {}，正文未找到该表", t.id.as_str()),
-            primary: Label { span, what: format!("目录 {}", t.title) },
-            related: Vec::new(),
-            repairs: Vec::new(),
-            likely: None,
-        }));
+        let primary = Label { span, what: format!("目录 {}", t.title) };
+        let finding = Finding::error(&StrTocBody::META, primary)
+            .table(t.id)
+            .message(
+                format!("目录列出的“{}”在正文中缺失", t.title),
+                format!("the contents list “{}” ({}), but the body has no such table", t.title, t.id.as_str()),
+            )
+            .found("缺失")
+            .expected(t.title.clone())
+            .note(format!("目录第 {line} 行列出 {}，正文未找到该表", t.id.as_str()));
+        ctx.record(Some(finding));
     }
 }

@@ -281,6 +281,8 @@ pub struct Table {
     pub has_numbers: bool,
     /// The table runs to the end of the input: its last rows may have been cut off.
     pub at_end: bool,
+    /// The table of contents lists it.
+    pub listed: bool,
 }
 
 impl Table {
@@ -457,10 +459,14 @@ pub fn find_tables(text: &str, lines: &[Line]) -> (Vec<Table>, Vec<ParseWarning>
                         region: h.line..h.line,
                         has_numbers: false,
                         at_end: false,
+                        listed: true,
                     });
                 }
             }
         }
+    }
+    for t in &mut tables {
+        t.listed = hits.iter().any(|h| h.id == t.id && h.toc);
     }
     resolve::resolve(&mut tables);
     // Placing vanished blank cells may have settled rows: read the statuses again.
@@ -565,6 +571,7 @@ fn read_table(
         region: region.clone(),
         has_numbers,
         at_end: region.end >= lines.len(),
+        listed: false,
     };
     t.status = initial_status(&t);
     t
