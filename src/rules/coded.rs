@@ -2,6 +2,7 @@
 //! 合计 = 基本支出 + 项目支出 and the 类 = Σ款 = Σ项, 合计 = Σ类 rollups per column.
 
 use super::{Ctx, Document, RuleMeta, SkipReason, SumSpec, Term};
+use crate::tables::{is_flat, row_identities, RowIdentity};
 use crate::tables::{Cell, CodedRow, CodedTable, RowProblem, TableId, TableStatus};
 use std::collections::{HashMap, HashSet};
 
@@ -97,12 +98,10 @@ pub fn check_row_identities(
     ctx: &mut Ctx,
 ) {
     let t = id.as_str();
-    let ids: Vec<(usize, Vec<usize>)> = crate::tables::row_identities(columns)
-        .into_iter()
-        .filter(|(total, _)| which.is_none_or(|w| columns.get(*total).is_some_and(|c| c == w)))
-        .collect();
-    let all = crate::tables::row_identities(columns);
-    let flat = all.len() == 1 && all[0].0 == 0 && all[0].1.len() + 1 == columns.len();
+    let all = row_identities(columns);
+    let ids: Vec<&RowIdentity> =
+        all.iter().filter(|i| which.is_none_or(|w| columns.get(i.total).is_some_and(|c| c == w))).collect();
+    let flat = is_flat(&all, columns.len());
     for (k, r) in rows.iter().enumerate() {
         let label = &r.label;
         if k + 1 == rows.len() && at_end && !r.is_total {
@@ -117,7 +116,7 @@ pub fn check_row_identities(
             }
             continue;
         }
-        for (ti, part_cols) in &ids {
+        for &RowIdentity { total: ti, parts: ref part_cols } in &ids {
             let parts = part_cols;
             let names: Vec<&str> = part_cols.iter().map(|&p| columns[p].as_str()).collect();
             let (total, parts): (Option<Term>, Vec<Term>) = match r.problem {
@@ -171,7 +170,7 @@ fn inconsistent_row(
     id: TableId,
     r: &RowView<'_>,
     columns: &[String],
-    ids: &[(usize, Vec<usize>)],
+    ids: &[RowIdentity],
     doc: &Document<'_>,
     ctx: &mut Ctx,
 ) {
@@ -180,7 +179,7 @@ fn inconsistent_row(
     let printed: Vec<&str> = r.amounts.iter().map(|a| doc.text.get(a.span.clone()).unwrap_or("")).collect();
     let identities: Vec<String> = ids
         .iter()
-        .map(|(total, parts)| {
+        .map(|RowIdentity { total, parts }| {
             format!(
                 "{} = {}",
                 columns[*total],

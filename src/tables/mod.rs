@@ -16,6 +16,7 @@
 
 mod balance;
 mod coded;
+pub mod identities;
 mod labelled;
 mod resolve;
 mod titles;
@@ -26,7 +27,8 @@ use crate::lex::{lex, Lex};
 use serde::Serialize;
 use std::ops::Range;
 
-pub use resolve::{row_identities, t1_values_for_t2};
+pub use identities::{is_flat, row_identities, RowIdentity};
+pub use resolve::t1_values_for_t2;
 pub use titles::classify_title;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]

@@ -8,6 +8,7 @@
 //!
 //! Anything else stays ambiguous and the checks that need it are skipped.
 
+use super::identities::{is_flat, row_identities, RowIdentity};
 use super::{
     BalanceTable, Cell, CodedRow, CodedTable, IncomeLevel, Inference, LabelledTable, RowProblem, Table, TableBody,
     TableId,
@@ -20,60 +21,8 @@ use std::collections::{HashMap, HashSet};
 /// Enumerating more combinations than this for one parent is not worth it: stay ambiguous.
 const MAX_COMBINATIONS: usize = 4096;
 
-/// The identities that hold within every row of a table, as (total column, part columns), from
-/// the column names the header gave.
-pub fn row_identities(columns: &[String]) -> Vec<(usize, Vec<usize>)> {
-    let at = |name: &str| columns.iter().position(|c| c == name);
-    let all = |names: &[&str]| -> Option<Vec<usize>> { names.iter().map(|n| at(n)).collect() };
-    let mut out = Vec::new();
-    let mut push = |total: &str, parts: &[&str]| {
-        if let (Some(t), Some(p)) = (at(total), all(parts)) {
-            out.push((t, p));
-        }
-    };
-    // T3/T5; T6; T8/T9 (基本支出 printed as 人员经费 + 公用经费)
-    push("合计", &["基本支出", "项目支出"]);
-    if at("项目支出").is_some() && at("基本支出").is_none() {
-        push("合计", &["人员经费", "公用经费", "项目支出"]);
-    } else {
-        push("合计", &["人员经费", "公用经费"]);
-    }
-    // T2
-    if let Some(sub) = at("财政拨款(补助)小计") {
-        let funds: Vec<usize> = (sub + 1..columns.len()).take_while(|&j| !columns[j].starts_with("财政专户")).collect();
-        out.push((sub, funds));
-        if let (Some(t), Some(rest)) = (
-            at("总计"),
-            all(&["财政拨款(补助)小计", "财政专户(教育收费)", "单位资金", "财政拨款结转", "非财政拨款结转结余"]),
-        ) {
-            out.push((t, rest));
-        }
-    }
-    // T7: 项目支出合计 = Σ economic classes
-    if columns.first().is_some_and(|c| c == "项目支出合计") {
-        out.push((0, (1..columns.len()).collect()));
-    }
-    // T10
-    if let (Some(t), Some(p)) = (at("合计"), all(&["一般公共预算", "政府性基金", "国有资本经营预算"]))
-    {
-        out.push((t, p));
-    }
-    // T11
-    if let (Some(t), Some(p)) = (at("总计"), all(&["财政拨款合计", "非财政拨款合计"])) {
-        out.push((t, p));
-        for side in ["财政拨款", "非财政拨款"] {
-            let names = [format!("{side}人员经费"), format!("{side}公用经费"), format!("{side}项目支出")];
-            let parts: Option<Vec<usize>> = names.iter().map(|n| at(n)).collect();
-            if let (Some(t), Some(p)) = (at(&format!("{side}合计")), parts) {
-                out.push((t, p));
-            }
-        }
-    }
-    out
-}
-
 /// Do the cells satisfy every row identity (within the rounding of the printed digits)?
-fn satisfies(cells: &[Cell], ids: &[(usize, Vec<usize>)]) -> bool {
+fn satisfies(cells: &[Cell], ids: &[RowIdentity]) -> bool {
     let val = |c: &Cell| -> Option<(Decimal, Decimal)> {
         match c {
             Cell::Value(a) => Some((a.value, a.half_step())),
@@ -81,7 +30,7 @@ fn satisfies(cells: &[Cell], ids: &[(usize, Vec<usize>)]) -> bool {
             Cell::Unknown => None,
         }
     };
-    ids.iter().all(|(t, parts)| {
+    ids.iter().all(|RowIdentity { total: t, parts }| {
         let (Some(total), Some(ps)) = (
             cells.get(*t).and_then(val),
             parts.iter().map(|&p| cells.get(p).and_then(val)).collect::<Option<Vec<_>>>(),
@@ -94,13 +43,7 @@ fn satisfies(cells: &[Cell], ids: &[(usize, Vec<usize>)]) -> bool {
 
 /// Every placement of a row's amounts (the first in the first column, the rest in increasing
 /// columns, in printed order) that satisfies the row identities.
-fn placements(
-    amounts: &[Amount],
-    ncols: usize,
-    ids: &[(usize, Vec<usize>)],
-    allowed: &[bool],
-    limit: usize,
-) -> Vec<Vec<Cell>> {
+fn placements(amounts: &[Amount], ncols: usize, ids: &[RowIdentity], allowed: &[bool], limit: usize) -> Vec<Vec<Cell>> {
     let Some((first, parts)) = amounts.split_first() else { return Vec::new() };
     if ncols == 0 || parts.len() >= ncols {
         return Vec::new();
@@ -122,7 +65,7 @@ fn placements(
         for (a, &c) in parts_m.iter().zip(cols) {
             vals[c + 1] = *a;
         }
-        let ok = ids.iter().all(|(t, ps)| {
+        let ok = ids.iter().all(|RowIdentity { total: t, parts: ps }| {
             let Some(&(tv, th)) = vals.get(*t) else { return true };
             let (sum, env) = ps.iter().filter_map(|&p| vals.get(p)).fold((0i128, th), |(s, e), &(v, h)| (s + v, e + h));
             (tv - sum).abs() <= env
@@ -200,7 +143,7 @@ fn t4_expense(b: &mut BalanceTable, t1: Option<&BalanceTable>) {
         t1.is_none_or(|t1| fund_has_money(t1, "基金")),
         t1.is_none_or(|t1| fund_has_money(t1, "国有资本经营")),
     ];
-    let ids = [(0usize, vec![1usize, 2, 3])];
+    let ids = [RowIdentity { total: 0, parts: vec![1, 2, 3] }];
     for item in b.expense.iter_mut().chain(b.expense_total.iter_mut()) {
         if item.positional.is_some() || item.amounts.len() < 2 {
             continue;
@@ -219,7 +162,7 @@ fn fund_has_money(b: &BalanceTable, fund: &str) -> bool {
 }
 
 /// Settle every ambiguous row that its row identities and allowed columns leave one placement.
-fn identity_pass(c: &mut CodedTable, ids: &[(usize, Vec<usize>)]) -> bool {
+fn identity_pass(c: &mut CodedTable, ids: &[RowIdentity]) -> bool {
     let ncols = c.columns.len();
     let mut settled: Vec<(usize, Vec<Cell>)> = Vec::new();
     {
@@ -374,7 +317,7 @@ fn realign(r: &mut CodedRow, cells: Vec<Cell>) {
 
 /// The cells as printed, then each variant with one part amount moved one column right into a
 /// blank cell, keeping the row identities.
-fn drift_variants(cells: &[Cell], ids: &[(usize, Vec<usize>)]) -> Vec<Vec<Cell>> {
+fn drift_variants(cells: &[Cell], ids: &[RowIdentity]) -> Vec<Vec<Cell>> {
     let mut out = vec![cells.to_vec()];
     for j in 1..cells.len().saturating_sub(1) {
         if matches!(cells[j], Cell::Value(_)) && matches!(cells[j + 1], Cell::Blank) {
@@ -487,13 +430,13 @@ fn consistent(cands: &[Vec<Vec<Cell>>], ncols: usize) -> Option<Vec<Vec<usize>>>
 }
 
 /// Rows that fit no placement at all, with every column allowed, are inconsistent.
-fn mark_inconsistent(c: &mut CodedTable, ids: &[(usize, Vec<usize>)]) {
+fn mark_inconsistent(c: &mut CodedTable, ids: &[RowIdentity]) {
     let ncols = c.columns.len();
     if ids.is_empty() {
         return;
     }
     let all = vec![true; ncols];
-    let flat = ids.len() == 1 && ids[0].0 == 0 && ids[0].1.len() + 1 == ncols;
+    let flat = is_flat(ids, ncols);
     for r in c.rows.iter_mut() {
         let fits = match r.problem {
             // Under one flat identity the row check itself compares total and parts (and says
@@ -571,7 +514,7 @@ fn placed_by_code(c: &CodedTable) -> HashMap<String, Vec<Cell>> {
 }
 
 /// Candidate placements of a row: itself when placed, else those its row identities allow.
-fn candidates(r: &CodedRow, ncols: usize, ids: &[(usize, Vec<usize>)], allowed: &[bool]) -> Vec<Vec<Cell>> {
+fn candidates(r: &CodedRow, ncols: usize, ids: &[RowIdentity], allowed: &[bool]) -> Vec<Vec<Cell>> {
     if r.problem != Some(RowProblem::AmbiguousColumns) || r.amounts.len() < 2 {
         return vec![r.cells.clone()];
     }
