@@ -5,11 +5,11 @@
 //! Parsing never aborts: whatever is not understood is reported as skipped, never guessed.
 
 pub mod amount;
-pub mod blocks;
 mod coverage;
 pub mod diagnostics;
 pub mod lex;
 mod likely;
+pub mod lines;
 pub mod narrative;
 pub mod normalize;
 pub mod render;
@@ -52,7 +52,7 @@ pub struct Options {
 /// The parsed document, for the model dump and for tests.
 pub struct Parsed {
     pub norm: normalize::Normalized,
-    pub lines: Vec<blocks::Line>,
+    pub lines: Vec<lines::Line>,
     pub tables: Vec<tables::Table>,
     pub warnings: Vec<ParseWarning>,
 }
@@ -60,7 +60,7 @@ pub struct Parsed {
 /// Passes 1–3: normalize, split into lines, read the tables.
 pub fn parse(input: &str) -> Parsed {
     let norm = normalize::normalize(input);
-    let lines = blocks::lines(&norm.text);
+    let lines = lines::lines(&norm.text);
     let (tables, mut warnings) = tables::find_tables(&norm.text, &lines);
     if tables.iter().all(|t| t.status == tables::TableStatus::Missing) {
         warnings.push(ParseWarning::NoTables);

@@ -17,7 +17,7 @@
 //! printed in 元.
 
 use crate::amount::{parse_number, Amount};
-use crate::blocks::{self, Line};
+use crate::lines::{self, Line};
 use crate::tables::Table;
 use rust_decimal::Decimal;
 use std::ops::Range;
@@ -219,7 +219,7 @@ mod tests {
     use super::*;
 
     fn stream_of(t: &str) -> Stream {
-        let ls = crate::blocks::lines(t);
+        let ls = crate::lines::lines(t);
         stream(t, &ls, &[])
     }
 

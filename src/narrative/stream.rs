@@ -43,7 +43,7 @@ pub fn stream(text: &str, lines: &[Line], tables: &[Table]) -> Stream {
         let s = &text[l.span.clone()];
         // Blank lines, page numbers and revision marks do not end a paragraph: PDF text is often
         // double-spaced and paged mid-sentence. Tables do.
-        if s.trim().is_empty() || blocks::is_page_furniture(s) || blocks::is_revision_mark(s) {
+        if s.trim().is_empty() || lines::is_page_furniture(s) || lines::is_revision_mark(s) {
             continue;
         }
         if in_table[i] {

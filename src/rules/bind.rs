@@ -82,7 +82,7 @@ pub fn balance_term(id: TableId, item: &BalanceItem, doc: &Document<'_>) -> Opti
     if item.amount.is_none() && status(doc, id) != Some(TableStatus::Checked) {
         return None;
     }
-    Some(super::balance::term_of(id, item, doc.text))
+    Some(super::balance_lines::term_of(id, item, doc.text))
 }
 
 /// The narrative figure restates `target`: equal at the coarser printed precision, a blank cell

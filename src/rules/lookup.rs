@@ -1,11 +1,11 @@
 //! Finding the cells that cross-table rules compare, and comparing two printed figures.
 
-use super::{balance, coded, Ctx, Document, RuleMeta, SkipReason, SumSpec, Term};
+use super::{balance_lines, coded_sums, Ctx, Document, RuleMeta, SkipReason, SumSpec, Term};
 use crate::tables::{BalanceItem, BalanceTable, Cell, CodedRow, CodedTable, LabelledTable, TableId, TableStatus};
 
 /// A coded table that can be compared (columns known), or a recorded skip.
 pub fn coded<'d>(meta: &RuleMeta, id: TableId, doc: &'d Document<'_>, ctx: &mut Ctx) -> Option<&'d CodedTable> {
-    coded::readable(meta, id, doc, ctx).map(|(t, _)| t)
+    coded_sums::readable(meta, id, doc, ctx).map(|(t, _)| t)
 }
 
 /// A labelled table (T10, T11) that can be checked, or a recorded skip.
@@ -78,7 +78,7 @@ pub fn cell(id: TableId, t: &CodedTable, r: &CodedRow, col: &str, doc: &Document
         return None;
     }
     let c = r.cells.get(j)?;
-    Term::from_cell(c, format!("{} {} {col}", id.as_str(), coded::row_label(r)), doc.text)
+    Term::from_cell(c, format!("{} {} {col}", id.as_str(), coded_sums::row_label(r)), doc.text)
 }
 
 /// A T4 expenditure item's amount in a fund column (positional), or its 合计 (first amount).
@@ -100,12 +100,12 @@ pub fn t4_cell(item: &BalanceItem, col: usize, doc: &Document<'_>) -> Option<Ter
 
 /// A T1 item as a term.
 pub fn t1_term(item: &BalanceItem, doc: &Document<'_>) -> Term {
-    balance::term(item, doc.text)
+    balance_lines::term(item, doc.text)
 }
 
 /// A T4 item as a term.
 pub fn t4_term(item: &BalanceItem, doc: &Document<'_>) -> Term {
-    balance::term_of(TableId::T4, item, doc.text)
+    balance_lines::term_of(TableId::T4, item, doc.text)
 }
 
 /// `a = b` between two printed figures (a is the one reported as failing).

@@ -5,7 +5,7 @@
 //! finding (error, or info for a rounding residue), or a skip with its reason. A rule never
 //! guesses: when a table is missing or a column is ambiguous it skips and says why.
 
-use crate::blocks::Line;
+use crate::lines::Line;
 use crate::tables::{Table, TableId};
 use serde::Serialize;
 
@@ -13,9 +13,9 @@ pub(crate) use crate::diagnostics::{Finding, Label, Severity, SkipReason};
 pub(crate) use context::Ctx;
 pub(crate) use sums::{agrees, SumSpec, Term};
 
-mod balance;
+mod balance_lines;
 mod bind;
-mod coded;
+mod coded_sums;
 mod context;
 mod depth;
 mod lookup;

@@ -1,4 +1,4 @@
-use super::{balance, bind, declare_rule, Ctx, Document, Severity, SumSpec, Term};
+use super::{balance_lines, bind, declare_rule, Ctx, Document, Severity, SumSpec, Term};
 use crate::tables::TableId;
 
 declare_rule! {
@@ -27,7 +27,7 @@ declare_rule! {
 fn check(doc: &Document<'_>, ctx: &mut Ctx) {
     let meta = &NiPerfWholeFund::META;
     let Some(w) = doc.narrative.whole_fund() else { return };
-    let Some(t1) = balance::table(meta, doc, ctx) else { return };
+    let Some(t1) = balance_lines::table(meta, doc, ctx) else { return };
     let upper = Term::from_amount(&w.upper, "整体绩效目标表 上级安排", doc.text);
     let own = Term::from_amount(&w.own, "整体绩效目标表 本级安排", doc.text);
     if let Some(total) = t1.income_total.as_ref().and_then(|i| bind::balance_term(TableId::T1, i, doc)) {
@@ -45,7 +45,7 @@ fn check(doc: &Document<'_>, ctx: &mut Ctx) {
     }
     let named = |key: &str| t1.income.iter().find(|i| bind::canon(&i.label) == bind::canon(key));
     if let Some(item) = named("一般财力").or_else(|| named("一般公共预算")) {
-        let gf = balance::term(item, doc.text);
+        let gf = balance_lines::term(item, doc.text);
         // 本级 may also count the carry-over and the unit's own fund incomes (政府性基金收入,
         // 国有资本经营收入): 本级 = 一般财力 (+ 结转) (+ 本级 fund incomes).
         let amount_of =
@@ -70,7 +70,7 @@ fn check(doc: &Document<'_>, ctx: &mut Ctx) {
     let uppers: Vec<_> =
         t1.income.iter().filter(|i| i.label.contains("上级") && i.label.contains("转移支付")).collect();
     if !uppers.is_empty() && uppers.iter().all(|i| i.amount.is_some() || i.amounts.is_empty()) {
-        let terms: Vec<Term> = uppers.iter().map(|i| balance::term(i, doc.text)).collect();
+        let terms: Vec<Term> = uppers.iter().map(|i| balance_lines::term(i, doc.text)).collect();
         if let Some(target) = Term::sum(&terms, "T1 上级转移支付") {
             bind::restates(meta, upper, "整体绩效目标表 上级安排", target, Severity::Warning, ctx);
         }

@@ -23,7 +23,7 @@ declare_rule! {
 
 fn check(doc: &Document<'_>, ctx: &mut Ctx) {
     let meta = &NiPriorBal::META;
-    let Some(t1) = super::balance::table(meta, doc, ctx) else { return };
+    let Some(t1) = super::balance_lines::table(meta, doc, ctx) else { return };
     let (Some(inc_total), Some(exp_total)) = (
         t1.income_total.as_ref().and_then(|i| i.amount.clone()),
         t1.expense_total.as_ref().and_then(|i| i.amount.clone()),

@@ -28,7 +28,7 @@ fn check(doc: &Document<'_>, ctx: &mut Ctx) {
     if doc.narrative.shares.is_empty() {
         return;
     }
-    let Some(t1) = super::balance::table(meta, doc, ctx) else { return };
+    let Some(t1) = super::balance_lines::table(meta, doc, ctx) else { return };
     // Bases from the tables, as (value, half-step).
     let mut bases: Vec<(Decimal, Decimal)> = Vec::new();
     for item in [&t1.income_total, &t1.expense_total].into_iter().flatten() {

@@ -100,7 +100,7 @@ declare_rule! {
 fn check_nt_perf_unpub(doc: &Document<'_>, ctx: &mut Ctx) {
     let meta = &NtPerfUnpub::META;
     let Some(f) = doc.narrative.perf_counts().iter().find(|p| p.upper).and_then(|p| p.amount.as_ref()) else { return };
-    let Some(t1) = super::balance::table(meta, doc, ctx) else { return };
+    let Some(t1) = super::balance_lines::table(meta, doc, ctx) else { return };
     let upper: Vec<&crate::tables::BalanceItem> =
         t1.income.iter().filter(|i| i.label.contains("上级") && i.label.contains("转移支付")).collect();
     if upper.is_empty() || upper.iter().any(|i| i.amount.is_none() && !i.amounts.is_empty()) {
@@ -108,7 +108,7 @@ fn check_nt_perf_unpub(doc: &Document<'_>, ctx: &mut Ctx) {
         return;
     }
     let said = Term::from_amount(&f.amount, "情况说明 上级转移支付项目涉及预算金额", doc.text);
-    let parts: Vec<Term> = upper.iter().map(|i| super::balance::term(i, doc.text)).collect();
+    let parts: Vec<Term> = upper.iter().map(|i| super::balance_lines::term(i, doc.text)).collect();
     let row_span = f.amount.span.clone();
     ctx.check_sum(SumSpec {
         meta,

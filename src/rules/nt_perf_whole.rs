@@ -23,7 +23,7 @@ fn check(doc: &Document<'_>, ctx: &mut Ctx) {
     if doc.narrative.whole_targets().is_empty() {
         return;
     }
-    let Some(t1) = super::balance::table(meta, doc, ctx) else { return };
+    let Some(t1) = super::balance_lines::table(meta, doc, ctx) else { return };
     let Some(total) = t1.income_total.as_ref().filter(|i| i.amount.is_some()) else { return };
     let t1_term = lookup::t1_term(total, doc);
     let t4_total = doc

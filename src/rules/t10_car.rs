@@ -1,4 +1,4 @@
-use super::{coded, declare_rule, lookup, Ctx, Document};
+use super::{coded_sums, declare_rule, lookup, Ctx, Document};
 use crate::tables::TableId;
 
 declare_rule! {
@@ -19,7 +19,7 @@ declare_rule! {
 
 fn check(doc: &Document<'_>, ctx: &mut Ctx) {
     if let Some((t, _)) = lookup::labelled(&T10Car::META, TableId::T10, doc, ctx) {
-        let views = coded::labelled_views(t);
+        let views = coded_sums::labelled_views(t);
         // T10 ends with 公务用车运行费: without it the paste was cut inside the table.
         if !views.iter().any(|r| r.label.contains("运行费") && !r.label.contains("购置及运行")) {
             ctx.skip(
@@ -30,7 +30,7 @@ fn check(doc: &Document<'_>, ctx: &mut Ctx) {
             );
             return;
         }
-        coded::check_parent_of_rows(
+        coded_sums::check_parent_of_rows(
             &T10Car::META,
             TableId::T10,
             &views,

@@ -1,4 +1,4 @@
-use super::{coded, declare_rule, lookup, Ctx, Document};
+use super::{coded_sums, declare_rule, lookup, Ctx, Document};
 use crate::tables::TableId;
 
 declare_rule! {
@@ -20,9 +20,18 @@ declare_rule! {
 
 fn check(doc: &Document<'_>, ctx: &mut Ctx) {
     if let Some((t, at_end)) = lookup::labelled(&T10Src::META, TableId::T10, doc, ctx) {
-        let views = coded::labelled_views(t);
+        let views = coded_sums::labelled_views(t);
         // T10 ends with 公务用车运行费: once that row is read, the table is whole.
         let whole = views.iter().any(|r| r.label.contains("运行费") && !r.label.contains("购置及运行"));
-        coded::check_row_identities(&T10Src::META, TableId::T10, &views, &t.columns, at_end && !whole, None, doc, ctx);
+        coded_sums::check_row_identities(
+            &T10Src::META,
+            TableId::T10,
+            &views,
+            &t.columns,
+            at_end && !whole,
+            None,
+            doc,
+            ctx,
+        );
     }
 }

@@ -1,4 +1,4 @@
-use super::{coded, declare_rule, lookup, Ctx, Document};
+use super::{coded_sums, declare_rule, lookup, Ctx, Document};
 use crate::tables::TableId;
 
 declare_rule! {
@@ -19,7 +19,7 @@ declare_rule! {
 
 fn check(doc: &Document<'_>, ctx: &mut Ctx) {
     if let Some((t, _)) = lookup::labelled(&T10Sum::META, TableId::T10, doc, ctx) {
-        let views = coded::labelled_views(t);
+        let views = coded_sums::labelled_views(t);
         // T10 ends with 公务用车运行费: without it the paste was cut inside the table.
         if !views.iter().any(|r| r.label.contains("运行费") && !r.label.contains("购置及运行")) {
             ctx.skip(
@@ -32,6 +32,6 @@ fn check(doc: &Document<'_>, ctx: &mut Ctx) {
         }
         let top = |l: &str| l.contains("因公出国") || l.contains("公务接待") || l.contains("购置及运行");
         // Whole (it reaches 公务用车运行费), wherever the input ends.
-        coded::check_total_of_rows(&T10Sum::META, TableId::T10, &views, &t.columns, false, top, doc, ctx);
+        coded_sums::check_total_of_rows(&T10Sum::META, TableId::T10, &views, &t.columns, false, top, doc, ctx);
     }
 }

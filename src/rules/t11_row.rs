@@ -1,4 +1,4 @@
-use super::{coded, declare_rule, lookup, Ctx, Document};
+use super::{coded_sums, declare_rule, lookup, Ctx, Document};
 use crate::tables::TableId;
 
 declare_rule! {
@@ -19,7 +19,7 @@ declare_rule! {
 
 fn check(doc: &Document<'_>, ctx: &mut Ctx) {
     if let Some((t, at_end)) = lookup::labelled(&T11Row::META, TableId::T11, doc, ctx) {
-        let views = coded::labelled_views(t);
-        coded::check_row_identities(&T11Row::META, TableId::T11, &views, &t.columns, at_end, None, doc, ctx);
+        let views = coded_sums::labelled_views(t);
+        coded_sums::check_row_identities(&T11Row::META, TableId::T11, &views, &t.columns, at_end, None, doc, ctx);
     }
 }

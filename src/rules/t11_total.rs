@@ -1,4 +1,4 @@
-use super::{coded, declare_rule, lookup, Ctx, Document};
+use super::{coded_sums, declare_rule, lookup, Ctx, Document};
 use crate::tables::TableId;
 
 declare_rule! {
@@ -18,7 +18,7 @@ declare_rule! {
 
 fn check(doc: &Document<'_>, ctx: &mut Ctx) {
     if let Some((t, at_end)) = lookup::labelled(&T11Total::META, TableId::T11, doc, ctx) {
-        let views = coded::labelled_views(t);
-        coded::check_total_of_rows(&T11Total::META, TableId::T11, &views, &t.columns, at_end, |_| true, doc, ctx);
+        let views = coded_sums::labelled_views(t);
+        coded_sums::check_total_of_rows(&T11Total::META, TableId::T11, &views, &t.columns, at_end, |_| true, doc, ctx);
     }
 }

@@ -1,4 +1,4 @@
-use super::{balance, declare_rule, Ctx, Document, SkipReason, SumSpec};
+use super::{balance_lines, declare_rule, Ctx, Document, SkipReason, SumSpec};
 use crate::tables::TableId;
 
 declare_rule! {
@@ -18,7 +18,7 @@ declare_rule! {
 }
 
 fn check(doc: &Document<'_>, ctx: &mut Ctx) {
-    let Some(b) = balance::table(&T1Bal::META, doc, ctx) else { return };
+    let Some(b) = balance_lines::table(&T1Bal::META, doc, ctx) else { return };
     let (Some(inc), Some(exp)) = (&b.income_total, &b.expense_total) else {
         ctx.skip(&T1Bal::META, Some(TableId::T1), SkipReason::AmountMissing { item: "收入总计/支出总计".into() }, None);
         return;
@@ -37,8 +37,8 @@ fn check(doc: &Document<'_>, ctx: &mut Ctx) {
         table: Some(TableId::T1),
         place_zh: "T1 支出总计 = 收入总计".into(),
         place_en: "T1 total expenditure = total income".into(),
-        total: balance::term(exp, doc.text),
-        parts: vec![balance::term(inc, doc.text)],
-        row_span: balance::line_span(doc, exp),
+        total: balance_lines::term(exp, doc.text),
+        parts: vec![balance_lines::term(inc, doc.text)],
+        row_span: balance_lines::line_span(doc, exp),
     });
 }

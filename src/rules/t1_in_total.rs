@@ -1,4 +1,4 @@
-use super::{balance, declare_rule, Ctx, Document, SkipReason, SumSpec};
+use super::{balance_lines, declare_rule, Ctx, Document, SkipReason, SumSpec};
 use crate::tables::{IncomeLevel, TableId};
 
 declare_rule! {
@@ -29,7 +29,7 @@ pub fn is_top_income(label: &str) -> bool {
 }
 
 fn check(doc: &Document<'_>, ctx: &mut Ctx) {
-    let Some(b) = balance::table(&T1InTotal::META, doc, ctx) else { return };
+    let Some(b) = balance_lines::table(&T1InTotal::META, doc, ctx) else { return };
     let Some(total) = b.income_total.as_ref().filter(|t| t.amount.is_some()) else {
         ctx.skip(&T1InTotal::META, Some(TableId::T1), SkipReason::AmountMissing { item: "收入总计".into() }, None);
         return;
@@ -58,8 +58,8 @@ fn check(doc: &Document<'_>, ctx: &mut Ctx) {
         table: Some(TableId::T1),
         place_zh: "T1 收入总计".into(),
         place_en: "T1 total income".into(),
-        total: balance::term(total, doc.text),
-        parts: tops.iter().map(|i| balance::term(i, doc.text)).collect(),
-        row_span: balance::line_span(doc, total),
+        total: balance_lines::term(total, doc.text),
+        parts: tops.iter().map(|i| balance_lines::term(i, doc.text)).collect(),
+        row_span: balance_lines::line_span(doc, total),
     });
 }

@@ -1,4 +1,4 @@
-use super::{balance, declare_rule, Ctx, Document};
+use super::{balance_lines, declare_rule, Ctx, Document};
 use crate::tables::IncomeLevel;
 
 declare_rule! {
@@ -17,7 +17,7 @@ declare_rule! {
 }
 
 fn check(doc: &Document<'_>, ctx: &mut Ctx) {
-    balance::check_income_parent(
+    balance_lines::check_income_parent(
         &T1InUnit::META,
         doc,
         ctx,

@@ -1,4 +1,4 @@
-use super::{balance, declare_rule, Ctx, Document, SkipReason, SumSpec};
+use super::{balance_lines, declare_rule, Ctx, Document, SkipReason, SumSpec};
 use crate::tables::TableId;
 
 declare_rule! {
@@ -20,7 +20,7 @@ declare_rule! {
 }
 
 fn check(doc: &Document<'_>, ctx: &mut Ctx) {
-    let Some(b) = balance::table(&T1OutSum::META, doc, ctx) else { return };
+    let Some(b) = balance_lines::table(&T1OutSum::META, doc, ctx) else { return };
     let Some(total) = b.expense_total.as_ref().filter(|t| t.amount.is_some()) else {
         ctx.skip(&T1OutSum::META, Some(TableId::T1), SkipReason::AmountMissing { item: "支出总计".into() }, None);
         return;
@@ -29,7 +29,7 @@ fn check(doc: &Document<'_>, ctx: &mut Ctx) {
     for item in &b.expense {
         let carry_over = item.label.contains("结转") || item.label.contains("结余");
         if item.code.is_some() || (carry_over && item.amount.is_some()) {
-            parts.push(balance::term(item, doc.text));
+            parts.push(balance_lines::term(item, doc.text));
         } else if item.amount.is_some() {
             ctx.skip(
                 &T1OutSum::META,
@@ -54,8 +54,8 @@ fn check(doc: &Document<'_>, ctx: &mut Ctx) {
         table: Some(TableId::T1),
         place_zh: "T1 支出总计（= Σ 类）".into(),
         place_en: "T1 total expenditure (= Σ classes)".into(),
-        total: balance::term(total, doc.text),
+        total: balance_lines::term(total, doc.text),
         parts,
-        row_span: balance::line_span(doc, total),
+        row_span: balance_lines::line_span(doc, total),
     });
 }

@@ -1,4 +1,4 @@
-use super::{coded, declare_rule, Ctx, Document};
+use super::{coded_sums, declare_rule, Ctx, Document};
 use crate::tables::TableId;
 
 declare_rule! {
@@ -19,5 +19,5 @@ declare_rule! {
 }
 
 fn check(doc: &Document<'_>, ctx: &mut Ctx) {
-    coded::check_rows(&T5Row::META, TableId::T5, doc, ctx);
+    coded_sums::check_rows(&T5Row::META, TableId::T5, doc, ctx);
 }

@@ -19,7 +19,7 @@ declare_rule! {
 fn check(doc: &Document<'_>, ctx: &mut Ctx) {
     let meta = &XT1T11::META;
     let (Some((t11, _)), Some(t1)) =
-        (lookup::labelled(meta, TableId::T11, doc, ctx), super::balance::table(meta, doc, ctx))
+        (lookup::labelled(meta, TableId::T11, doc, ctx), super::balance_lines::table(meta, doc, ctx))
     else {
         return;
     };

@@ -19,7 +19,8 @@ declare_rule! {
 
 fn check(doc: &Document<'_>, ctx: &mut Ctx) {
     let meta = &XT1T2Class::META;
-    let (Some(t2), Some(t1)) = (lookup::coded(meta, TableId::T2, doc, ctx), super::balance::table(meta, doc, ctx))
+    let (Some(t2), Some(t1)) =
+        (lookup::coded(meta, TableId::T2, doc, ctx), super::balance_lines::table(meta, doc, ctx))
     else {
         return;
     };

@@ -21,7 +21,9 @@ declare_rule! {
 
 fn check(doc: &Document<'_>, ctx: &mut Ctx) {
     let meta = &XT1T4::META;
-    let (Some(t4), Some(t1)) = (lookup::t4(meta, doc, ctx), super::balance::table(meta, doc, ctx)) else { return };
+    let (Some(t4), Some(t1)) = (lookup::t4(meta, doc, ctx), super::balance_lines::table(meta, doc, ctx)) else {
+        return;
+    };
     let t1_gpb = t1.income.iter().find(|i| i.level == IncomeLevel::Numbered && i.label.contains("一般公共预算拨款"));
     let t4_gpb = t4.income.iter().find(|i| i.level != IncomeLevel::Top && i.label.contains("一般公共预算"));
     if let (Some(a), Some(b)) = (t4_gpb, t1_gpb) {

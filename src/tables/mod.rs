@@ -14,16 +14,16 @@
 //! Whatever cannot be read with confidence is marked, never guessed: a row whose value columns
 //! are ambiguous keeps its amounts as `Cell::Unknown`, and rules skip what depends on them.
 
-mod balance;
-mod coded;
 pub mod identities;
-mod labelled;
+mod read_balance;
+mod read_coded;
+mod read_labelled;
 mod resolve;
 mod titles;
 
 use crate::amount::Amount;
-use crate::blocks::{self, compact, Line};
 use crate::lex::{lex, Lex};
+use crate::lines::{self, compact, Line};
 use serde::Serialize;
 use std::ops::Range;
 
@@ -353,7 +353,7 @@ fn drop_misread_columns<'a>(
 
 /// Lines that are never table content: page numbers, revision marks, table labels.
 fn skip_line(s: &str) -> bool {
-    blocks::is_page_furniture(s) || blocks::is_revision_mark(s) || is_table_label(s)
+    lines::is_page_furniture(s) || lines::is_revision_mark(s) || is_table_label(s)
 }
 
 fn is_total_label(c: &str) -> bool {
@@ -558,9 +558,9 @@ fn read_table(
         !skip_line(s) && has_decimal_amount(s, l.span.start)
     });
     let body = match id {
-        TableId::T1 | TableId::T4 => TableBody::Balance(balance::read(id, text, region_lines)),
-        TableId::T10 | TableId::T11 => TableBody::Labelled(labelled::read(id, text, region_lines)),
-        _ => TableBody::Coded(coded::read(id, text, region_lines)),
+        TableId::T1 | TableId::T4 => TableBody::Balance(read_balance::read(id, text, region_lines)),
+        TableId::T10 | TableId::T11 => TableBody::Labelled(read_labelled::read(id, text, region_lines)),
+        _ => TableBody::Coded(read_coded::read(id, text, region_lines)),
     };
     let mut t = Table {
         id,

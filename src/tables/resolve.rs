@@ -674,12 +674,12 @@ fn by_rollup(c: &mut CodedTable) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::blocks;
+    use crate::lines;
 
     #[test]
     fn rollup_forces_the_only_consistent_placement() {
         let text = "科目 合计 基本支出 项目支出\n208 社会保障和就业支出 345.12 257.72 87.40\n208 01 人力资源 206.32 202.32 4.00\n208 01 09 社会保险经办机构 202.32 202.32\n208 01 99 其他事务 4.00 4.00\n208 05 养老 138.80 55.40 83.40\n208 05 01 离退休 55.40 55.40\n208 05 05 缴费 83.40 83.40\n合计 345.12 257.72 87.40\n";
-        let mut c = super::super::coded::read(TableId::T3, text, &blocks::lines(text));
+        let mut c = super::super::read_coded::read(TableId::T3, text, &lines::lines(text));
         by_rollup(&mut c);
         // Test-only (in `mod tests`): the codes asked for are rows of the fixture above.
         let row = |code: &str| c.rows.iter().find(|r| r.code.as_deref() == Some(code)).unwrap();
@@ -701,7 +701,7 @@ mod tests {
     #[test]
     fn two_equal_children_stay_ambiguous() {
         let text = "科目 合计 基本支出 项目支出\n208 01 人力资源 8.00 4.00 4.00\n208 01 09 甲 4.00 4.00\n208 01 99 乙 4.00 4.00\n";
-        let mut c = super::super::coded::read(TableId::T3, text, &blocks::lines(text));
+        let mut c = super::super::read_coded::read(TableId::T3, text, &lines::lines(text));
         by_rollup(&mut c);
         assert!(c.rows[1..].iter().all(|r| r.problem == Some(RowProblem::AmbiguousColumns)));
     }

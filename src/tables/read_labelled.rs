@@ -3,8 +3,8 @@
 
 use super::{is_total_label, skip_line, Cell, LabelledRow, LabelledTable, RowProblem, TableId};
 use crate::amount::parse_number;
-use crate::blocks::{self, compact, Line};
 use crate::lex::{lex, Lex, Token};
+use crate::lines::{self, compact, Line};
 
 /// The 三公 rows of T10, by a word each label contains.
 const T10_ITEMS: [&str; 6] = ["合计", "因公出国", "公务接待", "购置及运行", "购置费", "运行费"];
@@ -140,7 +140,7 @@ fn words_as_text(ts: Vec<Token>) -> Vec<Token> {
 }
 
 fn tab_row(id: TableId, s: &str, l: &Line) -> Option<LabelledRow> {
-    let cells = blocks::cells(s, l.span.start);
+    let cells = lines::cells(s, l.span.start);
     // A row's label stands in the first cell; a line that starts with a blank cell is header.
     let first = 0;
     if cells.first()?.text.is_empty() {

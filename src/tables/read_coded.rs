@@ -11,8 +11,8 @@
 
 use super::{is_class_code, is_total_label, skip_line, Cell, CodedRow, CodedTable, RowProblem, TableId};
 use crate::amount::{parse_number, Amount};
-use crate::blocks::{self, compact, Line};
 use crate::lex::{lex, Lex, Token};
+use crate::lines::{self, compact, Line};
 use std::ops::Range;
 
 // ---------------------------------------------------------------------------------------------
@@ -357,7 +357,7 @@ fn looks_like_name_part(c: &str) -> bool {
 /// A tab-separated row: code cells, label cells, then value cells from `vstart` on (or after the
 /// first label cell when the header did not say where values start).
 fn start_tab_row(s: &str, l: &Line, vstart: Option<usize>) -> Option<PendingRow> {
-    let cells = blocks::cells(s, l.span.start);
+    let cells = lines::cells(s, l.span.start);
     let mut parts: Vec<&str> = Vec::new();
     let mut k = 0;
     while k < cells.len() && k < 3 {
@@ -593,7 +593,7 @@ mod tests {
     use super::*;
 
     fn table(id: TableId, text: &str) -> CodedTable {
-        read(id, text, &blocks::lines(text))
+        read(id, text, &lines::lines(text))
     }
 
     #[test]

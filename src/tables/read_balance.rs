@@ -5,8 +5,8 @@
 use super::titles::{strip_title_prefix, CHINESE_NUMERALS};
 use super::{is_class_code, skip_line, BalanceItem, BalanceTable, IncomeLevel, TableId};
 use crate::amount::Amount;
-use crate::blocks::{compact, Line};
 use crate::lex::{lex, Lex, Token};
+use crate::lines::{compact, Line};
 
 fn strip_enumerator(label: &str) -> (String, IncomeLevel) {
     let (rest, enumerated) = strip_title_prefix(label);
@@ -105,7 +105,7 @@ pub fn read(id: TableId, text: &str, lines: &[Line]) -> BalanceTable {
 /// The cells after the expenditure label of a tab-separated line, as amounts or blanks; `None`
 /// when one of them is not an amount.
 fn expense_cells(s: &str, start: usize) -> Option<Vec<Option<Amount>>> {
-    let cells = crate::blocks::cells(s, start);
+    let cells = crate::lines::cells(s, start);
     let k = cells.iter().position(|c| {
         let c = compact(c.text);
         is_expense_total(&c) || c.get(..3).is_some_and(is_class_code) && c.len() > 3
@@ -220,12 +220,12 @@ fn read_side(ts: &[Token], line: usize, t: &mut BalanceTable, income: bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::blocks;
+    use crate::lines;
 
     #[test]
     fn merged_line_splits_at_the_class_code() {
         let text = "收 入 支 出\n2.政府性基金预算拨款  205 教育支出 0.86\n收入总计 0.86 支出总计 0.86\n";
-        let t = read(TableId::T1, text, &blocks::lines(text));
+        let t = read(TableId::T1, text, &lines::lines(text));
         assert_eq!(t.income.len(), 1);
         assert!(t.income[0].amount.is_none());
         assert_eq!(t.income[0].level, IncomeLevel::Numbered);
@@ -237,7 +237,7 @@ mod tests {
     #[test]
     fn reading_stops_at_the_totals_line() {
         let text = "一、主要职能\n收入 支出\n一、本年收入 5.00 201 一般公共服务支出 5.00\n收入总计 5.00 支出总计 5.00\n第二部分 2024 年\n";
-        let t = read(TableId::T1, text, &blocks::lines(text));
+        let t = read(TableId::T1, text, &lines::lines(text));
         assert_eq!(t.income.len(), 1);
         assert_eq!(t.income[0].label, "本年收入");
     }
