@@ -1,6 +1,6 @@
-use super::{declare_rule, Ctx, Document, Finding, Label, Severity};
+use super::{declare_rule, Ctx, Document, Finding, Label, RuleMeta, Severity};
 use crate::amount::format_fixed;
-use crate::narrative::Growth;
+use crate::narrative::{Figure, Growth};
 use rust_decimal::Decimal;
 
 declare_rule! {
@@ -33,7 +33,7 @@ fn check_growths(doc: &Document<'_>, ctx: &mut Ctx) {
         let Some((rate, word_agrees)) = &g.rate else { continue };
         // A change larger than the amount before it cannot be about that amount (a decrease
         // can; an increase cannot): then the sentence is about its subject, if it has one.
-        let impossible = |cur: &crate::narrative::Figure| {
+        let impossible = |cur: &Figure| {
             g.up && cur.value_wan().0 + cur.value_wan().1 < g.change.value_wan().0 - g.change.value_wan().1
         };
         if impossible(&g.current) {
@@ -59,7 +59,7 @@ fn check_growths(doc: &Document<'_>, ctx: &mut Ctx) {
         // whole is taken when the rate fits it and not the nearest amount.
         // (Also `包括…`, `主要用于…`, `、` lists: the nearest amount is one of a list after the
         // subject.)
-        let listed = |s: &crate::narrative::Figure| {
+        let listed = |s: &Figure| {
             doc.text
                 .get(s.amount.span.end..g.current.amount.span.start)
                 .is_some_and(|t| ["其中", "包括", "用于", "、"].iter().any(|w| t.contains(w)))
@@ -99,7 +99,7 @@ fn rate_range(g: &Growth, (prior_lo, prior_hi): (Decimal, Decimal)) -> (Decimal,
 }
 
 /// Does the printed rate fall in the range the printed figures allow (last year > 0)?
-fn fits(g: &Growth, rate: &crate::narrative::Figure) -> bool {
+fn fits(g: &Growth, rate: &Figure) -> bool {
     let prior = prior_range(g);
     if prior.0 <= Decimal::ZERO {
         return false;
@@ -109,195 +109,166 @@ fn fits(g: &Growth, rate: &crate::narrative::Figure) -> bool {
     b + hb >= g_lo && b - hb <= g_hi
 }
 
-fn check(
-    meta: &'static super::RuleMeta,
-    g: &Growth,
-    rate: &crate::narrative::Figure,
-    word_agrees: bool,
-    doc: &super::Document<'_>,
-    ctx: &mut super::Ctx,
-) {
-    let text = |f: &crate::narrative::Figure| doc.text.get(f.amount.span.clone()).unwrap_or("").to_string();
-    let (cur, _) = g.current.value_wan();
-    let (a, _) = g.change.value_wan();
-    let (b, hb) = (rate.amount.value, rate.amount.half_step());
-    let hundred = Decimal::new(100, 0);
-    let related = vec![
-        Label { span: g.current.amount.span.clone(), what: format!("本年数 {}", text(&g.current)) },
-        Label { span: g.change.amount.span.clone(), what: format!("增减额 {}", text(&g.change)) },
-    ];
-    let finding = |severity: Severity, zh: String, en: String, expected: String, note: String| Finding {
-        rule: meta.id,
-        severity,
-        table: None,
-        message_zh: zh,
-        message_en: en,
-        found: format!("{}%", text(rate)),
-        expected,
-        note,
-        primary: Label { span: rate.amount.span.clone(), what: format!("增减幅 {}%", text(rate)) },
-        related: related.clone(),
-        repairs: Vec::new(),
-        likely: None,
-    };
+/// What one growth statement says, with the printed text of its figures.
+struct Said<'a> {
+    g: &'a Growth,
+    rate: &'a Figure,
+    text: &'a str,
+}
+
+/// A check's outcome: severity, message (zh, en), expected value and arithmetic.
+struct Verdict {
+    severity: Severity,
+    zh: String,
+    en: String,
+    expected: String,
+    note: String,
+}
+
+impl Said<'_> {
+    fn t(&self, f: &Figure) -> String {
+        self.text.get(f.amount.span.clone()).unwrap_or("").to_string()
+    }
+    fn finding(&self, meta: &'static RuleMeta, v: Verdict) -> Finding {
+        let (cur, change, rate) = (self.t(&self.g.current), self.t(&self.g.change), self.t(self.rate));
+        let related = vec![
+            Label { span: self.g.current.amount.span.clone(), what: format!("本年数 {cur}") },
+            Label { span: self.g.change.amount.span.clone(), what: format!("增减额 {change}") },
+        ];
+        let primary = Label { span: self.rate.amount.span.clone(), what: format!("增减幅 {rate}%") };
+        Finding::new(meta, primary)
+            .severity(v.severity)
+            .message(v.zh, v.en)
+            .found(format!("{rate}%"))
+            .expected(v.expected)
+            .note(v.note)
+            .related(related)
+    }
+    /// `A ÷ (X ∓ A) × 100 = p%`, the recomputation from the printed figures.
+    fn recomputed(&self, pt_s: &str) -> String {
+        let sign = if self.g.up { "−" } else { "+" };
+        let (cur, change) = (self.t(&self.g.current), self.t(&self.g.change));
+        format!("{change} ÷ ({cur} {sign} {change}) × 100 = {pt_s}%")
+    }
+}
+
+fn check(meta: &'static RuleMeta, g: &Growth, rate: &Figure, word_agrees: bool, doc: &Document<'_>, ctx: &mut Ctx) {
+    let said = Said { g, rate, text: doc.text };
+    let verdict = verdict(&said, word_agrees);
+    ctx.record(verdict.map(|v| said.finding(meta, v)));
+}
+
+/// `None` when the statement holds.
+fn verdict(s: &Said<'_>, word_agrees: bool) -> Option<Verdict> {
+    let (cur, _) = s.g.current.value_wan();
+    let (a, _) = s.g.change.value_wan();
+    let b = s.rate.amount.value;
     // Both zero: 持平, any 0% reads fine.
     if a.is_zero() && b.is_zero() {
-        ctx.record(None);
-        return;
+        return None;
     }
     if !word_agrees && !a.is_zero() {
-        ctx.record(Some(finding(
-            Severity::Error,
-            format!(
-                "{}{} {} 万元，后文的增减幅方向相反（{}%）",
-                g.basis,
-                if g.up { "增加" } else { "减少" },
-                text(&g.change),
-                text(rate)
-            ),
-            format!(
-                "{} {} {}, but the rate's word says the opposite ({}%)",
-                g.basis,
-                if g.up { "up" } else { "down" },
-                text(&g.change),
-                text(rate)
-            ),
-            if g.up { "增长".into() } else { "下降".into() },
-            "增减额与增减幅的方向词应一致".into(),
-        )));
-        return;
+        return Some(direction(s));
     }
     // Last year = this year ∓ change, as an interval (amounts are never negative).
-    let (prior_lo, prior_hi) = prior_range(g);
-    let prior = if g.up { cur - a } else { cur + a };
+    let (prior_lo, prior_hi) = prior_range(s.g);
+    let prior = if s.g.up { cur - a } else { cur + a };
     // Half-up rounding: printed A > printed current with prior_hi = 0 still means A > current.
-    if prior_hi < Decimal::ZERO || (g.up && prior_hi.is_zero() && a > cur) {
-        // The only amount the statement can be about is smaller than its increase.
-        ctx.record(Some(finding(
-            Severity::Error,
-            format!("增加额 {} 大于本年数 {}：上年数将为负", text(&g.change), text(&g.current)),
-            format!(
-                "the increase {} exceeds this year's {}: last year would be negative",
-                text(&g.change),
-                text(&g.current)
-            ),
-            format!("≤ {}", text(&g.current)),
-            format!(
-                "{} − {} = {} < 0",
-                text(&g.current),
-                text(&g.change),
-                format_fixed(prior, g.current.amount.decimals)
-            ),
-        )));
-        return;
+    if prior_hi < Decimal::ZERO || (s.g.up && prior_hi.is_zero() && a > cur) {
+        return Some(negative_prior(s, prior));
     }
     if prior_lo <= Decimal::ZERO {
-        // Last year ≈ 0: the rate is undefined; 增长 100% is the convention for a new item
-        // (info); any other rate is not.
-        let conventional = (b - hundred).abs() <= hb;
-        if !conventional {
-            ctx.record(Some(finding(
-                Severity::Error,
-                format!(
-                    "上年数为 0（本年 {} = 增加额 {}），增幅按惯例应记为 100%，而非 {}%",
-                    text(&g.current),
-                    text(&g.change),
-                    text(rate)
-                ),
-                format!(
-                    "last year was 0 (this year {} = change {}); the rate is 100% by convention, not {}%",
-                    text(&g.current),
-                    text(&g.change),
-                    text(rate)
-                ),
-                "100%".into(),
-                format!("{} − {} = 0", text(&g.current), text(&g.change)),
-            )));
-            return;
-        }
-        let sev = Severity::Info;
-        ctx.record(Some(finding(
-            sev,
-            format!(
-                "上年数为 0（本年 {} = 增加额 {}），增幅无定义；按惯例记为 {}%",
-                text(&g.current),
-                text(&g.change),
-                text(rate)
-            ),
-            format!(
-                "last year was 0 (this year {} = change {}); the rate is undefined, printed {}% by convention",
-                text(&g.current),
-                text(&g.change),
-                text(rate)
-            ),
-            "100%（新增项目惯例）".into(),
-            format!("{} − {} = {}", text(&g.current), text(&g.change), format_fixed(prior, g.current.amount.decimals)),
-        )));
-        return;
+        return Some(zero_prior(s, prior));
     }
-    let (g_lo, g_hi) = rate_range(g, (prior_lo, prior_hi));
-    let d = rate.amount.decimals;
-    let point = a / prior * hundred;
+    rate_off(s, prior, (prior_lo, prior_hi))
+}
+
+/// The rate's word says the opposite of the change's.
+fn direction(s: &Said<'_>) -> Verdict {
+    let (change, rate) = (s.t(&s.g.change), s.t(s.rate));
+    let (zh_dir, en_dir) = if s.g.up { ("增加", "up") } else { ("减少", "down") };
+    Verdict {
+        severity: Severity::Error,
+        zh: format!("{}{zh_dir} {change} 万元，后文的增减幅方向相反（{rate}%）", s.g.basis),
+        en: format!("{} {en_dir} {change}, but the rate's word says the opposite ({rate}%)", s.g.basis),
+        expected: if s.g.up { "增长".into() } else { "下降".into() },
+        note: "增减额与增减幅的方向词应一致".into(),
+    }
+}
+
+/// The only amount the statement can be about is smaller than its increase.
+fn negative_prior(s: &Said<'_>, prior: Decimal) -> Verdict {
+    let (cur, change) = (s.t(&s.g.current), s.t(&s.g.change));
+    Verdict {
+        severity: Severity::Error,
+        zh: format!("增加额 {change} 大于本年数 {cur}：上年数将为负"),
+        en: format!("the increase {change} exceeds this year's {cur}: last year would be negative"),
+        expected: format!("≤ {cur}"),
+        note: format!("{cur} − {change} = {} < 0", format_fixed(prior, s.g.current.amount.decimals)),
+    }
+}
+
+/// Last year ≈ 0: the rate is undefined; 增长 100% is the convention for a new item (info); any
+/// other rate is not.
+fn zero_prior(s: &Said<'_>, prior: Decimal) -> Verdict {
+    let (cur, change, rate) = (s.t(&s.g.current), s.t(&s.g.change), s.t(s.rate));
+    let (b, hb) = (s.rate.amount.value, s.rate.amount.half_step());
+    if (b - Decimal::ONE_HUNDRED).abs() > hb {
+        return Verdict {
+            severity: Severity::Error,
+            zh: format!("上年数为 0（本年 {cur} = 增加额 {change}），增幅按惯例应记为 100%，而非 {rate}%"),
+            en: format!(
+                "last year was 0 (this year {cur} = change {change}); the rate is 100% by convention, not {rate}%"
+            ),
+            expected: "100%".into(),
+            note: format!("{cur} − {change} = 0"),
+        };
+    }
+    Verdict {
+        severity: Severity::Info,
+        zh: format!("上年数为 0（本年 {cur} = 增加额 {change}），增幅无定义；按惯例记为 {rate}%"),
+        en: format!(
+            "last year was 0 (this year {cur} = change {change}); the rate is undefined, printed {rate}% by convention"
+        ),
+        expected: "100%（新增项目惯例）".into(),
+        note: format!("{cur} − {change} = {}", format_fixed(prior, s.g.current.amount.decimals)),
+    }
+}
+
+/// The rate against the range the printed figures allow (last year > 0): outside it an error;
+/// inside it but more than one printed unit off the recomputation from the printed figures an
+/// info (a slip can hide inside a wide range, while a rate computed from unrounded amounts
+/// differs from it by a unit at most).
+fn rate_off(s: &Said<'_>, prior: Decimal, prior_range: (Decimal, Decimal)) -> Option<Verdict> {
+    let (a, _) = s.g.change.value_wan();
+    let (b, hb) = (s.rate.amount.value, s.rate.amount.half_step());
+    let (g_lo, g_hi) = rate_range(s.g, prior_range);
+    let d = s.rate.amount.decimals;
+    let point = a / prior * Decimal::ONE_HUNDRED;
     let (lo_s, hi_s, pt_s) = (format_fixed(g_lo, d), format_fixed(g_hi, d), format_fixed(point, d + 1));
+    let (change, rate) = (s.t(&s.g.change), s.t(s.rate));
+    let expected = format!("{}%", format_fixed(point, d));
+    let note = s.recomputed(&pt_s);
     if b + hb >= g_lo && b - hb <= g_hi {
-        // Inside the range the printed figures allow. A rate more than one printed unit off the
-        // recomputation from the printed figures is still worth a look (info, never an error):
-        // a slip can hide inside a wide range, while a rate computed from unrounded amounts
-        // differs from it by a unit at most.
-        if (b - point.round_dp(d)).abs() > hb * Decimal::TWO {
-            ctx.record(Some(finding(
-                Severity::Info,
-                format!("增减幅 {}% 在舍入范围内（{}%–{}%），但按印刷数字重算为 {}%", text(rate), lo_s, hi_s, pt_s),
-                format!(
-                    "rate {}% is inside the rounding range ({}%–{}%) but recomputes to {}% from the printed figures",
-                    text(rate),
-                    lo_s,
-                    hi_s,
-                    pt_s
-                ),
-                format!("{}%", format_fixed(point, d)),
-                format!(
-                    "{} ÷ ({} {} {}) × 100 = {}%",
-                    text(&g.change),
-                    text(&g.current),
-                    if g.up { "−" } else { "+" },
-                    text(&g.change),
-                    pt_s
-                ),
-            )));
-        } else {
-            ctx.record(None);
+        if (b - point.round_dp(d)).abs() <= hb * Decimal::TWO {
+            return None;
         }
-        return;
+        return Some(Verdict {
+            severity: Severity::Info,
+            zh: format!("增减幅 {rate}% 在舍入范围内（{lo_s}%–{hi_s}%），但按印刷数字重算为 {pt_s}%"),
+            en: format!(
+                "rate {rate}% is inside the rounding range ({lo_s}%–{hi_s}%) but recomputes to {pt_s}% from the printed figures"
+            ),
+            expected,
+            note,
+        });
     }
-    ctx.record(Some(finding(
-        Severity::Error,
-        format!(
-            "增减幅 {}% 与 {} ÷ {} 不符：按印刷数字应为 {}%（{}%–{}%）",
-            text(rate),
-            text(&g.change),
-            format_fixed(prior, g.current.amount.decimals),
-            pt_s,
-            lo_s,
-            hi_s
-        ),
-        format!(
-            "rate {}% does not follow from {} ÷ {}: recomputed {}% ({}%–{}%)",
-            text(rate),
-            text(&g.change),
-            format_fixed(prior, g.current.amount.decimals),
-            pt_s,
-            lo_s,
-            hi_s
-        ),
-        format!("{}%", format_fixed(point, d)),
-        format!(
-            "{} ÷ ({} {} {}) × 100 = {}%",
-            text(&g.change),
-            text(&g.current),
-            if g.up { "−" } else { "+" },
-            text(&g.change),
-            pt_s
-        ),
-    )));
+    let prior_s = format_fixed(prior, s.g.current.amount.decimals);
+    Some(Verdict {
+        severity: Severity::Error,
+        zh: format!("增减幅 {rate}% 与 {change} ÷ {prior_s} 不符：按印刷数字应为 {pt_s}%（{lo_s}%–{hi_s}%）"),
+        en: format!("rate {rate}% does not follow from {change} ÷ {prior_s}: recomputed {pt_s}% ({lo_s}%–{hi_s}%)"),
+        expected,
+        note,
+    })
 }

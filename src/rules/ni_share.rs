@@ -1,5 +1,7 @@
-use super::{declare_rule, lookup, Ctx, Document, Finding, Label, Severity};
+use super::{declare_rule, lookup, Ctx, Document, Finding, Label, RuleMeta, Severity};
 use crate::amount::format_fixed;
+use crate::narrative::{Figure, Share};
+use crate::tables::BalanceTable;
 use crate::tables::TableId;
 use rust_decimal::Decimal;
 
@@ -23,14 +25,27 @@ declare_rule! {
     NiShare, "NI-SHARE", "占比 = 金额 ÷ 基数", "share = amount ÷ base", check: check
 }
 
+/// A figure as (value, half of its last printed digit).
+type Interval = (Decimal, Decimal);
+
 fn check(doc: &Document<'_>, ctx: &mut Ctx) {
     let meta = &NiShare::META;
     if doc.narrative.shares.is_empty() {
         return;
     }
     let Some(t1) = super::balance_lines::table(meta, doc, ctx) else { return };
-    // Bases from the tables, as (value, half-step).
-    let mut bases: Vec<(Decimal, Decimal)> = Vec::new();
+    // Tables of another document or in 元: only the text's own amounts are bases.
+    let bases = if doc.narrative.text_only() { Vec::new() } else { table_bases(t1, doc) };
+    for sh in &doc.narrative.shares {
+        let finding = share_finding(meta, sh, &bases, doc);
+        ctx.record(finding);
+    }
+}
+
+/// The totals a share may be of: T1's income and expenditure totals, T3's and T5's total rows,
+/// T4's income total.
+fn table_bases(t1: &BalanceTable, doc: &Document<'_>) -> Vec<Interval> {
+    let mut bases: Vec<Interval> = Vec::new();
     for item in [&t1.income_total, &t1.expense_total].into_iter().flatten() {
         if let Some(a) = &item.amount {
             bases.push((a.value, a.half_step()));
@@ -53,115 +68,116 @@ fn check(doc: &Document<'_>, ctx: &mut Ctx) {
     {
         bases.push((a.value, a.half_step()));
     }
-    // Tables of another document or in 元: only the text's own amounts are bases.
-    if doc.narrative.text_only() {
-        bases.clear();
+    bases
+}
+
+/// Does share `p` (± `hp`) of `x` (± `hx`) fall in the range base `b` (± `hb`) allows?
+fn fits_of(p: Interval, x: Interval, (b, hb): Interval) -> bool {
+    let ((p, hp), (x, hx)) = (p, x);
+    let (b_lo, b_hi) = (b - hb, b + hb);
+    if b_lo <= Decimal::ZERO {
+        return false;
     }
-    let hundred = Decimal::new(100, 0);
-    for sh in &doc.narrative.shares {
-        let (x, hx) = sh.part.value_wan();
-        let (p, hp) = (sh.percent.amount.value, sh.percent.amount.half_step());
-        let mut candidates = bases.clone();
-        if let Some(s) = &sh.subject {
-            candidates.push(s.value_wan());
-        }
-        candidates.extend(sh.nearby.iter().map(|f| f.value_wan()));
-        let fits_of = |x: Decimal, hx: Decimal, (b, hb): &(Decimal, Decimal)| {
-            let (b_lo, b_hi) = (*b - *hb, *b + *hb);
-            if b_lo <= Decimal::ZERO {
-                return false;
-            }
-            let lo = (x - hx).max(Decimal::ZERO) / b_hi * hundred;
-            let hi = (x + hx) / b_lo * hundred;
-            p + hp >= lo && p - hp <= hi
-        };
-        let fits = |c: &(Decimal, Decimal)| fits_of(x, hx, c);
-        let text = |f: &crate::narrative::Figure| doc.text.get(f.amount.span.clone()).unwrap_or("").to_string();
-        let d = sh.percent.amount.decimals;
-        let point = |b: Decimal| if b.is_zero() { None } else { Some(x / b * hundred) };
-        if let Some((b, hb)) = candidates.iter().find(|c| fits(c)).copied() {
-            // Inside the rounding range of some base. More than one printed unit off every
-            // recomputation from the printed figures: still worth a look (info, never error).
-            let close = candidates
-                .iter()
-                .filter(|c| fits(c))
-                .any(|(b, _)| point(*b).is_some_and(|q| (p - q.round_dp(d)).abs() <= hp * Decimal::TWO));
-            if close {
-                ctx.record(None);
-                continue;
-            }
-            let q = point(b).unwrap_or_default();
-            let lo = (x - hx).max(Decimal::ZERO) / (b + hb) * hundred;
-            let hi = if b - hb > Decimal::ZERO { (x + hx) / (b - hb) * hundred } else { q };
-            ctx.record(Some(Finding {
-                rule: meta.id,
-                severity: Severity::Info,
-                table: None,
-                message_zh: format!(
-                    "占比 {}% 在舍入范围内（{}%–{}%），但按印刷数字重算为 {}%",
-                    text(&sh.percent),
-                    format_fixed(lo, d),
-                    format_fixed(hi, d),
-                    format_fixed(q, d + 1)
-                ),
-                message_en: format!(
-                    "share {}% is inside the rounding range ({}%–{}%) but recomputes to {}% from the printed figures",
-                    text(&sh.percent),
-                    format_fixed(lo, d),
-                    format_fixed(hi, d),
-                    format_fixed(q, d + 1)
-                ),
-                found: format!("{}%", text(&sh.percent)),
-                expected: format!("{}%", format_fixed(q, d)),
-                note: format!("{} ÷ {} × 100 = {}%", text(&sh.part), format_fixed(b, 2), format_fixed(q, d + 1)),
-                primary: Label { span: sh.percent.amount.span.clone(), what: format!("占比 {}%", text(&sh.percent)) },
-                related: vec![Label { span: sh.part.amount.span.clone(), what: format!("金额 {}", text(&sh.part)) }],
-                repairs: Vec::new(),
-                likely: None,
-            }));
-            continue;
-        }
-        // `财政拨款结转 130.20 万元，其中：…100.30 万元，…29.90 万元，占 1.09%`: after a 其中
-        // list the share may be the whole's. Unsure which: pass if the whole's fits.
-        let listed = sh
-            .subject
-            .as_ref()
-            .filter(|s| doc.text.get(s.amount.span.end..sh.part.amount.span.start).is_some_and(|t| t.contains("其中")));
-        if listed.is_some_and(|s| {
-            let (sx, shx) = s.value_wan();
-            bases
-                .iter()
-                .chain(sh.nearby.iter().map(|f| f.value_wan()).collect::<Vec<_>>().iter())
-                .any(|c| c.0 > sx && fits_of(sx, shx, c))
-        }) {
-            ctx.record(None);
-            continue;
-        }
-        // The share on the nearest base (the sentence's whole, else T1's total).
-        let base =
-            sh.subject.as_ref().map(|s| s.value_wan().0).or_else(|| bases.first().map(|b| b.0)).unwrap_or(Decimal::ONE);
-        let expected = if base.is_zero() {
-            "—".to_string()
-        } else {
-            format!("{}%", format_fixed(x / base * hundred, sh.percent.amount.decimals))
-        };
-        ctx.record(Some(Finding {
-            rule: meta.id,
-            severity: Severity::Error,
-            table: None,
-            message_zh: format!("占比 {}% 与 {} 万元 ÷ 任一基数都不符", text(&sh.percent), text(&sh.part)),
-            message_en: format!(
-                "share {}% matches {} divided by none of the usual bases",
-                text(&sh.percent),
-                text(&sh.part)
-            ),
-            found: format!("{}%", text(&sh.percent)),
-            expected,
-            note: format!("{} ÷ {} × 100", text(&sh.part), format_fixed(base, 2)),
-            primary: Label { span: sh.percent.amount.span.clone(), what: format!("占比 {}%", text(&sh.percent)) },
-            related: vec![Label { span: sh.part.amount.span.clone(), what: format!("金额 {}", text(&sh.part)) }],
-            repairs: Vec::new(),
-            likely: None,
-        }));
+    let lo = (x - hx).max(Decimal::ZERO) / b_hi * Decimal::ONE_HUNDRED;
+    let hi = (x + hx) / b_lo * Decimal::ONE_HUNDRED;
+    p + hp >= lo && p - hp <= hi
+}
+
+/// `None` when the share fits some base.
+fn share_finding(meta: &'static RuleMeta, sh: &Share, bases: &[Interval], doc: &Document<'_>) -> Option<Finding> {
+    let x = sh.part.value_wan();
+    let p = (sh.percent.amount.value, sh.percent.amount.half_step());
+    let mut candidates = bases.to_vec();
+    candidates.extend(sh.subject.as_ref().map(Figure::value_wan));
+    candidates.extend(sh.nearby.iter().map(Figure::value_wan));
+    if let Some(&base) = candidates.iter().find(|&&c| fits_of(p, x, c)) {
+        return in_range(meta, sh, &candidates, base, doc);
     }
+    // `财政拨款结转 130.20 万元，其中：…100.30 万元，…29.90 万元，占 1.09%`: after a 其中
+    // list the share may be the whole's. Unsure which: pass if the whole's fits.
+    let listed = sh
+        .subject
+        .as_ref()
+        .filter(|s| doc.text.get(s.amount.span.end..sh.part.amount.span.start).is_some_and(|t| t.contains("其中")));
+    if listed.is_some_and(|s| {
+        let whole = s.value_wan();
+        bases
+            .iter()
+            .copied()
+            .chain(sh.nearby.iter().map(Figure::value_wan))
+            .any(|c| c.0 > whole.0 && fits_of(p, whole, c))
+    }) {
+        return None;
+    }
+    Some(off(meta, sh, bases, doc))
+}
+
+fn text(doc: &Document<'_>, f: &Figure) -> String {
+    doc.text.get(f.amount.span.clone()).unwrap_or("").to_string()
+}
+
+/// The finding on a share, checked against its amount.
+fn share_at(meta: &'static RuleMeta, sh: &Share, doc: &Document<'_>) -> Finding {
+    let (pct, part) = (text(doc, &sh.percent), text(doc, &sh.part));
+    let primary = Label { span: sh.percent.amount.span.clone(), what: format!("占比 {pct}%") };
+    let related = vec![Label { span: sh.part.amount.span.clone(), what: format!("金额 {part}") }];
+    Finding::new(meta, primary).found(format!("{pct}%")).related(related)
+}
+
+/// Inside the rounding range of some base. More than one printed unit off every recomputation
+/// from the printed figures: still worth a look (info, never error).
+fn in_range(
+    meta: &'static RuleMeta,
+    sh: &Share,
+    candidates: &[Interval],
+    (b, hb): Interval,
+    doc: &Document<'_>,
+) -> Option<Finding> {
+    let (x, hx) = sh.part.value_wan();
+    let p = (sh.percent.amount.value, sh.percent.amount.half_step());
+    let d = sh.percent.amount.decimals;
+    let point = |b: Decimal| if b.is_zero() { None } else { Some(x / b * Decimal::ONE_HUNDRED) };
+    let close = candidates
+        .iter()
+        .filter(|&&c| fits_of(p, (x, hx), c))
+        .any(|(b, _)| point(*b).is_some_and(|q| (p.0 - q.round_dp(d)).abs() <= p.1 * Decimal::TWO));
+    if close {
+        return None;
+    }
+    let q = point(b).unwrap_or_default();
+    let lo = (x - hx).max(Decimal::ZERO) / (b + hb) * Decimal::ONE_HUNDRED;
+    let hi = if b - hb > Decimal::ZERO { (x + hx) / (b - hb) * Decimal::ONE_HUNDRED } else { q };
+    let (pct, part) = (text(doc, &sh.percent), text(doc, &sh.part));
+    let (lo_s, hi_s, q_s) = (format_fixed(lo, d), format_fixed(hi, d), format_fixed(q, d + 1));
+    let finding = share_at(meta, sh, doc)
+        .severity(Severity::Info)
+        .message(
+            format!("占比 {pct}% 在舍入范围内（{lo_s}%–{hi_s}%），但按印刷数字重算为 {q_s}%"),
+            format!("share {pct}% is inside the rounding range ({lo_s}%–{hi_s}%) but recomputes to {q_s}% from the printed figures"),
+        )
+        .expected(format!("{}%", format_fixed(q, d)))
+        .note(format!("{part} ÷ {} × 100 = {q_s}%", format_fixed(b, 2)));
+    Some(finding)
+}
+
+/// The share fits no base: the error, with the share on the nearest base (the sentence's whole,
+/// else T1's total).
+fn off(meta: &'static RuleMeta, sh: &Share, bases: &[Interval], doc: &Document<'_>) -> Finding {
+    let (x, _) = sh.part.value_wan();
+    let base =
+        sh.subject.as_ref().map(|s| s.value_wan().0).or_else(|| bases.first().map(|b| b.0)).unwrap_or(Decimal::ONE);
+    let expected = if base.is_zero() {
+        "—".to_string()
+    } else {
+        format!("{}%", format_fixed(x / base * Decimal::ONE_HUNDRED, sh.percent.amount.decimals))
+    };
+    let (pct, part) = (text(doc, &sh.percent), text(doc, &sh.part));
+    share_at(meta, sh, doc)
+        .severity(Severity::Error)
+        .message(
+            format!("占比 {pct}% 与 {part} 万元 ÷ 任一基数都不符"),
+            format!("share {pct}% matches {part} divided by none of the usual bases"),
+        )
+        .expected(expected)
+        .note(format!("{part} ÷ {} × 100", format_fixed(base, 2)))
 }

@@ -116,6 +116,10 @@ pub struct SumSpec {
 }
 
 impl Ctx {
+    /// Check `total = Σ parts` with the rounding envelope of the printed digits and record it:
+    /// passed when exact; within the envelope an info (or, between figures of mixed printed
+    /// precision, a residue for `STR-PRECISION`); outside it an error with the arithmetic and
+    /// the value each printed cell would need.
     pub fn check_sum(&mut self, spec: SumSpec) {
         self.checks_run += 1;
         self.tally(1, 0);
@@ -126,15 +130,7 @@ impl Ctx {
                 std::iter::once(&spec.total).chain(&spec.parts).filter_map(|t| t.span.as_ref().map(|s| s.start)),
             ),
         }
-        let parts: Vec<(Decimal, Decimal)> = spec.parts.iter().map(|p| (p.value, p.half)).collect();
-        let outcome = match spec.parts.as_slice() {
-            // One figure printed twice (a cell restated, a parent with one child): the two
-            // printings round one value, so the finer, rounded to the coarser's decimals, must equal
-            // it (`619.80` = `619.8`; `395.83` ≠ `395.84`).
-            [p] if p.span.is_some() && spec.total.span.is_some() => same_figure(&spec.total, p),
-            _ => check_sum((spec.total.value, spec.total.half), &parts),
-        };
-        let (severity, diff, envelope) = match outcome {
+        let (severity, diff, envelope) = match outcome(&spec) {
             SumCheck::Exact => {
                 self.checks_passed += 1;
                 return;
@@ -142,111 +138,130 @@ impl Ctx {
             SumCheck::WithinRounding { diff, envelope } => (Severity::Info, diff, envelope),
             SumCheck::Mismatch { diff, envelope } => (Severity::Error, diff, envelope),
         };
-        // Mixed printed precision (`620` beside `619.80`): one warning per table, not an info each.
+        if severity == Severity::Info && self.mixed_precision_residue(&spec) {
+            self.checks_passed += 1;
+            return;
+        }
+        self.findings.push(sum_finding(&spec, severity, diff, envelope));
+    }
+
+    /// Mixed printed precision (`620` beside `619.80`) in a table: noted once per table for
+    /// `STR-PRECISION`, not an info each. `false` when the figures share one precision.
+    fn mixed_precision_residue(&mut self, spec: &SumSpec) -> bool {
         let printed = spec.parts.iter().chain(std::iter::once(&spec.total)).filter(|t| t.span.is_some());
         let mixed = printed.clone().map(|t| t.decimals).min() != printed.map(|t| t.decimals).max();
-        if severity == Severity::Info && mixed {
-            if let Some(t) = spec.table {
-                match self.mixed_precision.iter_mut().find(|(id, _, _)| *id == t) {
-                    Some((_, _, n)) => *n += 1,
-                    None => {
-                        let span = spec.total.span.clone().unwrap_or(spec.row_span.clone());
-                        self.mixed_precision.push((t, Label { span, what: spec.total.what.clone() }, 1));
-                    }
-                }
-                self.checks_passed += 1;
-                return;
+        let Some(t) = spec.table.filter(|_| mixed) else { return false };
+        match self.mixed_precision.iter_mut().find(|(id, _, _)| *id == t) {
+            Some((_, _, n)) => *n += 1,
+            None => {
+                let span = spec.total.span.clone().unwrap_or(spec.row_span.clone());
+                self.mixed_precision.push((t, Label { span, what: spec.total.what.clone() }, 1));
             }
         }
-        let sum: Decimal = spec.parts.iter().map(|p| p.value).sum();
-        let decimals = spec.total.decimals.max(spec.parts.iter().map(|p| p.decimals).max().unwrap_or(0));
-        let expected = format_fixed(sum, decimals);
-        let terms: Vec<&str> = spec.parts.iter().filter(|p| p.span.is_some()).map(|p| p.printed.as_str()).collect();
-        let lhs = if terms.is_empty() { "0".to_string() } else { terms.join(" + ") };
-        // A one-term identity is an equality of two printed figures, not a sum.
-        let equality = spec.parts.len() == 1;
-        let note = if equality {
-            format!("{} ≠ {}", spec.total.printed, lhs)
-        } else {
-            format!("{lhs} = {expected} ≠ {}", spec.total.printed)
-        };
-        let diff_s = format_fixed(diff.abs(), decimals);
-        // A difference equal to one line's amount: that line left out of, or counted twice in,
-        // the total (a classic slip).
-        let note = match spec.parts.iter().find(|p| p.span.is_some() && !p.value.is_zero() && p.value == diff.abs()) {
-            Some(p) if severity == Severity::Error && spec.parts.len() > 1 => {
-                if diff.is_sign_negative() {
-                    format!("{note}（差额等于 {} 一项：合计可能漏计了该项）", p.printed)
-                } else {
-                    format!("{note}（差额等于 {} 一项：该项可能被重复计算）", p.printed)
-                }
-            }
-            _ => note,
-        };
-        let env_s = envelope.normalize().to_string();
-        let (message_zh, message_en) = match severity {
-            Severity::Info => (
-                format!(
-                    "{}：{} 与分项之和 {} 相差 {}，在四舍五入范围（±{}）内",
-                    spec.place_zh, spec.total.printed, expected, diff_s, env_s
-                ),
-                format!(
-                    "{}: {} differs from the sum of its parts {} by {}, within rounding (±{})",
-                    spec.place_en, spec.total.printed, expected, diff_s, env_s
-                ),
-            ),
-            _ if equality => (
-                format!("{}：{} ≠ {}（相差 {}）", spec.place_zh, spec.total.printed, expected, diff_s),
-                format!("{}: {} ≠ {} (off by {})", spec.place_en, spec.total.printed, expected, diff_s),
-            ),
-            _ => (
-                format!("{}：{} ≠ 分项之和 {}（相差 {}）", spec.place_zh, spec.total.printed, expected, diff_s),
-                format!(
-                    "{}: {} ≠ sum of its parts {} (off by {})",
-                    spec.place_en, spec.total.printed, expected, diff_s
-                ),
-            ),
-        };
-        let primary =
-            Label { span: spec.total.span.clone().unwrap_or(spec.row_span.clone()), what: spec.total.what.clone() };
-        let related =
-            spec.parts.iter().filter_map(|p| p.span.clone().map(|span| Label { span, what: p.what.clone() })).collect();
-        // What each printed cell would have to be for this identity to hold: the total, Σ parts;
-        // a part, itself plus the difference.
-        let repairs = if severity == Severity::Error {
-            let total = spec.total.span.clone().map(|span| Repair {
-                span,
-                printed: spec.total.printed.clone(),
-                what: spec.total.what.clone(),
-                value: sum,
-                decimals: spec.total.decimals,
-            });
-            let parts = spec.parts.iter().filter_map(|p| {
-                p.span.clone().map(|span| Repair {
-                    span,
-                    printed: p.printed.clone(),
-                    what: p.what.clone(),
-                    value: p.value + diff,
-                    decimals: p.decimals,
-                })
-            });
-            total.into_iter().chain(parts).filter(|r| !r.value.is_sign_negative()).collect()
-        } else {
-            Vec::new()
-        };
-        self.findings.push(Finding {
-            rule: spec.meta.id,
-            severity,
-            table: spec.table,
-            message_zh,
-            message_en,
-            found: spec.total.printed.clone(),
-            expected,
-            note,
-            primary,
-            related,
-            repairs,
-            likely: None,
-        });
+        true
     }
+}
+
+/// Exact, within rounding, or a mismatch.
+fn outcome(spec: &SumSpec) -> SumCheck {
+    let parts: Vec<(Decimal, Decimal)> = spec.parts.iter().map(|p| (p.value, p.half)).collect();
+    match spec.parts.as_slice() {
+        // One figure printed twice (a cell restated, a parent with one child): the two
+        // printings round one value, so the finer, rounded to the coarser's decimals, must equal
+        // it (`619.80` = `619.8`; `395.83` ≠ `395.84`).
+        [p] if p.span.is_some() && spec.total.span.is_some() => same_figure(&spec.total, p),
+        _ => check_sum((spec.total.value, spec.total.half), &parts),
+    }
+}
+
+/// The finding on a sum that is off by `diff` (envelope `envelope`).
+fn sum_finding(spec: &SumSpec, severity: Severity, diff: Decimal, envelope: Decimal) -> Finding {
+    let sum: Decimal = spec.parts.iter().map(|p| p.value).sum();
+    let decimals = spec.total.decimals.max(spec.parts.iter().map(|p| p.decimals).max().unwrap_or(0));
+    let expected = format_fixed(sum, decimals);
+    let (message_zh, message_en) =
+        sum_message(spec, severity, &expected, &format_fixed(diff.abs(), decimals), envelope);
+    let primary =
+        Label { span: spec.total.span.clone().unwrap_or(spec.row_span.clone()), what: spec.total.what.clone() };
+    let related =
+        spec.parts.iter().filter_map(|p| p.span.clone().map(|span| Label { span, what: p.what.clone() })).collect();
+    let repairs = if severity == Severity::Error { repairs(spec, sum, diff) } else { Vec::new() };
+    Finding::new(spec.meta, primary)
+        .severity(severity)
+        .in_table(spec.table)
+        .message(message_zh, message_en)
+        .found(spec.total.printed.clone())
+        .note(sum_note(spec, severity, &expected, diff))
+        .expected(expected)
+        .related(related)
+        .repairs(repairs)
+}
+
+/// The arithmetic: `a + b = s ≠ t`, or `t ≠ a` for an equality; with the classic slip named
+/// when the difference equals one line's amount (that line left out of, or counted twice in,
+/// the total).
+fn sum_note(spec: &SumSpec, severity: Severity, expected: &str, diff: Decimal) -> String {
+    let terms: Vec<&str> = spec.parts.iter().filter(|p| p.span.is_some()).map(|p| p.printed.as_str()).collect();
+    let lhs = if terms.is_empty() { "0".to_string() } else { terms.join(" + ") };
+    // A one-term identity is an equality of two printed figures, not a sum.
+    let note = if spec.parts.len() == 1 {
+        format!("{} ≠ {}", spec.total.printed, lhs)
+    } else {
+        format!("{lhs} = {expected} ≠ {}", spec.total.printed)
+    };
+    match spec.parts.iter().find(|p| p.span.is_some() && !p.value.is_zero() && p.value == diff.abs()) {
+        Some(p) if severity == Severity::Error && spec.parts.len() > 1 => {
+            if diff.is_sign_negative() {
+                format!("{note}（差额等于 {} 一项：合计可能漏计了该项）", p.printed)
+            } else {
+                format!("{note}（差额等于 {} 一项：该项可能被重复计算）", p.printed)
+            }
+        }
+        _ => note,
+    }
+}
+
+/// The one-line message, in Chinese and English.
+fn sum_message(
+    spec: &SumSpec,
+    severity: Severity,
+    expected: &str,
+    diff_s: &str,
+    envelope: Decimal,
+) -> (String, String) {
+    let (zh, en, total) = (&spec.place_zh, &spec.place_en, &spec.total.printed);
+    let env_s = envelope.normalize().to_string();
+    match severity {
+        Severity::Info => (
+            format!("{zh}：{total} 与分项之和 {expected} 相差 {diff_s}，在四舍五入范围（±{env_s}）内"),
+            format!(
+                "{en}: {total} differs from the sum of its parts {expected} by {diff_s}, within rounding (±{env_s})"
+            ),
+        ),
+        _ if spec.parts.len() == 1 => (
+            format!("{zh}：{total} ≠ {expected}（相差 {diff_s}）"),
+            format!("{en}: {total} ≠ {expected} (off by {diff_s})"),
+        ),
+        _ => (
+            format!("{zh}：{total} ≠ 分项之和 {expected}（相差 {diff_s}）"),
+            format!("{en}: {total} ≠ sum of its parts {expected} (off by {diff_s})"),
+        ),
+    }
+}
+
+/// What each printed cell would have to be for the identity to hold: the total, Σ parts; a
+/// part, itself plus the difference.
+fn repairs(spec: &SumSpec, sum: Decimal, diff: Decimal) -> Vec<Repair> {
+    let repair = |t: &Term, value: Decimal| {
+        t.span.clone().map(|span| Repair {
+            span,
+            printed: t.printed.clone(),
+            what: t.what.clone(),
+            value,
+            decimals: t.decimals,
+        })
+    };
+    let total = repair(&spec.total, sum);
+    let parts = spec.parts.iter().filter_map(|p| repair(p, p.value + diff));
+    total.into_iter().chain(parts).filter(|r| !r.value.is_sign_negative()).collect()
 }
