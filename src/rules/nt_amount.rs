@@ -1,5 +1,9 @@
-use super::{declare_rule, lookup, Ctx, Document, Finding, Label, Severity, Term};
-use crate::tables::{IncomeLevel, TableId};
+use super::sums::same_figure;
+use super::{declare_rule, lookup, Ctx, Document, Finding, Label, RuleMeta, Severity, Term};
+use crate::amount::SumCheck;
+use crate::narrative::Labelled;
+use crate::tables::{BalanceTable, Cell, CodedTable, IncomeLevel, LabelledTable, TableBody, TableId, TableStatus};
+use std::collections::HashSet;
 
 declare_rule! {
     /// ### What it checks
@@ -27,121 +31,137 @@ fn check(doc: &Document<'_>, ctx: &mut Ctx) {
         return;
     }
     basic_split_without_t6(meta, doc, ctx);
-    let t1 = doc.tables.iter().find(|t| t.id == TableId::T1).and_then(|t| t.balance());
-    let t4 = doc.tables.iter().find(|t| t.id == TableId::T4).and_then(|t| t.balance());
-    let t6 = doc.tables.iter().find(|t| t.id == TableId::T6).and_then(|t| t.coded()).filter(|c| !c.columns.is_empty());
-    let t10 = doc.tables.iter().find(|t| t.id == TableId::T10).and_then(|t| match &t.body {
-        Some(crate::tables::TableBody::Labelled(l)) if !l.columns.is_empty() => Some(l),
-        _ => None,
-    });
-    let t10_empty = doc.tables.iter().any(|t| t.id == TableId::T10 && t.status == crate::tables::TableStatus::Empty);
+    let tables = Targets::of(doc);
     // A figure the 情况说明 gives for last year (`2023 年“三公”经费预算 2.26 万元`) restates no
     // cell of this year's tables.
-    let other_year: std::collections::HashSet<usize> =
+    let other_year: HashSet<usize> =
         doc.narrative.claims().iter().filter(|c| c.other_year).map(|c| c.figure.amount.span.start).collect();
     for la in
         doc.narrative.labelled().iter().filter(|l| !l.other_year && !other_year.contains(&l.figure.amount.span.start))
     {
-        let (target, severity): (Option<Term>, Severity) = match la.label {
-            "收支总预算" | "收入预算" | "支出预算" => (
-                t1.and_then(|b| b.income_total.as_ref())
-                    .filter(|i| i.amount.is_some())
-                    .map(|i| lookup::t1_term(i, doc)),
-                Severity::Error,
-            ),
-            "财政拨款收支总预算" => (
-                t4.and_then(|b| b.income_total.as_ref())
-                    .filter(|i| i.amount.is_some())
-                    .map(|i| lookup::t4_term(i, doc)),
-                Severity::Error,
-            ),
-            "人员经费" | "公用经费" => (
-                t6.and_then(|c| lookup::total_row(c).and_then(|r| lookup::cell(TableId::T6, c, r, la.label, doc))),
-                Severity::Error,
-            ),
-            "运行经费财政拨款预算" => (
-                t6.and_then(|c| lookup::total_row(c).and_then(|r| lookup::cell(TableId::T6, c, r, "公用经费", doc))),
-                Severity::Warning,
-            ),
-            "“三公”经费数为" | "“三公”经费预算" | "“三公”经费预算数" => {
-                let cell = t10
-                    .and_then(|l| {
-                        l.rows.iter().find(|r| {
-                            r.is_total && !matches!(r.cells.first(), None | Some(crate::tables::Cell::Unknown))
-                        })
-                    })
-                    .and_then(|r| r.cells.first().and_then(|c| Term::from_cell(c, "T10 合计", doc.text)));
-                (cell.or_else(|| t10_empty.then(|| Term::blank("T10 合计（空表）"))), Severity::Error)
-            }
-            _ => (None, Severity::Error),
-        };
-        let Some(target) = target else { continue };
+        let (Some(target), severity) = tables.target(la, doc) else { continue };
         // Only T1's sections use 收入预算/支出预算 for the whole; skip when T1 has no income lines.
         if matches!(la.label, "收入预算" | "支出预算")
-            && t1.is_none_or(|b| !b.income.iter().any(|i| i.level == IncomeLevel::Top))
+            && tables.t1.is_none_or(|b| !b.income.iter().any(|i| i.level == IncomeLevel::Top))
         {
             continue;
         }
-        let (v, h) = la.figure.value_wan();
-        let printed = doc.text.get(la.figure.amount.span.clone()).unwrap_or("").to_string();
-        let said = Term {
-            value: v,
-            half: h,
-            decimals: la.figure.amount.decimals,
-            printed: printed.clone(),
-            span: Some(la.figure.amount.span.clone()),
-            what: format!("情况说明 {}", la.label),
-        };
-        if target.span.is_none() && target.value.is_zero() {
-            // The table is blank/empty: the narrative must say 0.
-            if v.is_zero() {
-                ctx.record(None);
-            } else {
-                ctx.record(Some(Finding {
-                    rule: meta.id,
-                    severity,
-                    table: None,
-                    message_zh: format!("情况说明 {} {printed} 万元，而{}", la.label, target.what),
-                    message_en: format!("narrative {} {printed}, but {} is blank", la.label, target.what),
-                    found: printed.clone(),
-                    expected: "0".into(),
-                    note: format!("{printed} ≠ 0"),
-                    primary: Label { span: la.figure.amount.span.clone(), what: said.what.clone() },
-                    related: Vec::new(),
-                    repairs: Vec::new(),
-                    likely: None,
-                }));
-            }
-            continue;
-        }
-        match super::sums::same_figure(&said, &target) {
-            crate::amount::SumCheck::Mismatch { .. } => ctx.record(Some(Finding {
-                rule: meta.id,
-                severity,
-                table: None,
-                message_zh: format!("情况说明 {} {printed} 万元 ≠ {} {}", la.label, target.what, target.printed),
-                message_en: format!("narrative {} {printed} ≠ {} {}", la.label, target.what, target.printed),
-                found: printed.clone(),
-                expected: target.printed.clone(),
-                note: format!("{printed} ≠ {}", target.printed),
-                primary: Label { span: la.figure.amount.span.clone(), what: said.what.clone() },
-                related: target
-                    .span
-                    .clone()
-                    .map(|span| Label { span, what: target.what.clone() })
-                    .into_iter()
-                    .collect(),
-                repairs: Vec::new(),
-                likely: None,
-            })),
-            _ => ctx.record(None),
+        ctx.record(compare(meta, la, &target, severity, doc));
+    }
+}
+
+/// The tables a labelled figure may restate.
+struct Targets<'d> {
+    t1: Option<&'d BalanceTable>,
+    t4: Option<&'d BalanceTable>,
+    t6: Option<&'d CodedTable>,
+    t10: Option<&'d LabelledTable>,
+    t10_empty: bool,
+}
+
+impl<'d> Targets<'d> {
+    fn of(doc: &'d Document<'_>) -> Targets<'d> {
+        let find = |id: TableId| doc.tables.iter().find(|t| t.id == id);
+        Targets {
+            t1: find(TableId::T1).and_then(|t| t.balance()),
+            t4: find(TableId::T4).and_then(|t| t.balance()),
+            t6: find(TableId::T6).and_then(|t| t.coded()).filter(|c| !c.columns.is_empty()),
+            t10: find(TableId::T10).and_then(|t| match &t.body {
+                Some(TableBody::Labelled(l)) if !l.columns.is_empty() => Some(l),
+                _ => None,
+            }),
+            t10_empty: doc.tables.iter().any(|t| t.id == TableId::T10 && t.status == TableStatus::Empty),
         }
     }
+
+    /// The table figure `la` restates, and the severity of a mismatch.
+    fn target(&self, la: &Labelled, doc: &Document<'_>) -> (Option<Term>, Severity) {
+        let t6_total = |col: &str| {
+            self.t6.and_then(|c| lookup::total_row(c).and_then(|r| lookup::cell(TableId::T6, c, r, col, doc)))
+        };
+        let income_total =
+            |b: Option<&BalanceTable>| b.and_then(|b| b.income_total.as_ref()).filter(|i| i.amount.is_some()).cloned();
+        match la.label {
+            "收支总预算" | "收入预算" | "支出预算" => {
+                (income_total(self.t1).map(|i| lookup::t1_term(&i, doc)), Severity::Error)
+            }
+            "财政拨款收支总预算" => (income_total(self.t4).map(|i| lookup::t4_term(&i, doc)), Severity::Error),
+            "人员经费" | "公用经费" => (t6_total(la.label), Severity::Error),
+            "运行经费财政拨款预算" => (t6_total("公用经费"), Severity::Warning),
+            "“三公”经费数为" | "“三公”经费预算" | "“三公”经费预算数" => {
+                (self.three_pub_total(doc), Severity::Error)
+            }
+            _ => (None, Severity::Error),
+        }
+    }
+
+    /// T10's total, or a blank for an empty T10.
+    fn three_pub_total(&self, doc: &Document<'_>) -> Option<Term> {
+        let cell = self
+            .t10
+            .and_then(|l| l.rows.iter().find(|r| r.is_total && !matches!(r.cells.first(), None | Some(Cell::Unknown))))
+            .and_then(|r| r.cells.first().and_then(|c| Term::from_cell(c, "T10 合计", doc.text)));
+        cell.or_else(|| self.t10_empty.then(|| Term::blank("T10 合计（空表）")))
+    }
+}
+
+/// A labelled narrative figure as a term.
+fn said(l: &Labelled, doc: &Document<'_>) -> Term {
+    let (value, half) = l.figure.value_wan();
+    Term {
+        value,
+        half,
+        decimals: l.figure.amount.decimals,
+        printed: doc.text.get(l.figure.amount.span.clone()).unwrap_or("").to_string(),
+        span: Some(l.figure.amount.span.clone()),
+        what: format!("情况说明 {}", l.label),
+    }
+}
+
+/// `None` when the narrative figure restates `target`.
+fn compare(
+    meta: &'static RuleMeta,
+    la: &Labelled,
+    target: &Term,
+    severity: Severity,
+    doc: &Document<'_>,
+) -> Option<Finding> {
+    let said = said(la, doc);
+    let printed = said.printed.clone();
+    let primary = Label { span: la.figure.amount.span.clone(), what: said.what.clone() };
+    let finding = Finding::new(meta, primary).severity(severity).found(printed.clone());
+    if target.span.is_none() && target.value.is_zero() {
+        // The table is blank/empty: the narrative must say 0.
+        if said.value.is_zero() {
+            return None;
+        }
+        let finding = finding
+            .message(
+                format!("情况说明 {} {printed} 万元，而{}", la.label, target.what),
+                format!("narrative {} {printed}, but {} is blank", la.label, target.what),
+            )
+            .expected("0")
+            .note(format!("{printed} ≠ 0"));
+        return Some(finding);
+    }
+    if !matches!(same_figure(&said, target), SumCheck::Mismatch { .. }) {
+        return None;
+    }
+    let related = target.span.clone().map(|span| Label { span, what: target.what.clone() }).into_iter().collect();
+    let finding = finding
+        .message(
+            format!("情况说明 {} {printed} 万元 ≠ {} {}", la.label, target.what, target.printed),
+            format!("narrative {} {printed} ≠ {} {}", la.label, target.what, target.printed),
+        )
+        .expected(target.printed.clone())
+        .note(format!("{printed} ≠ {}", target.printed))
+        .related(related);
+    Some(finding)
 }
 
 /// Without T6 (S4's template), 人员经费 + 公用经费 in the narrative must still add up to T5's
 /// 基本支出 (the catalogue's NT-BASIC note: 519.03 + 26.73 = 545.76).
-fn basic_split_without_t6(meta: &'static super::RuleMeta, doc: &super::Document<'_>, ctx: &mut super::Ctx) {
+fn basic_split_without_t6(meta: &'static RuleMeta, doc: &Document<'_>, ctx: &mut Ctx) {
     let has_t6 = doc.tables.iter().any(|t| t.id == TableId::T6 && t.body.is_some());
     if has_t6 {
         return;
@@ -156,17 +176,7 @@ fn basic_split_without_t6(meta: &'static super::RuleMeta, doc: &super::Document<
     let Some(basic) = lookup::total_row(t5).and_then(|r| lookup::cell(TableId::T5, t5, r, "基本支出", doc)) else {
         return;
     };
-    let term = |l: &crate::narrative::Labelled| {
-        let (v, h) = l.figure.value_wan();
-        Term {
-            value: v,
-            half: h,
-            decimals: l.figure.amount.decimals,
-            printed: doc.text.get(l.figure.amount.span.clone()).unwrap_or("").to_string(),
-            span: Some(l.figure.amount.span.clone()),
-            what: format!("情况说明 {}", l.label),
-        }
-    };
+    let term = |l: &Labelled| said(l, doc);
     ctx.check_sum(super::SumSpec {
         meta,
         table: None,
