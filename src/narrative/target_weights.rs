@@ -42,6 +42,11 @@ fn is_header(c: &[(String, Range<usize>)]) -> bool {
     c.len() >= 4 && c.iter().any(|(t, _)| t.contains("权重")) && c.iter().any(|(t, _)| t.contains("指标"))
 }
 
+fn squeezed(t: &str) -> String {
+    t.split_whitespace().collect()
+}
+
+/// The weights of every 绩效目标表 of the text, each with its project's name.
 pub fn weights(text: &str, lines: &[Line]) -> Weights {
     let mut out = Weights::default();
     let mut i = 0;
@@ -56,26 +61,9 @@ pub fn weights(text: &str, lines: &[Line]) -> Weights {
             continue;
         }
         let c = cells(text, &lines[i]);
-        let squeezed = |t: &str| t.split_whitespace().collect::<String>();
-        // Any cell that says 项目名称 (`项 目 名 称` too) starts a new project's table.
         if let Some(k) = c.iter().position(|x| squeezed(&x.0).starts_with("项目名称")) {
-            let cell = squeezed(&c[k].0);
-            let inline = cell.trim_start_matches("项目名称").trim_start_matches([':', '：']).to_string();
-            // The name is the next cell, the rest of the cell, or (one cell per line) the next line.
-            name = c
-                .iter()
-                .skip(k + 1)
-                .find(|x| !x.0.is_empty())
-                .map(|x| squeezed(&x.0))
-                .or_else(|| (!inline.is_empty()).then_some(inline))
-                .or_else(|| {
-                    lines[i + 1..]
-                        .iter()
-                        .take(3)
-                        .map(|l| text[l.span.clone()].trim())
-                        .find(|t| !t.is_empty())
-                        .map(squeezed)
-                });
+            // Any cell that says 项目名称 (`项 目 名 称` too) starts a new project's table.
+            name = project_name(text, &lines[i + 1..], &c, k);
             fresh = true;
         } else if c.iter().any(|x| x.0.contains("绩效目标表")) {
             // A table title: the unit-wide table unless a 项目名称 follows.
@@ -89,60 +77,14 @@ pub fn weights(text: &str, lines: &[Line]) -> Weights {
         let Some(w) = c.iter().position(|x| x.0.contains("权重")) else { break };
         let has_rule = c.iter().skip(w + 1).any(|x| x.0.contains("赋分"));
         let header = c[w].1.clone();
-        let mut weights = Vec::new();
-        let mut ok = true;
-        let mut closed = false;
-        i += 1;
-        while i < lines.len() {
-            let raw = &text[lines[i].span.clone()];
-            if raw.trim().is_empty() || lines::is_page_furniture(raw) {
-                i += 1;
-                continue;
-            }
-            let r = cells(text, &lines[i]);
-            if r.len() < 3 || is_header(&r) {
-                // A short line followed by more indicator rows is a wrapped cell or a stray line
-                // inside the table, not its end: the table cannot be read whole.
-                let next = lines[i + 1..]
-                    .iter()
-                    .map(|l| (l, &text[l.span.clone()]))
-                    .find(|(_, t)| !t.trim().is_empty() && !lines::is_page_furniture(t));
-                if r.len() < 3
-                    && next.is_some_and(|(l, _)| {
-                        let n = cells(text, l);
-                        n.len() >= 3
-                            && !is_header(&n)
-                            && !n.iter().any(|x| squeezed(&x.0).starts_with("项目名称") || x.0.contains("绩效目标表"))
-                    })
-                {
-                    ok = false;
-                }
-                closed = true;
-                break;
-            }
-            // The weight is the cell before the 赋分规则 cell, or the row's last cell.
-            let cell = if has_rule {
-                r.iter().position(|x| x.0.contains("赋分")).and_then(|k| k.checked_sub(1)).map(|k| &r[k])
-            } else {
-                r.iter().rev().find(|x| !x.0.is_empty())
-            };
-            match cell.and_then(|(t, span)| {
-                parse_number(t).filter(|(v, _)| !v.is_sign_negative()).map(|(value, decimals)| Amount {
-                    value,
-                    decimals,
-                    span: span.clone(),
-                })
-            }) {
-                Some(a) => weights.push(a),
-                None => ok = false,
-            }
-            i += 1;
-        }
+        let (rows, next) = rows(text, lines, i + 1, has_rule);
+        i = next;
+        let whole = rows.ok && rows.closed;
         // A header repeated after a page break, with no new title between, continues the table.
         if !fresh {
             if let Some(prev) = out.tables.last_mut() {
-                if ok && closed {
-                    prev.weights.extend(weights);
+                if whole {
+                    prev.weights.extend(rows.weights);
                 } else {
                     out.tables.pop();
                     out.unread += 1;
@@ -151,13 +93,89 @@ pub fn weights(text: &str, lines: &[Line]) -> Weights {
             }
         }
         fresh = false;
-        if ok && closed && weights.len() >= 3 {
-            out.tables.push(WeightTable { name: name.clone(), header, weights });
+        if whole && rows.weights.len() >= 3 {
+            out.tables.push(WeightTable { name: name.clone(), header, weights: rows.weights });
         } else {
             out.unread += 1;
         }
     }
     out
+}
+
+/// The project named by cell `k` of a `项目名称` line: the next cell, the rest of the cell, or
+/// (one cell per line) the next line.
+fn project_name(text: &str, after: &[Line], c: &[(String, Range<usize>)], k: usize) -> Option<String> {
+    let cell = squeezed(&c[k].0);
+    let inline = cell.trim_start_matches("项目名称").trim_start_matches([':', '：']).to_string();
+    c.iter()
+        .skip(k + 1)
+        .find(|x| !x.0.is_empty())
+        .map(|x| squeezed(&x.0))
+        .or_else(|| (!inline.is_empty()).then_some(inline))
+        .or_else(|| after.iter().take(3).map(|l| text[l.span.clone()].trim()).find(|t| !t.is_empty()).map(squeezed))
+}
+
+/// The indicator rows under a weights header.
+struct Rows {
+    weights: Vec<Amount>,
+    /// Every row gave a weight, and no wrapped cell or stray line broke the table.
+    ok: bool,
+    /// The table ended before the input did.
+    closed: bool,
+}
+
+/// The rows from line `i` on, and the index of the line after them.
+fn rows(text: &str, lines: &[Line], mut i: usize, has_rule: bool) -> (Rows, usize) {
+    let mut rows = Rows { weights: Vec::new(), ok: true, closed: false };
+    while i < lines.len() {
+        let raw = &text[lines[i].span.clone()];
+        if raw.trim().is_empty() || lines::is_page_furniture(raw) {
+            i += 1;
+            continue;
+        }
+        let r = cells(text, &lines[i]);
+        if r.len() < 3 || is_header(&r) {
+            // A short line followed by more indicator rows is a wrapped cell or a stray line
+            // inside the table, not its end: the table cannot be read whole.
+            if r.len() < 3 && more_rows_follow(text, &lines[i + 1..]) {
+                rows.ok = false;
+            }
+            rows.closed = true;
+            break;
+        }
+        match weight(&r, has_rule) {
+            Some(a) => rows.weights.push(a),
+            None => rows.ok = false,
+        }
+        i += 1;
+    }
+    (rows, i)
+}
+
+/// Is the next non-blank line another indicator row (not a new table)?
+fn more_rows_follow(text: &str, after: &[Line]) -> bool {
+    let next = after.iter().find(|l| {
+        let t = &text[l.span.clone()];
+        !t.trim().is_empty() && !lines::is_page_furniture(t)
+    });
+    next.is_some_and(|l| {
+        let n = cells(text, l);
+        n.len() >= 3
+            && !is_header(&n)
+            && !n.iter().any(|x| squeezed(&x.0).starts_with("项目名称") || x.0.contains("绩效目标表"))
+    })
+}
+
+/// A row's weight: the cell before the 赋分规则 cell, or the row's last cell.
+fn weight(r: &[(String, Range<usize>)], has_rule: bool) -> Option<Amount> {
+    let cell = if has_rule {
+        r.iter().position(|x| x.0.contains("赋分")).and_then(|k| k.checked_sub(1)).map(|k| &r[k])
+    } else {
+        r.iter().rev().find(|x| !x.0.is_empty())
+    };
+    let (t, span) = cell?;
+    let (value, decimals) = parse_number(t).filter(|(v, _)| !v.is_sign_negative())?;
+    Some(Amount { value, decimals, span: span.clone() })
 }
 
 #[cfg(test)]
