@@ -216,6 +216,8 @@ struct PendingRow {
     span: Range<usize>,
 }
 
+/// Read a coded table from its region's lines: rows, the header above them, and each row's
+/// amounts placed in the header's columns where the layout allows.
 pub fn read(id: TableId, text: &str, lines: &[Line]) -> CodedTable {
     let kept: Vec<(&Line, &str)> = lines
         .iter()
@@ -224,94 +226,8 @@ pub fn read(id: TableId, text: &str, lines: &[Line]) -> CodedTable {
         .collect();
     let toks: Vec<Vec<Token>> = kept.iter().map(|(l, s)| lex(s, l.span.start)).collect();
     let orient = orientation(&toks);
-
-    let mut header_lines: Vec<String> = Vec::new();
-    let mut vstart: Option<usize> = None;
-    let mut rows: Vec<CodedRow> = Vec::new();
-    let mut pending: Option<PendingRow> = None;
-    let mut seen_row = false;
-
-    for ((l, s), ts) in kept.iter().zip(&toks) {
-        let started = if s.contains('\t') && orient == Orientation::Forward {
-            start_tab_row(s, l, vstart)
-        } else {
-            start_token_row(ts, l, orient)
-        };
-        if let Some(row) = started {
-            if let Some(p) = pending.take() {
-                rows.push(finish(p));
-            }
-            seen_row = true;
-            pending = Some(row);
-            continue;
-        }
-        let all_amounts = !ts.is_empty() && ts.iter().all(|t| t.text().is_none());
-        match pending.as_mut() {
-            // The amounts of a wrapped row.
-            Some(p) if p.positional.is_none() && all_amounts && p.amounts.is_empty() => {
-                for t in ts {
-                    if let Some(a) = t.amount() {
-                        p.span.end = p.span.end.max(a.span.end);
-                        p.amounts.push(a);
-                    }
-                }
-            }
-            // More name text before any amount (HZ-02).
-            Some(p)
-                if p.positional.is_none()
-                    && p.amounts.is_empty()
-                    && !ts.iter().any(|t| matches!(t.kind, Lex::Num(_)))
-                    && looks_like_name_part(&compact(s)) =>
-            {
-                p.name.push_str(&compact(s));
-            }
-            // Amounts with a label among them: a project name printed between the amounts
-            // (HZ-22, `2400.00特定目标类项目-… 2400.00`).
-            Some(p)
-                if p.positional.is_none()
-                    && p.amounts.is_empty()
-                    && ts.iter().any(|t| matches!(t.kind, Lex::Num(_))) =>
-            {
-                for t in ts {
-                    match &t.kind {
-                        Lex::Text(x) => {
-                            p.name.push('·');
-                            p.name.push_str(x);
-                        }
-                        _ => {
-                            if let Some(a) = t.amount() {
-                                p.span.end = p.span.end.max(a.span.end);
-                                p.amounts.push(a);
-                            }
-                        }
-                    }
-                }
-            }
-            _ => {
-                if let Some(p) = pending.take() {
-                    rows.push(finish(p));
-                }
-                if !seen_row {
-                    header_lines.push(compact(s));
-                    if vstart.is_none() {
-                        vstart = value_start(s);
-                    }
-                }
-            }
-        }
-    }
-    if let Some(p) = pending.take() {
-        rows.push(finish(p));
-    }
-    // The header is what stands right above the first row (a chunk may begin with other text);
-    // some extractions print it one short fragment per line, so keep about 400 characters.
-    let mut keep_from = header_lines.len();
-    let mut chars = 0usize;
-    while keep_from > 0 && chars < 400 {
-        keep_from -= 1;
-        chars += header_lines[keep_from].chars().count();
-    }
-    let header: String = header_lines[keep_from..].concat();
+    let (header_lines, mut rows) = rows(&kept, &toks, orient);
+    let header = header_text(&header_lines);
     let mut columns = columns(id, &header);
     // One cell a line (raw extraction): the reading order of cells is not the column order,
     // so no column is trusted — not even which amount is the total.
@@ -321,14 +237,7 @@ pub fn read(id: TableId, text: &str, lines: &[Line]) -> CodedTable {
     if lone >= 5 && lone * 10 >= with_amounts.len() * 8 {
         columns.clear();
     }
-    // Rows print their amounts in the header's column order: right to left when the header
-    // names the first column after the last (HZ-03), whatever side the codes are on.
-    let reversed_header = match (columns.first(), columns.last()) {
-        (Some(first), Some(last)) if columns.len() > 1 => {
-            matches!((header.find(first.as_str()), header.rfind(last.as_str())), (Some(f), Some(l)) if f > l)
-        }
-        _ => orient == Orientation::Reversed,
-    };
+    let reversed_header = reversed_header(&columns, &header, orient);
     for r in &mut rows {
         if r.cells.is_empty() && reversed_header != (orient == Orientation::Reversed) {
             // `finish` reversed by code side; the header says otherwise.
@@ -338,6 +247,103 @@ pub fn read(id: TableId, text: &str, lines: &[Line]) -> CodedTable {
     }
     super::drop_misread_columns(&mut columns, rows.iter_mut().map(|r| (&mut r.cells, &mut r.problem)));
     CodedTable { columns, rows }
+}
+
+/// The rows of the kept lines, and the header lines above the first row.
+fn rows(kept: &[(&Line, &str)], toks: &[Vec<Token>], orient: Orientation) -> (Vec<String>, Vec<CodedRow>) {
+    let mut header_lines: Vec<String> = Vec::new();
+    let mut vstart: Option<usize> = None;
+    let mut rows: Vec<CodedRow> = Vec::new();
+    let mut pending: Option<PendingRow> = None;
+    let mut seen_row = false;
+    for ((l, s), ts) in kept.iter().zip(toks) {
+        let started = if s.contains('\t') && orient == Orientation::Forward {
+            start_tab_row(s, l, vstart)
+        } else {
+            start_token_row(ts, l, orient)
+        };
+        if let Some(row) = started {
+            rows.extend(pending.take().map(finish));
+            seen_row = true;
+            pending = Some(row);
+            continue;
+        }
+        if pending.as_mut().is_some_and(|p| continue_row(p, s, ts)) {
+            continue;
+        }
+        rows.extend(pending.take().map(finish));
+        if !seen_row {
+            header_lines.push(compact(s));
+            if vstart.is_none() {
+                vstart = value_start(s);
+            }
+        }
+    }
+    rows.extend(pending.take().map(finish));
+    (header_lines, rows)
+}
+
+/// Does line `s` (tokens `ts`) continue row `p`: its amounts, more of its name, or a project name
+/// among amounts? Then it is added to `p`.
+fn continue_row(p: &mut PendingRow, s: &str, ts: &[Token]) -> bool {
+    if p.positional.is_some() || !p.amounts.is_empty() {
+        return false;
+    }
+    let all_amounts = !ts.is_empty() && ts.iter().all(|t| t.text().is_none());
+    let any_number = ts.iter().any(|t| matches!(t.kind, Lex::Num(_)));
+    if all_amounts {
+        // The amounts of a wrapped row.
+        for a in ts.iter().filter_map(Token::amount) {
+            p.span.end = p.span.end.max(a.span.end);
+            p.amounts.push(a);
+        }
+    } else if !any_number && looks_like_name_part(&compact(s)) {
+        // More name text before any amount (HZ-02).
+        p.name.push_str(&compact(s));
+    } else if any_number {
+        // Amounts with a label among them: a project name printed between the amounts
+        // (HZ-22, `2400.00特定目标类项目-… 2400.00`).
+        for t in ts {
+            match &t.kind {
+                Lex::Text(x) => {
+                    p.name.push('·');
+                    p.name.push_str(x);
+                }
+                _ => {
+                    if let Some(a) = t.amount() {
+                        p.span.end = p.span.end.max(a.span.end);
+                        p.amounts.push(a);
+                    }
+                }
+            }
+        }
+    } else {
+        return false;
+    }
+    true
+}
+
+/// The header is what stands right above the first row (a chunk may begin with other text);
+/// some extractions print it one short fragment per line, so keep about 400 characters.
+fn header_text(header_lines: &[String]) -> String {
+    let mut keep_from = header_lines.len();
+    let mut chars = 0usize;
+    while keep_from > 0 && chars < 400 {
+        keep_from -= 1;
+        chars += header_lines[keep_from].chars().count();
+    }
+    header_lines[keep_from..].concat()
+}
+
+/// Rows print their amounts in the header's column order: right to left when the header names
+/// the first column after the last (HZ-03), whatever side the codes are on.
+fn reversed_header(columns: &[String], header: &str, orient: Orientation) -> bool {
+    match (columns.first(), columns.last()) {
+        (Some(first), Some(last)) if columns.len() > 1 => {
+            matches!((header.find(first.as_str()), header.rfind(last.as_str())), (Some(f), Some(l)) if f > l)
+        }
+        _ => orient == Orientation::Reversed,
+    }
 }
 
 /// `4.005083.57合计 5079.57`: the total label among amounts, in no particular order.
