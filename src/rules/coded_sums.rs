@@ -231,34 +231,76 @@ pub fn check_rows_of(meta: &'static RuleMeta, id: TableId, which: Option<&str>, 
 pub fn check_rollup(meta: &'static RuleMeta, id: TableId, doc: &Document<'_>, ctx: &mut Ctx) {
     let Some((table, at_end)) = readable(meta, id, doc, ctx) else { return };
     let t = id.as_str();
-    // One row per code; a code printed twice with other amounts makes its rollups unsafe —
-    // except in T7, where several projects share a 项 code and all of them are children.
-    let projects = id == TableId::T7;
-    let mut by_code: HashMap<&str, usize> = HashMap::new();
-    let mut conflicted: HashSet<&str> = HashSet::new();
-    let mut project_rows: Vec<usize> = Vec::new();
-    for (k, r) in table.rows.iter().enumerate() {
-        let Some(code) = r.code.as_deref() else { continue };
-        if projects && r.level() == 3 {
-            project_rows.push(k);
+    let tree = Tree::of(table, id);
+    for (pk, kids) in &tree.parents {
+        let parent = &table.rows[*pk];
+        let children: Vec<&CodedRow> = kids.iter().map(|&k| &table.rows[k]).collect();
+        let plabel = row_label(parent);
+        let complete = if parent.is_total {
+            // A total printed last closes the table; one printed first needs the table to end.
+            !at_end || pk + 1 == table.rows.len()
+        } else {
+            closed(&table.rows, *pk, at_end)
+        };
+        if !complete {
+            ctx.skip(meta, Some(id), SkipReason::Truncated { row: format!("{t} {plabel}") }, Some(parent.line));
             continue;
         }
-        match by_code.get(code) {
-            Some(&prev) if table.rows[prev].amounts.iter().map(|a| a.value).eq(r.amounts.iter().map(|a| a.value)) => {}
-            Some(_) => {
-                conflicted.insert(code);
-            }
-            None => {
-                by_code.insert(code, k);
-            }
+        let mut involved = std::iter::once(parent).chain(children.iter().copied());
+        if involved.any(|r| r.code.as_deref().is_some_and(|c| tree.conflicted.contains(c))) {
+            ctx.skip(meta, Some(id), SkipReason::AmbiguousColumns { row: format!("{t} {plabel}") }, Some(parent.line));
+            continue;
+        }
+        for j in 0..table.columns.len() {
+            rollup_column(meta, (id, table), (parent, &children), j, doc, ctx);
         }
     }
-    // Children grouped under their parent code (类 = first 3 digits, 款 = first 5).
+}
+
+/// The code tree of a coded table: each parent row with its children (类 = first 3 digits, 款 =
+/// first 5; the total row over the 类), and the codes printed twice with other amounts.
+struct Tree<'t> {
+    parents: Vec<(usize, Vec<usize>)>,
+    conflicted: HashSet<&'t str>,
+}
+
+impl<'t> Tree<'t> {
+    fn of(table: &'t CodedTable, id: TableId) -> Tree<'t> {
+        // One row per code; a code printed twice with other amounts makes its rollups unsafe —
+        // except in T7, where several projects share a 项 code and all of them are children.
+        let projects = id == TableId::T7;
+        let mut by_code: HashMap<&str, usize> = HashMap::new();
+        let mut conflicted: HashSet<&str> = HashSet::new();
+        let mut project_rows: Vec<usize> = Vec::new();
+        for (k, r) in table.rows.iter().enumerate() {
+            let Some(code) = r.code.as_deref() else { continue };
+            if projects && r.level() == 3 {
+                project_rows.push(k);
+                continue;
+            }
+            match by_code.get(code) {
+                Some(&prev)
+                    if table.rows[prev].amounts.iter().map(|a| a.value).eq(r.amounts.iter().map(|a| a.value)) => {}
+                Some(_) => {
+                    conflicted.insert(code);
+                }
+                None => {
+                    by_code.insert(code, k);
+                }
+            }
+        }
+        let mut firsts: Vec<usize> = by_code.values().copied().chain(project_rows).collect();
+        firsts.sort_unstable();
+        Tree { parents: parents(table, &firsts), conflicted }
+    }
+}
+
+/// Each parent row (of the rows `firsts`, in order) with its children, then the total row over
+/// the 类.
+fn parents(table: &CodedTable, firsts: &[usize]) -> Vec<(usize, Vec<usize>)> {
     let mut children_of: HashMap<&str, Vec<usize>> = HashMap::new();
     let mut classes: Vec<usize> = Vec::new();
-    let mut firsts: Vec<usize> = by_code.values().copied().chain(project_rows.iter().copied()).collect();
-    firsts.sort_unstable();
-    for &k in &firsts {
+    for &k in firsts {
         let r = &table.rows[k];
         let Some(code) = r.code.as_deref() else { continue };
         match r.level() {
@@ -268,7 +310,7 @@ pub fn check_rollup(meta: &'static RuleMeta, id: TableId, doc: &Document<'_>, ct
         }
     }
     let mut parents: Vec<(usize, Vec<usize>)> = Vec::new();
-    for &k in &firsts {
+    for &k in firsts {
         if let Some(kids) = table.rows[k].code.as_deref().and_then(|c| children_of.get(c)) {
             parents.push((k, kids.clone()));
         }
@@ -278,64 +320,46 @@ pub fn check_rollup(meta: &'static RuleMeta, id: TableId, doc: &Document<'_>, ct
             parents.push((k, classes.clone()));
         }
     }
+    parents
+}
 
-    for (pk, kids) in parents {
-        let parent = &table.rows[pk];
-        let children: Vec<&CodedRow> = kids.iter().map(|&k| &table.rows[k]).collect();
-        let plabel = row_label(parent);
-        let complete = if parent.is_total {
-            // A total printed last closes the table; one printed first needs the table to end.
-            !at_end || pk + 1 == table.rows.len()
-        } else {
-            closed(&table.rows, pk, at_end)
-        };
-        if !complete {
-            ctx.skip(meta, Some(id), SkipReason::Truncated { row: format!("{t} {plabel}") }, Some(parent.line));
-            continue;
-        }
-        let involved = std::iter::once(parent).chain(children.iter().copied());
-        if involved.clone().any(|r| r.code.as_deref().is_some_and(|c| conflicted.contains(c))) {
-            ctx.skip(meta, Some(id), SkipReason::AmbiguousColumns { row: format!("{t} {plabel}") }, Some(parent.line));
-            continue;
-        }
-        for (j, col) in table.columns.iter().enumerate() {
-            let cell_term = |r: &CodedRow| -> Option<Term> {
-                r.cells.get(j).and_then(|c| Term::from_cell(c, format!("{t} {} {col}", row_label(r)), doc.text))
-            };
-            let total = cell_term(parent);
-            let parts: Option<Vec<Term>> = children.iter().map(|c| cell_term(c)).collect();
-            let (Some(total), Some(parts)) = (total, parts) else {
-                let unknown =
-                    involved.clone().find(|r| matches!(r.cells.get(j), Some(Cell::Unknown) | None)).unwrap_or(parent);
-                ctx.skip(
-                    meta,
-                    Some(id),
-                    SkipReason::AmbiguousColumns { row: format!("{t} {} · {col}", row_label(unknown)) },
-                    Some(unknown.line),
-                );
-                continue;
-            };
-            let level_zh = match parent.level() {
-                0 => "合计 = Σ类",
-                1 => "类 = Σ款",
-                _ => "款 = Σ项",
-            };
-            let level_en = match parent.level() {
-                0 => "total = Σ classes",
-                1 => "class = Σ its 款",
-                _ => "款 = Σ its 项",
-            };
-            ctx.check_sum(SumSpec {
-                meta,
-                table: Some(id),
-                place_zh: format!("{t} {plabel} · {col}（{level_zh}）"),
-                place_en: format!("{t} {plabel} · column {}: {level_en}", j + 1),
-                total,
-                parts,
-                row_span: parent.span.clone(),
-            });
-        }
-    }
+/// `parent = Σ children` in column `j` of table `id`.
+fn rollup_column(
+    meta: &'static RuleMeta,
+    (id, table): (TableId, &CodedTable),
+    (parent, children): (&CodedRow, &[&CodedRow]),
+    j: usize,
+    doc: &Document<'_>,
+    ctx: &mut Ctx,
+) {
+    let (t, col) = (id.as_str(), &table.columns[j]);
+    let cell_term = |r: &CodedRow| -> Option<Term> {
+        r.cells.get(j).and_then(|c| Term::from_cell(c, format!("{t} {} {col}", row_label(r)), doc.text))
+    };
+    let total = cell_term(parent);
+    let parts: Option<Vec<Term>> = children.iter().map(|c| cell_term(c)).collect();
+    let (Some(total), Some(parts)) = (total, parts) else {
+        let mut involved = std::iter::once(parent).chain(children.iter().copied());
+        let unknown = involved.find(|r| matches!(r.cells.get(j), Some(Cell::Unknown) | None)).unwrap_or(parent);
+        let row = format!("{t} {} · {col}", row_label(unknown));
+        ctx.skip(meta, Some(id), SkipReason::AmbiguousColumns { row }, Some(unknown.line));
+        return;
+    };
+    let (level_zh, level_en) = match parent.level() {
+        0 => ("合计 = Σ类", "total = Σ classes"),
+        1 => ("类 = Σ款", "class = Σ its 款"),
+        _ => ("款 = Σ项", "款 = Σ its 项"),
+    };
+    let plabel = row_label(parent);
+    ctx.check_sum(SumSpec {
+        meta,
+        table: Some(id),
+        place_zh: format!("{t} {plabel} · {col}（{level_zh}）"),
+        place_en: format!("{t} {plabel} · column {}: {level_en}", j + 1),
+        total,
+        parts,
+        row_span: parent.span.clone(),
+    });
 }
 
 pub fn labelled_views(t: &crate::tables::LabelledTable) -> Vec<RowView<'_>> {
