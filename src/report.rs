@@ -265,101 +265,18 @@ pub struct Parts<'a> {
     pub warnings: Vec<ParseWarning>,
 }
 
+/// The report of one check, in `lang`, placed in the original text by `placer`.
 pub fn build(p: Parts<'_>, placer: &Placer<'_>, lang: Lang) -> Report {
     let line_no = |idx: usize| -> usize { p.line_spans.get(idx).map_or(0, |s| placer.line_no(s.start)) };
-    let mut findings: Vec<FindingOut> = p
-        .ctx
-        .findings
-        .iter()
-        .map(|f: &Finding| FindingOut {
-            rule: f.rule,
-            severity: f.severity,
-            table: f.table,
-            message: match lang {
-                Lang::Zh => f.message_zh.clone(),
-                Lang::En => f.message_en.clone(),
-            },
-            found: f.found.clone(),
-            expected: f.expected.clone(),
-            note: f.note.clone(),
-            primary: placer.locate(&f.primary.span, f.primary.what.clone()),
-            related: f.related.iter().map(|l: &Label| placer.locate(&l.span, l.what.clone())).collect(),
-            likely: f.likely.as_ref().map(|l| {
-                let slip = l.slip.map(|s| s.text(lang));
-                let text = match (lang, slip) {
-                    (Lang::Zh, Some(s)) => {
-                        format!("很可能是 {} 有误，应为 {}（{}；可同时修正 {} 处不符）", l.found, l.value, s, l.repairs)
-                    }
-                    (Lang::Zh, None) => {
-                        format!("很可能是 {} 有误，应为 {}（可同时修正 {} 处不符）", l.found, l.value, l.repairs)
-                    }
-                    (Lang::En, Some(s)) => format!(
-                        "likely {} should be {} ({s}; fixes {} failing checks at once)",
-                        l.found, l.value, l.repairs
-                    ),
-                    (Lang::En, None) => {
-                        format!("likely {} should be {} (fixes {} failing checks at once)", l.found, l.value, l.repairs)
-                    }
-                };
-                LikelyOut {
-                    what: l.what.clone(),
-                    found: l.found.clone(),
-                    value: l.value.clone(),
-                    repairs: l.repairs,
-                    slip: l.slip,
-                    text,
-                }
-            }),
-        })
-        .collect();
+    let mut findings: Vec<FindingOut> = p.ctx.findings.iter().map(|f| finding_out(f, placer, lang)).collect();
     findings.sort_by(|a, b| (a.severity, a.primary.start).cmp(&(b.severity, b.primary.start)));
-
-    let mut summary = Summary {
-        checks_run: p.ctx.checks_run,
-        checks_passed: p.ctx.checks_passed,
-        checks_skipped: p.ctx.skips.len() + p.coverage.unexamined.len(),
-        ..Summary::default()
-    };
-    for f in &findings {
-        match f.severity {
-            Severity::Error => summary.errors += 1,
-            Severity::Warning => summary.warnings += 1,
-            Severity::Info => summary.infos += 1,
-        }
-    }
-
+    let summary = summary(&p, &findings);
     let tables = p
         .tables
         .iter()
         .zip(&p.coverage.statuses)
-        .map(|(t, &status)| {
-            let (columns, body) = match &t.body {
-                Some(TableBody::Coded(c)) => (c.columns.clone(), coded_rows(c, p.norm_text, placer, &line_no)),
-                Some(TableBody::Balance(b)) => {
-                    let mut cols = vec!["收入预算数".to_string()];
-                    if b.columns.is_empty() {
-                        cols.push("支出预算数".to_string());
-                    } else {
-                        cols.extend(b.columns.iter().map(|c| format!("支出{c}")));
-                    }
-                    let n = cols.len();
-                    (cols, balance_rows(b, n, p.norm_text, placer, &line_no))
-                }
-                Some(TableBody::Labelled(l)) => (l.columns.clone(), labelled_rows(l, p.norm_text, placer, &line_no)),
-                None => (Vec::new(), Vec::new()),
-            };
-            TableOut {
-                id: t.id,
-                title: t.title.clone(),
-                line: t.line.map(&line_no),
-                rows: t.row_count(),
-                status,
-                columns,
-                body,
-            }
-        })
+        .map(|(t, &status)| table_out(t, status, p.norm_text, placer, &line_no))
         .collect();
-
     let skipped = p
         .ctx
         .skips
@@ -372,36 +289,10 @@ pub fn build(p: Parts<'_>, placer: &Placer<'_>, lang: Lang) -> Report {
         .iter()
         .map(|w| WarningOut { code: w.code(), message: w.message(lang), line: w.line().map(&line_no) })
         .collect();
-
-    let coverage = p
-        .ctx
-        .per_rule
-        .iter()
-        .map(|&(rule, run, skipped)| {
-            let failed = p.ctx.findings.iter().filter(|f| f.rule == rule && f.severity != Severity::Info).count();
-            RuleCoverage { rule, run, passed: run.saturating_sub(failed), failed, skipped }
-        })
-        .collect();
-    let narrative = NarrativeCoverage {
-        figures: p.coverage.narrative.figures,
-        bound: p.coverage.narrative.figures - p.coverage.narrative.unbound.len(),
-        growth_statements: p.coverage.narrative.growth_statements,
-        shares: p.coverage.narrative.shares,
-        unbound: p
-            .coverage
-            .narrative
-            .unbound
-            .iter()
-            .take(200)
-            .map(|(s, (zh, en))| {
-                placer.locate(s, if lang == Lang::Zh { format!("未核对：{zh}") } else { format!("not checked: {en}") })
-            })
-            .collect(),
-    };
     Report {
         version: 1,
-        coverage,
-        narrative,
+        coverage: rule_coverage(&p.ctx),
+        narrative: narrative_coverage(&p.coverage.narrative, placer, lang),
         offsets: match placer.offsets {
             Offsets::Utf8 => "utf8",
             Offsets::Utf16 => "utf16",
@@ -411,6 +302,108 @@ pub fn build(p: Parts<'_>, placer: &Placer<'_>, lang: Lang) -> Report {
         summary,
         skipped,
         warnings,
+    }
+}
+
+fn finding_out(f: &Finding, placer: &Placer<'_>, lang: Lang) -> FindingOut {
+    FindingOut {
+        rule: f.rule,
+        severity: f.severity,
+        table: f.table,
+        message: match lang {
+            Lang::Zh => f.message_zh.clone(),
+            Lang::En => f.message_en.clone(),
+        },
+        found: f.found.clone(),
+        expected: f.expected.clone(),
+        note: f.note.clone(),
+        primary: placer.locate(&f.primary.span, f.primary.what.clone()),
+        related: f.related.iter().map(|l: &Label| placer.locate(&l.span, l.what.clone())).collect(),
+        likely: f.likely.as_ref().map(|l| LikelyOut {
+            what: l.what.clone(),
+            found: l.found.clone(),
+            value: l.value.clone(),
+            repairs: l.repairs,
+            slip: l.slip,
+            text: likely_text(l, lang),
+        }),
+    }
+}
+
+/// `很可能是 X 有误，应为 Y（…）` / `likely X should be Y (…)`.
+fn likely_text(l: &crate::diagnostics::Likely, lang: Lang) -> String {
+    let (found, value, n) = (&l.found, &l.value, l.repairs);
+    match (lang, l.slip.map(|s| s.text(lang))) {
+        (Lang::Zh, Some(s)) => format!("很可能是 {found} 有误，应为 {value}（{s}；可同时修正 {n} 处不符）"),
+        (Lang::Zh, None) => format!("很可能是 {found} 有误，应为 {value}（可同时修正 {n} 处不符）"),
+        (Lang::En, Some(s)) => format!("likely {found} should be {value} ({s}; fixes {n} failing checks at once)"),
+        (Lang::En, None) => format!("likely {found} should be {value} (fixes {n} failing checks at once)"),
+    }
+}
+
+fn summary(p: &Parts<'_>, findings: &[FindingOut]) -> Summary {
+    let mut summary = Summary {
+        checks_run: p.ctx.checks_run,
+        checks_passed: p.ctx.checks_passed,
+        checks_skipped: p.ctx.skips.len() + p.coverage.unexamined.len(),
+        ..Summary::default()
+    };
+    for f in findings {
+        match f.severity {
+            Severity::Error => summary.errors += 1,
+            Severity::Warning => summary.warnings += 1,
+            Severity::Info => summary.infos += 1,
+        }
+    }
+    summary
+}
+
+fn table_out(
+    t: &Table,
+    status: TableStatus,
+    text: &str,
+    placer: &Placer<'_>,
+    line_no: &dyn Fn(usize) -> usize,
+) -> TableOut {
+    let (columns, body) = match &t.body {
+        Some(TableBody::Coded(c)) => (c.columns.clone(), coded_rows(c, text, placer, line_no)),
+        Some(TableBody::Balance(b)) => {
+            let mut cols = vec!["收入预算数".to_string()];
+            if b.columns.is_empty() {
+                cols.push("支出预算数".to_string());
+            } else {
+                cols.extend(b.columns.iter().map(|c| format!("支出{c}")));
+            }
+            let n = cols.len();
+            (cols, balance_rows(b, n, text, placer, line_no))
+        }
+        Some(TableBody::Labelled(l)) => (l.columns.clone(), labelled_rows(l, text, placer, line_no)),
+        None => (Vec::new(), Vec::new()),
+    };
+    TableOut { id: t.id, title: t.title.clone(), line: t.line.map(line_no), rows: t.row_count(), status, columns, body }
+}
+
+fn rule_coverage(ctx: &Ctx) -> Vec<RuleCoverage> {
+    ctx.per_rule
+        .iter()
+        .map(|&(rule, run, skipped)| {
+            let failed = ctx.findings.iter().filter(|f| f.rule == rule && f.severity != Severity::Info).count();
+            RuleCoverage { rule, run, passed: run.saturating_sub(failed), failed, skipped }
+        })
+        .collect()
+}
+
+fn narrative_coverage(n: &NarrativeParts, placer: &Placer<'_>, lang: Lang) -> NarrativeCoverage {
+    let unchecked = |(zh, en): &(String, String)| match lang {
+        Lang::Zh => format!("未核对：{zh}"),
+        Lang::En => format!("not checked: {en}"),
+    };
+    NarrativeCoverage {
+        figures: n.figures,
+        bound: n.figures - n.unbound.len(),
+        growth_statements: n.growth_statements,
+        shares: n.shares,
+        unbound: n.unbound.iter().take(200).map(|(s, why)| placer.locate(s, unchecked(why))).collect(),
     }
 }
 
