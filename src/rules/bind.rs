@@ -120,24 +120,22 @@ pub fn restates(meta: &'static RuleMeta, said: Term, label: &str, target: Term, 
     }
     let (expected, shown_en) =
         if blank { ("0".to_string(), "blank".to_string()) } else { (target.printed.clone(), target.printed.clone()) };
-    ctx.record(Some(Finding {
-        rule: meta.id,
-        severity,
-        table: None,
-        message_zh: if blank {
-            format!("{label} {printed} 万元，而{}为空", target.what)
-        } else {
-            format!("{label} {printed} 万元 ≠ {} {}", target.what, target.printed)
-        },
-        message_en: format!("{label} {printed} ≠ {} {shown_en}", target.what),
-        found: printed.clone(),
-        expected: expected.clone(),
-        note: format!("{printed} ≠ {expected}"),
-        primary: Label { span, what: said.what.clone() },
-        related: target.span.clone().map(|span| Label { span, what: target.what.clone() }).into_iter().collect(),
-        repairs: Vec::new(),
-        likely: None,
-    }));
+    ctx.record(Some(
+        Finding::new(meta, Label { span, what: said.what.clone() })
+            .severity(severity)
+            .message(
+                if blank {
+                    format!("{label} {printed} 万元，而{}为空", target.what)
+                } else {
+                    format!("{label} {printed} 万元 ≠ {} {}", target.what, target.printed)
+                },
+                format!("{label} {printed} ≠ {} {shown_en}", target.what),
+            )
+            .found(printed.clone())
+            .expected(expected.clone())
+            .note(format!("{printed} ≠ {expected}"))
+            .related(target.span.clone().map(|span| Label { span, what: target.what.clone() }).into_iter().collect()),
+    ));
 }
 
 fn line_of(doc: &Document<'_>, c: &Claim) -> Option<usize> {

@@ -1,7 +1,7 @@
 //! Shared checks of coded expenditure tables (T3, T5, …): the row identity
 //! 合计 = 基本支出 + 项目支出 and the 类 = Σ款 = Σ项, 合计 = Σ类 rollups per column.
 
-use super::{Ctx, Document, RuleMeta, SkipReason, SumSpec, Term};
+use super::{Ctx, Document, Finding, RuleMeta, SkipReason, SumSpec, Term};
 use crate::tables::{is_flat, row_identities, RowIdentity};
 use crate::tables::{Cell, CodedRow, CodedTable, RowProblem, TableId, TableStatus};
 use std::collections::{HashMap, HashSet};
@@ -187,33 +187,32 @@ fn inconsistent_row(
             )
         })
         .collect();
-    ctx.record(Some(super::Finding {
-        rule: meta.id,
-        severity: super::Severity::Error,
-        table: Some(id),
-        message_zh: format!(
-            "{t} {}：金额 {} 无论放在哪一列都不满足 {}",
-            r.label,
-            printed.join("、"),
-            identities.join("；")
+    ctx.record(Some(
+        Finding::new(
+            meta,
+            super::Label {
+                span: first.span.clone(),
+                what: format!("{t} {} {}", r.label, columns.first().map_or("", String::as_str)),
+            },
+        )
+        .severity(super::Severity::Error)
+        .table(id)
+        .message(
+            format!("{t} {}：金额 {} 无论放在哪一列都不满足 {}", r.label, printed.join("、"), identities.join("；")),
+            format!(
+                "{t} {}: the amounts {} satisfy {} in no column placement",
+                r.label,
+                printed.join(", "),
+                identities.join("; ")
+            ),
+        )
+        .found(printed.join(" "))
+        .expected(identities.join("；"))
+        .note(format!("空白单元格丢失；{} 个金额的任一列分配都不成立", r.amounts.len()))
+        .related(
+            rest.iter().map(|a| super::Label { span: a.span.clone(), what: format!("{t} {}", r.label) }).collect(),
         ),
-        message_en: format!(
-            "{t} {}: the amounts {} satisfy {} in no column placement",
-            r.label,
-            printed.join(", "),
-            identities.join("; ")
-        ),
-        found: printed.join(" "),
-        expected: identities.join("；"),
-        note: format!("空白单元格丢失；{} 个金额的任一列分配都不成立", r.amounts.len()),
-        primary: super::Label {
-            span: first.span.clone(),
-            what: format!("{t} {} {}", r.label, columns.first().map_or("", String::as_str)),
-        },
-        related: rest.iter().map(|a| super::Label { span: a.span.clone(), what: format!("{t} {}", r.label) }).collect(),
-        repairs: Vec::new(),
-        likely: None,
-    }));
+    ));
 }
 
 /// Every row identity of a coded table (`which`: only the one with that total column).

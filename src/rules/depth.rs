@@ -19,19 +19,17 @@ pub fn check_depth(meta: &'static RuleMeta, id: TableId, levels: usize, doc: &Do
             ctx.record(None);
             continue;
         }
-        ctx.record(Some(Finding {
-            rule: meta.id,
-            severity: Severity::Error,
-            table: Some(id),
-            message_zh: format!("{} {} {} 未细化到下一级科目", id.as_str(), code, r.name),
-            message_en: format!("{} {code} {} is not broken down to the next level", id.as_str(), r.name),
-            found: format!("{code} {}", r.name),
-            expected: if levels == 3 { "细化到项级科目".into() } else { "细化到款级科目".into() },
-            note: "有金额的科目须列出下级科目".into(),
-            primary: Label { span: r.span.clone(), what: format!("{} {code}", id.as_str()) },
-            related: Vec::new(),
-            repairs: Vec::new(),
-            likely: None,
-        }));
+        ctx.record(Some(
+            Finding::new(meta, Label { span: r.span.clone(), what: format!("{} {code}", id.as_str()) })
+                .severity(Severity::Error)
+                .table(id)
+                .message(
+                    format!("{} {} {} 未细化到下一级科目", id.as_str(), code, r.name),
+                    format!("{} {code} {} is not broken down to the next level", id.as_str(), r.name),
+                )
+                .found(format!("{code} {}", r.name))
+                .expected(if levels == 3 { "细化到项级科目" } else { "细化到款级科目" })
+                .note("有金额的科目须列出下级科目"),
+        ));
     }
 }

@@ -1,6 +1,6 @@
 //! Finding the cells that cross-table rules compare, and comparing two printed figures.
 
-use super::{balance_lines, coded_sums, Ctx, Document, RuleMeta, SkipReason, SumSpec, Term};
+use super::{balance_lines, coded_sums, Ctx, Document, Finding, RuleMeta, SkipReason, SumSpec, Term};
 use crate::tables::{BalanceItem, BalanceTable, Cell, CodedRow, CodedTable, LabelledTable, TableId, TableStatus};
 
 /// A coded table that can be compared (columns known), or a recorded skip.
@@ -146,20 +146,21 @@ pub fn at_least(
     }
     let expected = format!("≤ {}", whole.printed);
     let note = format!("{} > {}", part.printed, whole.printed);
-    ctx.record(Some(super::Finding {
-        rule: meta.id,
-        severity: super::Severity::Error,
-        table,
-        message_zh: format!("{place_zh}：{} 大于 {}", part.printed, whole.printed),
-        message_en: format!("{place_en}: {} exceeds {}", part.printed, whole.printed),
-        found: part.printed.clone(),
-        expected,
-        note,
-        primary: super::Label { span: part.span.clone().unwrap_or(0..0), what: part.what.clone() },
-        related: whole.span.clone().map(|span| super::Label { span, what: whole.what.clone() }).into_iter().collect(),
-        repairs: Vec::new(),
-        likely: None,
-    }));
+    ctx.record(Some(
+        Finding::new(meta, super::Label { span: part.span.clone().unwrap_or(0..0), what: part.what.clone() })
+            .severity(super::Severity::Error)
+            .in_table(table)
+            .message(
+                format!("{place_zh}：{} 大于 {}", part.printed, whole.printed),
+                format!("{place_en}: {} exceeds {}", part.printed, whole.printed),
+            )
+            .found(part.printed.clone())
+            .expected(expected)
+            .note(note)
+            .related(
+                whole.span.clone().map(|span| super::Label { span, what: whole.what.clone() }).into_iter().collect(),
+            ),
+    ));
 }
 
 /// Is the table whole: its total row read, and not cut off by the end of the input?

@@ -46,21 +46,19 @@ fn check(doc: &Document<'_>, ctx: &mut Ctx) {
         return;
     }
     let printed = doc.text.get(run.span.clone()).unwrap_or("").to_string();
-    ctx.record(Some(Finding {
-        rule: meta.id,
-        severity: Severity::Warning,
-        table: None,
-        message_zh: format!("T10 {} {printed} 万元，但一般公务用车与执法执勤用车均为 0 辆", row.label),
-        message_en: format!("T10 {} {printed}, but no official or law-enforcement car is listed", row.label),
-        found: "0 辆".into(),
-        expected: "≥ 1 辆".into(),
-        note: format!("{printed} > 0，公务用车 0 + 0 = 0"),
-        primary: Label { span: official[0].1.span.clone(), what: "一般公务用车".into() },
-        related: vec![
-            Label { span: run.span.clone(), what: format!("T10 {}", row.label) },
-            Label { span: official[1].1.span.clone(), what: "执法执勤用车".into() },
-        ],
-        repairs: Vec::new(),
-        likely: None,
-    }));
+    ctx.record(Some(
+        Finding::new(meta, Label { span: official[0].1.span.clone(), what: "一般公务用车".into() })
+            .severity(Severity::Warning)
+            .message(
+                format!("T10 {} {printed} 万元，但一般公务用车与执法执勤用车均为 0 辆", row.label),
+                format!("T10 {} {printed}, but no official or law-enforcement car is listed", row.label),
+            )
+            .found("0 辆")
+            .expected("≥ 1 辆")
+            .note(format!("{printed} > 0，公务用车 0 + 0 = 0"))
+            .related(vec![
+                Label { span: run.span.clone(), what: format!("T10 {}", row.label) },
+                Label { span: official[1].1.span.clone(), what: "执法执勤用车".into() },
+            ]),
+    ));
 }

@@ -25,18 +25,16 @@ fn check(doc: &Document<'_>, ctx: &mut Ctx) {
         return;
     }
     let (s, qv) = (staff.value.to_string(), q.value.to_string());
-    ctx.record(Some(Finding {
-        rule: meta.id,
-        severity: Severity::Warning,
-        table: None,
-        message_zh: format!("在职 {s} 人多于编制数 {qv}（若含编外人员请说明）"),
-        message_en: format!("{s} staff exceed the establishment of {qv} (say so if 编外 staff are counted)"),
-        found: s.clone(),
-        expected: format!("≤ {qv}"),
-        note: format!("{s} > {qv}"),
-        primary: Label { span: staff.span.clone(), what: "在职人数".into() },
-        related: vec![Label { span: q.span.clone(), what: "编制数".into() }],
-        repairs: Vec::new(),
-        likely: None,
-    }));
+    ctx.record(Some(
+        Finding::new(meta, Label { span: staff.span.clone(), what: "在职人数".into() })
+            .severity(Severity::Warning)
+            .message(
+                format!("在职 {s} 人多于编制数 {qv}（若含编外人员请说明）"),
+                format!("{s} staff exceed the establishment of {qv} (say so if 编外 staff are counted)"),
+            )
+            .found(s.clone())
+            .expected(format!("≤ {qv}"))
+            .note(format!("{s} > {qv}"))
+            .related(vec![Label { span: q.span.clone(), what: "编制数".into() }]),
+    ));
 }

@@ -37,22 +37,20 @@ fn check(doc: &Document<'_>, ctx: &mut Ctx) {
         let shown: Vec<String> =
             t.weights.iter().map(|a| doc.text.get(a.span.clone()).unwrap_or("").to_string()).collect();
         let sum_s = sum.normalize().to_string();
-        ctx.record(Some(Finding {
-            rule: meta.id,
-            severity: Severity::Error,
-            table: None,
-            message_zh: format!("{what}的指标分值权重合计 {sum_s}，应为 90（预留预算执行率 10 分）或 100"),
-            message_en: format!(
-                "{} weights add up to {sum_s}, not 90 (10 reserved for budget execution) or 100",
-                t.name.as_deref().unwrap_or("the unit-wide target table's")
-            ),
-            found: sum_s.clone(),
-            expected: "90 / 100".into(),
-            note: format!("{} = {sum_s}", shown.join(" + ")),
-            primary: Label { span: t.header.clone(), what: format!("{what} 指标分值权重") },
-            related: t.weights.iter().map(|a| Label { span: a.span.clone(), what: "分值权重".into() }).collect(),
-            repairs: Vec::new(),
-            likely: None,
-        }));
+        ctx.record(Some(
+            Finding::new(meta, Label { span: t.header.clone(), what: format!("{what} 指标分值权重") })
+                .severity(Severity::Error)
+                .message(
+                    format!("{what}的指标分值权重合计 {sum_s}，应为 90（预留预算执行率 10 分）或 100"),
+                    format!(
+                        "{} weights add up to {sum_s}, not 90 (10 reserved for budget execution) or 100",
+                        t.name.as_deref().unwrap_or("the unit-wide target table's")
+                    ),
+                )
+                .found(sum_s.clone())
+                .expected("90 / 100")
+                .note(format!("{} = {sum_s}", shown.join(" + ")))
+                .related(t.weights.iter().map(|a| Label { span: a.span.clone(), what: "分值权重".into() }).collect()),
+        ));
     }
 }

@@ -79,26 +79,29 @@ fn check(doc: &Document<'_>, ctx: &mut Ctx) {
         let d = shares.iter().map(|s| s.percent.amount.decimals).max().unwrap_or(2);
         let total = format_fixed(sum_p, d);
         let last = shares[shares.len() - 1];
-        ctx.record(Some(Finding {
-            rule: meta.id,
-            severity,
-            table: None,
-            message_zh: if severity == Severity::Info {
-                format!("各项占比之和 {total}%，与 100% 相差在四舍五入范围（±{}）内", format_fixed(envelope, d + 1))
-            } else {
-                format!("各项占比之和 {total}%，应为 100%")
-            },
-            message_en: format!("the shares add up to {total}%, not 100%"),
-            found: format!("{total}%"),
-            expected: "100%".into(),
-            note: format!("{} = {total}", printed.join("% + ") + "%"),
-            primary: Label { span: last.percent.amount.span.clone(), what: "占比".into() },
-            related: shares[..shares.len() - 1]
-                .iter()
-                .map(|s| Label { span: s.percent.amount.span.clone(), what: "占比".into() })
-                .collect(),
-            repairs: Vec::new(),
-            likely: None,
-        }));
+        ctx.record(Some(
+            Finding::new(meta, Label { span: last.percent.amount.span.clone(), what: "占比".into() })
+                .severity(severity)
+                .message(
+                    if severity == Severity::Info {
+                        format!(
+                            "各项占比之和 {total}%，与 100% 相差在四舍五入范围（±{}）内",
+                            format_fixed(envelope, d + 1)
+                        )
+                    } else {
+                        format!("各项占比之和 {total}%，应为 100%")
+                    },
+                    format!("the shares add up to {total}%, not 100%"),
+                )
+                .found(format!("{total}%"))
+                .expected("100%")
+                .note(format!("{} = {total}", printed.join("% + ") + "%"))
+                .related(
+                    shares[..shares.len() - 1]
+                        .iter()
+                        .map(|s| Label { span: s.percent.amount.span.clone(), what: "占比".into() })
+                        .collect(),
+                ),
+        ));
     }
 }

@@ -1,4 +1,4 @@
-use super::{bind, declare_rule, lookup, Ctx, Document, Severity};
+use super::{bind, declare_rule, lookup, Ctx, Document, Finding, Severity};
 use crate::narrative::Part;
 use crate::tables::TableId;
 
@@ -51,24 +51,24 @@ fn check(doc: &Document<'_>, ctx: &mut Ctx) {
         }
         let code = row.code.clone().unwrap_or_default();
         let at = listed.last().map_or(0..0, |c| c.figure.amount.span.clone());
-        ctx.record(Some(super::Finding {
-            rule: meta.id,
-            severity: Severity::Error,
-            table: None,
-            message_zh: format!("一般公共预算当年拨款结构情况未列出 {code} {}（T5 {}）", row.name, amount.printed),
-            message_en: format!("the general-budget structure omits class {code} {} (T5 {})", row.name, amount.printed),
-            found: "—".into(),
-            expected: format!("{} {} 万元", row.name, amount.printed),
-            note: format!("T5 {code} {} = {}", row.name, amount.printed),
-            primary: super::Label { span: at, what: "情况说明 结构情况".into() },
-            related: amount
-                .span
-                .clone()
-                .map(|span| super::Label { span, what: amount.what.clone() })
-                .into_iter()
-                .collect(),
-            repairs: Vec::new(),
-            likely: None,
-        }));
+        ctx.record(Some(
+            Finding::new(meta, super::Label { span: at, what: "情况说明 结构情况".into() })
+                .severity(Severity::Error)
+                .message(
+                    format!("一般公共预算当年拨款结构情况未列出 {code} {}（T5 {}）", row.name, amount.printed),
+                    format!("the general-budget structure omits class {code} {} (T5 {})", row.name, amount.printed),
+                )
+                .found("—")
+                .expected(format!("{} {} 万元", row.name, amount.printed))
+                .note(format!("T5 {code} {} = {}", row.name, amount.printed))
+                .related(
+                    amount
+                        .span
+                        .clone()
+                        .map(|span| super::Label { span, what: amount.what.clone() })
+                        .into_iter()
+                        .collect(),
+                ),
+        ));
     }
 }

@@ -50,19 +50,19 @@ fn check(doc: &Document<'_>, ctx: &mut Ctx) {
             continue;
         }
         let printed = doc.text.get(f.amount.span.clone()).unwrap_or("").to_string();
-        ctx.record(Some(Finding {
-            rule: meta.id,
-            severity: Severity::Error,
-            table: None,
-            message_zh: format!("整体绩效目标涉及金额 {printed} 万元 ≠ 收支总预算 {} 万元", t1_term.printed),
-            message_en: format!("unit-wide target amount {printed} ≠ total budget {}", t1_term.printed),
-            found: printed.clone(),
-            expected: t1_term.printed.clone(),
-            note: format!("{printed} ≠ {}（T1 收入总计）", t1_term.printed),
-            primary: Label { span: f.amount.span.clone(), what: "整体绩效目标 涉及金额".into() },
-            related: t1_term.span.clone().map(|span| Label { span, what: t1_term.what.clone() }).into_iter().collect(),
-            repairs: Vec::new(),
-            likely: None,
-        }));
+        ctx.record(Some(
+            Finding::new(meta, Label { span: f.amount.span.clone(), what: "整体绩效目标 涉及金额".into() })
+                .severity(Severity::Error)
+                .message(
+                    format!("整体绩效目标涉及金额 {printed} 万元 ≠ 收支总预算 {} 万元", t1_term.printed),
+                    format!("unit-wide target amount {printed} ≠ total budget {}", t1_term.printed),
+                )
+                .found(printed.clone())
+                .expected(t1_term.printed.clone())
+                .note(format!("{printed} ≠ {}（T1 收入总计）", t1_term.printed))
+                .related(
+                    t1_term.span.clone().map(|span| Label { span, what: t1_term.what.clone() }).into_iter().collect(),
+                ),
+        ));
     }
 }

@@ -27,19 +27,17 @@ fn check(doc: &Document<'_>, ctx: &mut Ctx) {
     } else if at_end {
         ctx.skip(meta, Some(TableId::T10), super::SkipReason::Truncated { row: "T10".into() }, Some(car.line));
     } else {
-        ctx.record(Some(Finding {
-            rule: meta.id,
-            severity: Severity::Error,
-            table: Some(TableId::T10),
-            message_zh: "T10 公务用车购置及运行费未拆分为购置费和运行费".into(),
-            message_en: "T10: the car line is not split into purchase and running costs".into(),
-            found: car.label.clone(),
-            expected: "公务用车购置费 / 公务用车运行费".into(),
-            note: "三公经费表须分列公务用车购置费与运行费".into(),
-            primary: Label { span: car.span.clone(), what: format!("T10 {}", car.label) },
-            related: Vec::new(),
-            repairs: Vec::new(),
-            likely: None,
-        }));
+        ctx.record(Some(
+            Finding::new(meta, Label { span: car.span.clone(), what: format!("T10 {}", car.label) })
+                .severity(Severity::Error)
+                .table(TableId::T10)
+                .message(
+                    "T10 公务用车购置及运行费未拆分为购置费和运行费",
+                    "T10: the car line is not split into purchase and running costs",
+                )
+                .found(car.label.clone())
+                .expected("公务用车购置费 / 公务用车运行费")
+                .note("三公经费表须分列公务用车购置费与运行费"),
+        ));
     }
 }

@@ -51,22 +51,23 @@ fn check(doc: &Document<'_>, ctx: &mut Ctx) {
         }
         let shown = crate::amount::format_fixed(sum, a.decimals);
         let terms: Vec<&str> = parts.iter().map(|p| p.printed.as_str()).collect();
-        ctx.record(Some(Finding {
-            rule: meta.id,
-            severity: Severity::Warning,
-            table: Some(TableId::T6),
-            message_zh: format!("T6 {econ} {} 与 T5 {} 基本支出 {} 不一致", a.printed, funcs.join("+"), shown),
-            message_en: format!("T6 {econ} {} differs from T5 {} basic {}", a.printed, funcs.join("+"), shown),
-            found: a.printed.clone(),
-            expected: shown.clone(),
-            note: format!("{} = {shown} ≠ {}", terms.join(" + "), a.printed),
-            primary: Label { span: a.span.clone().unwrap_or(0..0), what: a.what.clone() },
-            related: parts
-                .iter()
-                .filter_map(|p| p.span.clone().map(|span| Label { span, what: p.what.clone() }))
-                .collect(),
-            repairs: Vec::new(),
-            likely: None,
-        }));
+        ctx.record(Some(
+            Finding::new(meta, Label { span: a.span.clone().unwrap_or(0..0), what: a.what.clone() })
+                .severity(Severity::Warning)
+                .table(TableId::T6)
+                .message(
+                    format!("T6 {econ} {} 与 T5 {} 基本支出 {} 不一致", a.printed, funcs.join("+"), shown),
+                    format!("T6 {econ} {} differs from T5 {} basic {}", a.printed, funcs.join("+"), shown),
+                )
+                .found(a.printed.clone())
+                .expected(shown.clone())
+                .note(format!("{} = {shown} ≠ {}", terms.join(" + "), a.printed))
+                .related(
+                    parts
+                        .iter()
+                        .filter_map(|p| p.span.clone().map(|span| Label { span, what: p.what.clone() }))
+                        .collect(),
+                ),
+        ));
     }
 }
