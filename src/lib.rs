@@ -7,7 +7,7 @@
 pub mod amount;
 mod coverage;
 pub mod diagnostics;
-pub mod lex;
+pub(crate) mod lex;
 mod likely;
 pub mod lines;
 pub mod narrative;

@@ -36,9 +36,9 @@ pub(crate) fn explain(findings: &mut [Finding]) {
         }
     }
     let mut clusters: HashMap<usize, Vec<usize>> = HashMap::new();
-    for k in 0..errs.len() {
+    for (k, &e) in errs.iter().enumerate() {
         let r = root(&mut parent, k);
-        clusters.entry(r).or_default().push(errs[k]);
+        clusters.entry(r).or_default().push(e);
     }
     // A cell is named only if it alone repairs every failing check of its cluster: it takes
     // part in all of them, each asks the same value of it, and no other cell does so too.

@@ -269,7 +269,7 @@ pub struct Parts<'a> {
 pub fn build(p: Parts<'_>, placer: &Placer<'_>, lang: Lang) -> Report {
     let line_no = |idx: usize| -> usize { p.line_spans.get(idx).map_or(0, |s| placer.line_no(s.start)) };
     let mut findings: Vec<FindingOut> = p.ctx.findings.iter().map(|f| finding_out(f, placer, lang)).collect();
-    findings.sort_by(|a, b| (a.severity, a.primary.start).cmp(&(b.severity, b.primary.start)));
+    findings.sort_by_key(|f| (f.severity, f.primary.start));
     let summary = summary(&p, &findings);
     let tables = p
         .tables
@@ -515,7 +515,7 @@ fn balance_rows(
                     // amount is 合计 and the others are placed only when every column is printed.
                     let positional = right
                         .and_then(|r| r.positional.as_ref())
-                        .filter(|p| p.len() + 1 <= ncols || p.iter().skip(ncols - 1).all(Option::is_none));
+                        .filter(|p| p.len() < ncols || p.iter().skip(ncols - 1).all(Option::is_none));
                     if let Some(p) = positional {
                         let mut cells = vec![cell(left)];
                         cells.extend(p.iter().take(ncols - 1).map(|a| a.as_ref().map(|a| placer.cell(&a.span, text))));

@@ -8,11 +8,14 @@ mod common;
 use budget_check::Severity;
 use common::*;
 
-/// (name, seed prefix, hunks of (first line, lines replaced, new lines)).
-fn variants() -> Vec<(String, String, Vec<(usize, usize, Vec<String>)>)> {
+/// (first line, lines replaced, new lines).
+type Hunk = (usize, usize, Vec<String>);
+
+/// (name, seed prefix, hunks).
+fn variants() -> Vec<(String, String, Vec<Hunk>)> {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/narrative-variants.txt");
     let text = std::fs::read_to_string(path).expect("variants fixture");
-    let mut out: Vec<(String, String, Vec<(usize, usize, Vec<String>)>)> = Vec::new();
+    let mut out: Vec<(String, String, Vec<Hunk>)> = Vec::new();
     for line in text.lines() {
         if let Some(rest) = line.strip_prefix("== ") {
             let (name, seed) = rest.split_once(' ').expect("== name seed");

@@ -187,10 +187,36 @@ const CORPUS_REAL_ERRORS: &[(&str, &str, &str)] = &[
     // 国家信访局: "2026 年国家信访局财政拨款收支总预算 18,728.91 万元" while its 财政拨款收支总表
     // prints 收入总计 and 支出总计 18,728.94 (本年收入 16,474.82 + 结转): 0.03 apart.
     ("16_", "NT-AMOUNT", "18,728.91"),
+    // 湖州卫健委: "…增加 11688.70 万元，增长 23.9%" where 11688.70 ÷ 48707.45 gives 24.0 %.
+    ("60_", "NI-GROWTH", "23.9%"),
+    // 湖州退役军人事务局: rates truncated, not rounded (336.67 ÷ 6592.98 = 5.11 %, printed 5.0 %; …).
+    ("61_", "NI-GROWTH", "5.0%"),
+    ("61_", "NI-GROWTH", "4.0%"),
+    ("61_", "NI-GROWTH", "9.0%"),
+    ("61_", "NI-GROWTH", "4.00%"),
+    // 江苏省检察院: 129.97 % where the figures give 129.29 %.
+    ("72_", "NI-GROWTH", "129.97%"),
+];
+
+/// Errors on corpus documents that are misreads of the checker, not slips of the document:
+/// (file prefix, rule). Each is a layout the reader does not handle yet (issue 11: an all-funds
+/// 基本支出 table taken for T8/T9, six-decimal 万元, 项 codes printed whole, a contents list read
+/// wrong, shares against their breakdown's own total or adjusted by 尾差, a misread T4). The test
+/// fails when a new one appears, and when one of these is gone (then delete its line).
+const CORPUS_KNOWN_MISREADS: &[(&str, &str)] = &[
+    ("49_", "T6-CLASS-SPLIT"),
+    ("59_", "NI-SHARE"),
+    ("60_", "NT-AMOUNT"),
+    ("60_", "NI-SHARE"),
+    ("65_", "T89-ROW"),
+    ("70_", "T5-DEPTH"),
+    ("72_", "STR-TOC-BODY"),
+    ("73_", "NI-SHARE"),
 ];
 
 #[test]
 fn corpus_has_no_errors_but_its_real_ones_and_no_panics() {
+    let mut misreads_seen = std::collections::HashSet::new();
     for (name, text) in corpus() {
         let r = check(&text, Options::default());
         assert_sane(&text, &r);
@@ -203,7 +229,16 @@ fn corpus_has_no_errors_but_its_real_ones_and_no_panics() {
                     .iter()
                     .any(|(file, rule, found)| name.starts_with(file) && f.rule == *rule && f.found == *found)
             })
+            .filter(|f| {
+                let known = CORPUS_KNOWN_MISREADS.iter().find(|(file, rule)| name.starts_with(file) && f.rule == *rule);
+                if let Some(k) = known {
+                    misreads_seen.insert(*k);
+                }
+                known.is_none()
+            })
             .collect();
         assert!(errors.is_empty(), "{name}: {errors:#?}");
     }
+    let gone: Vec<_> = CORPUS_KNOWN_MISREADS.iter().filter(|k| !misreads_seen.contains(*k)).collect();
+    assert!(gone.is_empty(), "known misreads no longer reported (delete them from the list): {gone:?}");
 }

@@ -119,7 +119,7 @@ fn mutations_caught_in(name: &str, text: &str, tables: &[&str]) -> (usize, Vec<S
     let mut missed = Vec::new();
     let mut tried = 0;
     for (table, cell) in &cells {
-        let line = line_of(&text, cell.start);
+        let line = line_of(text, cell.start);
         for delta in [10, -37, 100] {
             let (mutated, new) = replace_amount(text, cell, delta);
             tried += 1;
@@ -186,7 +186,10 @@ fn findings_carry_spans_arithmetic_and_expected_value() {
 /// Per seed, per table: rows read, and the total row's cells in column order (`·` blank), as
 /// printed in the seed (checked against the source lines by eye: e.g. S0 line 180
 /// `合计 11931.33 11801.13 4007.60 7793.53 … 130.20`).
-const TABLES: &[(&str, &[(&str, usize, &str)])] = &[
+/// (table, rows read, total row's cells).
+type TableShape = (&'static str, usize, &'static str);
+
+const TABLES: &[(&str, &[TableShape])] = &[
     (
         "000_",
         &[
@@ -376,7 +379,10 @@ fn a_changed_amount_is_named_as_the_likely_wrong_number() {
 }
 
 /// The growth statements of a seed, as the checker reads them: (current, change, rate) spans.
-fn growth_spans(text: &str) -> Vec<(std::ops::Range<usize>, std::ops::Range<usize>, std::ops::Range<usize>)> {
+/// A growth statement's (current, change, rate) spans.
+type GrowthSpans = (std::ops::Range<usize>, std::ops::Range<usize>, std::ops::Range<usize>);
+
+fn growth_spans(text: &str) -> Vec<GrowthSpans> {
     let parsed = budget_check::parse(text);
     let narrative = budget_check::narrative::read(&parsed.norm.text, &parsed.lines, &parsed.tables);
     let orig = |r: std::ops::Range<usize>| parsed.norm.to_original(r.start)..parsed.norm.to_original(r.end);

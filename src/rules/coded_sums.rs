@@ -83,20 +83,27 @@ pub fn coded_views(t: &CodedTable) -> Vec<RowView<'_>> {
         .collect()
 }
 
+/// A table's rows with its columns, for the row identities.
+pub struct RowsOf<'a> {
+    pub id: TableId,
+    pub rows: &'a [RowView<'a>],
+    pub columns: &'a [String],
+    /// The input ends inside the table: its last row may be cut off.
+    pub at_end: bool,
+}
+
 /// The row identities of a table (`总计 = 小计 + …`) that hold in every row, for every row;
 /// `which` keeps only the identity whose total column has that name. A row whose amounts lost
 /// their columns is still checked when the table has one identity over all its columns: every
 /// amount after the first is a part, whichever column it belongs to.
 pub fn check_row_identities(
     meta: &'static RuleMeta,
-    id: TableId,
-    rows: &[RowView<'_>],
-    columns: &[String],
-    at_end: bool,
+    table: RowsOf<'_>,
     which: Option<&str>,
     doc: &Document<'_>,
     ctx: &mut Ctx,
 ) {
+    let RowsOf { id, rows, columns, at_end } = table;
     let t = id.as_str();
     let all = row_identities(columns);
     let ids: Vec<&RowIdentity> =
@@ -223,7 +230,8 @@ pub fn check_rows(meta: &'static RuleMeta, id: TableId, doc: &Document<'_>, ctx:
 pub fn check_rows_of(meta: &'static RuleMeta, id: TableId, which: Option<&str>, doc: &Document<'_>, ctx: &mut Ctx) {
     let Some((table, at_end)) = readable(meta, id, doc, ctx) else { return };
     let views = coded_views(table);
-    check_row_identities(meta, id, &views, &table.columns, at_end, which, doc, ctx);
+    let rows = RowsOf { id, rows: &views, columns: &table.columns, at_end };
+    check_row_identities(meta, rows, which, doc, ctx);
 }
 
 /// Per value column: 类 = Σ款, 款 = Σ项, 合计 = Σ类.

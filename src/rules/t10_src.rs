@@ -23,15 +23,7 @@ fn check(doc: &Document<'_>, ctx: &mut Ctx) {
         let views = coded_sums::labelled_views(t);
         // T10 ends with 公务用车运行费: once that row is read, the table is whole.
         let whole = views.iter().any(|r| r.label.contains("运行费") && !r.label.contains("购置及运行"));
-        coded_sums::check_row_identities(
-            &T10Src::META,
-            TableId::T10,
-            &views,
-            &t.columns,
-            at_end && !whole,
-            None,
-            doc,
-            ctx,
-        );
+        let rows = coded_sums::RowsOf { id: TableId::T10, rows: &views, columns: &t.columns, at_end: at_end && !whole };
+        coded_sums::check_row_identities(&T10Src::META, rows, None, doc, ctx);
     }
 }

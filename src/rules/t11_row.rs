@@ -20,6 +20,7 @@ declare_rule! {
 fn check(doc: &Document<'_>, ctx: &mut Ctx) {
     if let Some((t, at_end)) = lookup::labelled(&T11Row::META, TableId::T11, doc, ctx) {
         let views = coded_sums::labelled_views(t);
-        coded_sums::check_row_identities(&T11Row::META, TableId::T11, &views, &t.columns, at_end, None, doc, ctx);
+        let rows = coded_sums::RowsOf { id: TableId::T11, rows: &views, columns: &t.columns, at_end };
+        coded_sums::check_row_identities(&T11Row::META, rows, None, doc, ctx);
     }
 }

@@ -19,6 +19,9 @@ declare_rule! {
     XT6T10, "X-T6-T10", "基本支出中的三公经费不超过三公经费表", "T6 三公 items ≤ T10 (part ≤ whole)", check: check
 }
 
+/// An economic code and the test that names its T10 line.
+type Pair = (&'static str, fn(&str) -> bool);
+
 fn check(doc: &Document<'_>, ctx: &mut Ctx) {
     let meta = &XT6T10::META;
     let (Some(t6), Some((t10, _))) =
@@ -26,7 +29,7 @@ fn check(doc: &Document<'_>, ctx: &mut Ctx) {
     else {
         return;
     };
-    let pairs: [(&str, fn(&str) -> bool); 4] = [
+    let pairs: [Pair; 4] = [
         ("30212", |l| l.contains("因公出国")),
         ("30217", |l| l.contains("公务接待")),
         ("30231", |l| l.contains("运行费") && !l.contains("购置及运行")),

@@ -259,6 +259,9 @@ pub struct LabelledTable {
     pub rows: Vec<LabelledRow>,
 }
 
+/// A table's rows as its kind reads them. (A document holds a dozen tables at most, so the
+/// variants' sizes do not matter.)
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone)]
 pub enum TableBody {
     Balance(BalanceTable),

@@ -461,9 +461,7 @@ fn start_token_row(ts: &[Token], l: &Line, orient: Orientation) -> Option<Pendin
                     return None;
                 }
                 (Some(code), false, &ts[..ts.len() - 1])
-            } else if last.text().is_some_and(is_total_label) {
-                (None, true, ts)
-            } else if lone_total(ts) {
+            } else if last.text().is_some_and(is_total_label) || lone_total(ts) {
                 (None, true, ts)
             } else {
                 return None;

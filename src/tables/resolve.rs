@@ -365,9 +365,13 @@ fn groups(c: &CodedTable) -> Vec<(usize, Vec<usize>)> {
     out
 }
 
+/// A cell's printed value and rounding radius in millionths, or `None` when it is not a known
+/// amount.
+type Micro = Option<(i128, i128)>;
+
 /// A printed value and its rounding radius in millionths (amounts carry at most 6 decimals),
 /// so that the combinations below add integers, not decimals.
-fn micro(c: &Cell) -> Option<(i128, i128)> {
+fn micro(c: &Cell) -> Micro {
     let scaled = |d: Decimal| -> i128 {
         let scale = d.scale().min(6);
         d.mantissa() * 10i128.pow(6 - scale)
@@ -388,7 +392,7 @@ fn consistent(cands: &[Vec<Vec<Cell>>], ncols: usize) -> Option<Vec<Vec<usize>>>
         return None;
     }
     // vals[m][i][j]: member m, candidate i, column j.
-    let vals: Vec<Vec<Vec<Option<(i128, i128)>>>> = cands
+    let vals: Vec<Vec<Vec<Micro>>> = cands
         .iter()
         .map(|v| v.iter().map(|cells| (0..ncols).map(|j| cells.get(j).and_then(micro)).collect()).collect())
         .collect();
