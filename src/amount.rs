@@ -9,6 +9,7 @@ use std::ops::Range;
 /// One amount cell or figure as printed in the document.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Amount {
+    /// The printed value, exactly as printed (sign included, thousands separators removed).
     pub value: Decimal,
     /// Decimals as printed (`619.8` → 1, `5,332.30` → 2, `620` → 0).
     pub decimals: u32,
@@ -23,6 +24,7 @@ impl Amount {
     }
 }
 
+/// Half of one unit in the last of `decimals` printed decimals (`0.5 · 10^-decimals`): `2` → `0.005`.
 pub fn half_step(decimals: u32) -> Decimal {
     // 0.5 · 10^-d, exact in Decimal for any d we accept (d ≤ MAX_DECIMALS).
     Decimal::new(5, decimals.saturating_add(1).min(28))
@@ -94,9 +96,19 @@ pub enum SumCheck {
     /// Equal at the printed digits.
     Exact,
     /// Different, but the intervals meet: a rounding residue (四舍五入差异).
-    WithinRounding { diff: Decimal, envelope: Decimal },
+    WithinRounding {
+        /// `total − Σ parts`, at the printed values (non-zero).
+        diff: Decimal,
+        /// The tolerance: the total's half-step plus every part's half-step (`|diff| ≤ envelope`).
+        envelope: Decimal,
+    },
     /// The intervals do not meet.
-    Mismatch { diff: Decimal, envelope: Decimal },
+    Mismatch {
+        /// `total − Σ parts`, at the printed values.
+        diff: Decimal,
+        /// The tolerance that `|diff|` exceeds: the sum of all the half-steps.
+        envelope: Decimal,
+    },
 }
 
 /// Compare `total` with `Σ parts`, each a printed value with its half-step.

@@ -8,6 +8,7 @@ use std::ops::Range;
 pub struct Line {
     /// 0-based line index.
     pub index: usize,
+    /// Byte range of the line in the normalized text, line break excluded.
     pub span: Range<usize>,
 }
 
@@ -30,11 +31,14 @@ pub fn lines(text: &str) -> Vec<Line> {
 /// A piece of a line with its absolute byte range in the normalized text.
 #[derive(Debug, Clone, Copy)]
 pub struct Tok<'a> {
+    /// The piece's text (for cells: trimmed of surrounding spaces).
     pub text: &'a str,
+    /// Byte offset of `text`'s first byte in the normalized text.
     pub start: usize,
 }
 
 impl<'a> Tok<'a> {
+    /// Byte range of the piece in the normalized text.
     pub fn span(&self) -> Range<usize> {
         self.start..self.start + self.text.len()
     }

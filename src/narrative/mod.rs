@@ -219,7 +219,7 @@ mod tests {
     use super::*;
 
     fn stream_of(t: &str) -> Stream {
-        let ls = crate::lines::lines(t);
+        let ls = lines::lines(t);
         stream(t, &ls, &[])
     }
 

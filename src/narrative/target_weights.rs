@@ -185,7 +185,7 @@ mod tests {
     #[test]
     fn reads_the_weight_column_before_the_scoring_rule() {
         let t = "项目名称\t\tA 项目\n一级指标\t二级指标\t三级指标\t指标值\t指标值设置依据\t上年完成值\t指标分值权重\t指标赋分规则\t佐证资料\n产出指标\t数量指标\t人数\t>=1 人\t计划标准\t=1 人\t10\t按照完成比例赋分\t原始凭证\n\t\t次数\t>=2 次\t计划标准\t=2 次\t6\t按照完成比例赋分\t原始凭证\n项目完成时间\t\t2024 年\t计划标准\t2023 年\t5\t直接赋分\t工作资料\t\n结束\n";
-        let w = weights(t, &crate::lines::lines(t));
+        let w = weights(t, &lines::lines(t));
         assert_eq!(w.tables.len(), 1);
         assert_eq!(w.tables[0].name.as_deref(), Some("A项目"));
         let v: Vec<String> = w.tables[0].weights.iter().map(|a| a.value.to_string()).collect();
@@ -195,7 +195,7 @@ mod tests {
     #[test]
     fn a_table_cut_off_by_the_end_is_not_read() {
         let t = "一级指标\t二级指标\t三级指标\t指标值\t分值权重\n履职效能\t数量指标\t参保人次\t>=53 万人次\t10\n履职效能\t数量指标\t待遇人数\t>=6 万人\t10\n履职效能\t数量指标\t工伤人数\t>=7 人\t10\n";
-        let w = weights(t, &crate::lines::lines(t));
+        let w = weights(t, &lines::lines(t));
         assert!(w.tables.is_empty());
         assert_eq!(w.unread, 1);
     }

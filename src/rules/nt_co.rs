@@ -66,7 +66,7 @@ fn check(doc: &Document<'_>, ctx: &mut Ctx) {
 }
 
 /// T1's carry-over line that a T11 total restates.
-fn t1_line(doc: &super::Document<'_>, key: &str) -> Option<Term> {
+fn t1_line(doc: &Document<'_>, key: &str) -> Option<Term> {
     let want = match key {
         "上年结转结余" | "结转结余" => "上年结转结余",
         "财政" => "财政拨款结转",

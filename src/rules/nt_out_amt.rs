@@ -27,8 +27,8 @@ fn check(doc: &Document<'_>, ctx: &mut Ctx) {
 /// 情况说明 against the 合计 row of a coded table.
 pub(super) fn section_totals(
     meta: &'static super::RuleMeta,
-    doc: &super::Document<'_>,
-    ctx: &mut super::Ctx,
+    doc: &Document<'_>,
+    ctx: &mut Ctx,
     part: Part,
     id: TableId,
     totals: &[&str],

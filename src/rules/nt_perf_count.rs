@@ -66,7 +66,7 @@ fn check_nt_perf_count(doc: &Document<'_>, ctx: &mut Ctx) {
     let scales: Vec<&crate::narrative::Figure> =
         doc.narrative.projects.iter().filter_map(|p| p.scale.as_ref()).collect();
     let n = pc.count.value;
-    if scales.is_empty() || rust_decimal::Decimal::from(scales.len()) != n {
+    if scales.is_empty() || Decimal::from(scales.len()) != n {
         return;
     }
     ctx.check_sum(SumSpec {
