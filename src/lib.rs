@@ -1,8 +1,18 @@
 //! budget-check: checks the sums and percentages of Chinese government budget disclosures.
 //!
-//! Passes, one module each: [`normalize`] (with an offset map back to the input) → [`blocks`]
-//! (lines, page furniture) → [`tables`] (titles, rows, columns) → [`rules`] → [`report`].
-//! Parsing never aborts: whatever is not understood is reported as skipped, never guessed.
+//! The passes, one call each, as [`check_with`] runs them:
+//!
+//! 1. [`parse`]: [`normalize`] (with an offset map back to the input) → [`lines`] (lines, page
+//!    furniture, revision marks) → [`tables`] (titles, rows, columns, vanished blank cells placed);
+//! 2. [`narrative::read`]: the 情况说明 into one [`narrative::Narrative`], with whether it may be
+//!    compared with the tables;
+//! 3. [`rules::run`]: every registered rule ([`RULES`]) over the [`rules::Document`];
+//! 4. the likely-cell pass: the one printed number that alone repairs a cluster of failing checks;
+//! 5. the coverage pass: table status, tables no rule looked at, the narrative figures checked;
+//! 6. [`report::build`]: the [`Report`], placed in the original text.
+//!
+//! Parsing never aborts: whatever is not understood is reported as skipped (with why) or as a
+//! [`ParseWarning`], never guessed.
 
 pub mod amount;
 mod coverage;
