@@ -84,7 +84,12 @@ export interface Report {
   elapsed_ms?: number;
 }
 
-export interface RuleInfo { id: string; title_zh: string; title_en: string; doc: string }
+/** `category`: structure, table, cross_table, narrative_table or narrative; `severity`: of its findings outside the rounding envelope. */
+export interface RuleInfo {
+  id: string; title_zh: string; title_en: string; doc: string;
+  category: "structure" | "table" | "cross_table" | "narrative_table" | "narrative";
+  severity: "error" | "warning" | "info";
+}
 
 /** Start the checker in a Web Worker. `base`: the folder holding worker.js and pkg/. */
 export function init(options?: { base?: string | URL }): Promise<void>;
