@@ -474,9 +474,9 @@ pub fn find_tables(text: &str, lines: &[Line]) -> (Vec<Table>, Vec<ParseWarning>
         t.listed = hits.iter().any(|h| h.id == t.id && h.toc);
     }
     resolve::resolve(&mut tables);
-    // Placing vanished blank cells may have settled rows: read the statuses again.
+    // What the reader made of each table, once vanished blank cells are placed.
     for t in tables.iter_mut().filter(|t| t.body.is_some()) {
-        t.status = initial_status(t);
+        t.status = read_status(t);
     }
     (tables, warnings)
 }
@@ -565,7 +565,7 @@ fn read_table(
         TableId::T10 | TableId::T11 => TableBody::Labelled(read_labelled::read(id, text, region_lines)),
         _ => TableBody::Coded(read_coded::read(id, text, region_lines)),
     };
-    let mut t = Table {
+    let t = Table {
         id,
         title: compacts[title_line].clone(),
         line: Some(title_line),
@@ -578,12 +578,13 @@ fn read_table(
         at_end: region.end >= lines.len(),
         listed: false,
     };
-    t.status = initial_status(&t);
+    // The status is decided once the columns are placed (`find_tables`).
     t
 }
 
-/// Status from what was read; the report lowers `checked` to `partial` when rules skip checks.
-fn initial_status(t: &Table) -> TableStatus {
+/// Status from what was read; the coverage pass lowers `checked` to `partial` when rules skip
+/// checks.
+fn read_status(t: &Table) -> TableStatus {
     let (any_amount, understood) = match &t.body {
         Some(TableBody::Balance(b)) => (
             b.income
