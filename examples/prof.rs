@@ -1,3 +1,5 @@
+//! Profiling aid: checks one file 200 times (`cargo run --release --example prof FILE` under perf).
+
 fn main() {
     let path = std::env::args().nth(1).unwrap();
     let text = std::fs::read_to_string(path).unwrap();

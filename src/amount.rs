@@ -24,7 +24,8 @@ impl Amount {
     }
 }
 
-/// Half of one unit in the last of `decimals` printed decimals (`0.5 · 10^-decimals`): `2` → `0.005`.
+/// Half of one unit in the last of `decimals` printed decimals (`0.5 · 10^-decimals`):
+/// `2` → `0.005`.
 pub fn half_step(decimals: u32) -> Decimal {
     // 0.5 · 10^-d, exact in Decimal for any d we accept (d ≤ MAX_DECIMALS).
     Decimal::new(5, decimals.saturating_add(1).min(28))

@@ -7,33 +7,50 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 use std::ops::Range;
 
+/// How serious a finding is; ordered most serious first (the report sorts findings by it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    /// The figures disagree beyond rounding: the check failed (exit status 1 on the CLI).
     Error,
+    /// Likely wrong, but a convention could explain it (staff beyond the 编制数, mixed precision).
     Warning,
+    /// Not a failure: e.g. a difference within the rounding envelope (四舍五入差异).
     Info,
 }
 
 /// A place in the normalized text, with what it is (`T3 208 合计`).
 #[derive(Debug, Clone)]
 pub struct Label {
+    /// Byte range in the normalized text (the report maps it to the original input).
     pub span: Range<usize>,
+    /// What the place is, for people: table, code, name and column (`T3 208 合计`).
     pub what: String,
 }
 
 /// A finding before it is placed in the original text.
 #[derive(Debug, Clone)]
 pub struct Finding {
+    /// Id of the rule that found it (`T3-ROW`).
     pub rule: &'static str,
+    /// The rule's default severity unless the rule chose another (info for a rounding residue).
     pub severity: Severity,
+    /// The table it is about; `None` for a narrative or document-level finding.
     pub table: Option<TableId>,
+    /// The one-line message in Chinese.
     pub message_zh: String,
+    /// The one-line message in English.
     pub message_en: String,
+    /// The printed value that fails, as printed (the likely-cell pass may replace it with the
+    /// likely wrong cell's).
     pub found: String,
+    /// What it should be, formatted at the printed decimals (or the likely cell's likely value).
     pub expected: String,
+    /// The arithmetic, e.g. `1.44 + 619.80 = 621.24 ≠ 621.00`; may be empty.
     pub note: String,
+    /// The failing figure: where the report and the page point first.
     pub primary: Label,
+    /// The figures it was checked against (the parts of a sum, the other table's cell).
     pub related: Vec<Label>,
     /// For each printed cell of a failing sum, the value that alone would repair it.
     pub repairs: Vec<Repair>,
@@ -41,22 +58,32 @@ pub struct Finding {
     pub likely: Option<Likely>,
 }
 
+/// One printed cell of a failing sum and the value that alone would make the sum hold.
 #[derive(Debug, Clone)]
 pub struct Repair {
+    /// Byte range of the printed cell in the normalized text.
     pub span: Range<usize>,
+    /// The cell as printed.
     pub printed: String,
+    /// What the cell is (`T3 208 合计`).
     pub what: String,
+    /// The value the cell would need (the total: Σ parts; a part: itself plus the difference).
     pub value: Decimal,
+    /// Decimals the cell was printed with: the repaired value is compared and shown at these.
     pub decimals: u32,
 }
 
 /// A single cell whose change would repair every failing check that involves it.
 #[derive(Debug, Clone, Serialize)]
 pub struct Likely {
+    /// Byte range of the cell in the normalized text (not serialized).
     #[serde(skip)]
     pub span: Range<usize>,
+    /// What the cell is (`T3 208 合计`).
     pub what: String,
+    /// The cell as printed.
     pub found: String,
+    /// Its likely value, formatted at the cell's printed decimals.
     pub value: String,
     /// How many failing checks this one change repairs.
     pub repairs: usize,
@@ -64,6 +91,8 @@ pub struct Likely {
     pub slip: Option<Slip>,
 }
 
+/// A classic bookkeeping slip that turns the likely value into the printed one (serialized
+/// `transposition` / `one_digit`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Slip {
@@ -74,6 +103,7 @@ pub enum Slip {
 }
 
 impl Slip {
+    /// The slip named in `lang` (`相邻两位数字颠倒` / `two digits transposed`).
     pub fn text(self, lang: crate::Lang) -> &'static str {
         match (self, lang) {
             (Slip::Transposition, crate::Lang::Zh) => "相邻两位数字颠倒",
@@ -87,8 +117,11 @@ impl Slip {
 /// Why a check did not run.
 #[derive(Debug, Clone, Serialize)]
 pub struct Skip {
+    /// Id of the rule whose check did not run; `-` for a table no rule looked at.
     pub rule: &'static str,
+    /// The table the check needed, if it is about one.
     pub table: Option<TableId>,
+    /// Why it did not run.
     pub reason: SkipReason,
     /// 0-based line index of what was skipped, if it is one place.
     #[serde(skip)]
@@ -99,20 +132,30 @@ pub struct Skip {
 #[derive(Debug, Clone, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum SkipReason {
+    /// The table the check needs was not found.
     TableMissing,
+    /// The table was found but its body could not be read as that table.
     TableUnreadable,
+    /// The table's header was not understood: the value columns are unknown.
     ColumnsUnknown,
+    /// Blank cells were lost (space-separated text), so the column of an amount is uncertain.
     AmbiguousColumns {
+        /// The row (and column) concerned, e.g. `T3 208 社会保障和就业支出 · 基本支出`.
         row: String,
     },
+    /// A figure the check needs has no amount (not printed, or not read).
     AmountMissing {
+        /// The line or figure whose amount is missing, e.g. `收入总计`.
         item: String,
     },
+    /// A line or label the check cannot place.
     UnrecognisedLine {
+        /// The line as printed, or what it should have been (`T1 收入项`).
         item: String,
     },
     /// The input ends inside the table: its last rows may be missing.
     Truncated {
+        /// The table or row cut off (`T6`, `T1 收入总计/支出总计`).
         row: String,
     },
     /// The table was read, but no rule checks it yet.
@@ -120,6 +163,7 @@ pub enum SkipReason {
 }
 
 impl SkipReason {
+    /// The reason as one line in `lang`, with its row or item.
     pub fn message(&self, lang: crate::Lang) -> String {
         use crate::Lang::{En, Zh};
         match (self, lang) {
@@ -230,7 +274,14 @@ pub enum ParseWarning {
     NoTables,
     /// A table's title is printed `count` times; the most complete copy was read. `line`: the
     /// second title (0-based).
-    DuplicateTitle { table: TableId, count: usize, line: Option<usize> },
+    DuplicateTitle {
+        /// The table whose title repeats.
+        table: TableId,
+        /// How many times its body title is printed (at least 2).
+        count: usize,
+        /// 0-based line index of the second title, if known.
+        line: Option<usize>,
+    },
     /// The tables are printed in 元: the text (万元) is not compared with them.
     TablesInYuan,
     /// The 情况说明 appears twice (two documents pasted together): the text is not compared with

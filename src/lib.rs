@@ -38,8 +38,10 @@ pub use rules::{RuleMeta, RULES};
 /// Language of messages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
+    /// Chinese (中文), the default.
     #[default]
     Zh,
+    /// English.
     En,
 }
 
@@ -53,17 +55,25 @@ pub enum Offsets {
     Utf16,
 }
 
+/// How [`check`] renders its report: the messages' language and how offsets are counted.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Options {
+    /// Language of the findings' messages, skip reasons and warnings.
     pub lang: Lang,
+    /// Unit of the report's offsets and columns (UTF-8 bytes or UTF-16 code units).
     pub offsets: Offsets,
 }
 
 /// The parsed document, for the model dump and for tests.
 pub struct Parsed {
+    /// The normalized text, with its map back to the input's byte offsets.
     pub norm: normalize::Normalized,
+    /// The lines of the normalized text, in order.
     pub lines: Vec<lines::Line>,
+    /// The tables found, in table order T1…T11; one the contents list names but no body title
+    /// introduces is kept without a body (`missing`, or `unreadable` when its name is in the body).
     pub tables: Vec<tables::Table>,
+    /// The reader's notes on the document (no tables, a duplicated title).
     pub warnings: Vec<ParseWarning>,
 }
 

@@ -104,7 +104,7 @@ fn slip(found: &str, want: &str) -> Option<Slip> {
     }
     let diff: Vec<usize> = (0..f.len()).filter(|&i| f[i] != w[i]).collect();
     match diff.as_slice() {
-        [i] => Some(Slip::OneDigit).filter(|_| f[*i] != w[*i]),
+        [_] => Some(Slip::OneDigit),
         [i, j] if *j == i + 1 && f[*i] == w[*j] && f[*j] == w[*i] => Some(Slip::Transposition),
         _ => None,
     }

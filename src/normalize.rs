@@ -8,7 +8,8 @@
 /// The normalized text and its offset map.
 #[derive(Debug, Clone)]
 pub struct Normalized {
-    /// The normalized text: every later pass, and every span in the tables and findings, refers to it.
+    /// The normalized text: every later pass, and every span in the tables and findings,
+    /// refers to it.
     pub text: String,
     /// `map[i]` is the original byte offset of normalized byte `i`; `map[text.len()]` is the
     /// original length. Monotone non-decreasing.

@@ -12,16 +12,22 @@ use crate::{Lang, Offsets};
 use serde::Serialize;
 use std::ops::Range;
 
+/// The result of one check: findings, the tables as read, what was skipped and the coverage.
 #[derive(Debug, Clone, Serialize)]
 pub struct Report {
     /// Report format version.
     pub version: u32,
     /// `utf8` (byte offsets, CLI) or `utf16` (code units, wasm/JS).
     pub offsets: &'static str,
+    /// Every finding, errors first, then by position in the input.
     pub findings: Vec<FindingOut>,
+    /// The tables found (in order T1…T11), with their final status and rows as read.
     pub tables: Vec<TableOut>,
+    /// Counts of findings by severity and of checks run, passed and skipped.
     pub summary: Summary,
+    /// Every check that did not run, and every table read that no rule looked at.
     pub skipped: Vec<SkipOut>,
+    /// The reader's notes on the document (no tables, a duplicate title, text-only comparison).
     pub warnings: Vec<WarningOut>,
     /// Per rule: how many checks ran, passed (info included), failed and were skipped.
     pub coverage: Vec<RuleCoverage>,
@@ -29,6 +35,7 @@ pub struct Report {
     pub narrative: NarrativeCoverage,
 }
 
+/// How many figures of the 情况说明 the rules read, and where the others are.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct NarrativeCoverage {
     /// Figures with a unit found outside the tables.
@@ -37,20 +44,28 @@ pub struct NarrativeCoverage {
     pub bound: usize,
     /// Growth statements with a rate / shares found.
     pub growth_statements: usize,
+    /// Shares (`X 万元，占 p%`) found.
     pub shares: usize,
     /// The figures no rule reads, with their place and why (`label`; first 200).
     pub unbound: Vec<Location>,
 }
 
+/// One rule's tally of checks.
 #[derive(Debug, Clone, Serialize)]
 pub struct RuleCoverage {
+    /// The rule's id (`T3-ROW`).
     pub rule: &'static str,
+    /// Checks it ran.
     pub run: usize,
+    /// `run − failed`: checks with no finding or only an info (a rounding residue).
     pub passed: usize,
+    /// Its error and warning findings (info findings are not failures).
     pub failed: usize,
+    /// Checks it skipped, each with a reason in [`Report::skipped`].
     pub skipped: usize,
 }
 
+/// A place in the original input, with what is there.
 #[derive(Debug, Clone, Serialize)]
 pub struct Location {
     /// 1-based line in the original input.
@@ -59,21 +74,32 @@ pub struct Location {
     pub column: usize,
     /// Offsets into the original input, end exclusive.
     pub start: usize,
+    /// End offset (exclusive), in the same unit as `start`.
     pub end: usize,
     /// What is there, e.g. `T3 208 社会保障和就业支出 合计`.
     pub label: String,
 }
 
+/// A finding as reported: its message in the report's language, its places in the original input.
 #[derive(Debug, Clone, Serialize)]
 pub struct FindingOut {
+    /// Id of the rule that found it (`T3-ROW`, `NI-GROWTH`).
     pub rule: &'static str,
+    /// `error`, `warning` or `info`.
     pub severity: Severity,
+    /// The table it is about; `null` for a narrative or document-level finding.
     pub table: Option<TableId>,
+    /// One line, in the report's language.
     pub message: String,
+    /// The failing value as printed (or, with `likely`, the likely wrong number).
     pub found: String,
+    /// What it should be (or, with `likely`, the likely value).
     pub expected: String,
+    /// The arithmetic (`560.12 + 18.08 = 578.20 ≠ 578.30`); may be empty.
     pub note: String,
+    /// The failing number (with `likely`, the number most likely wrong).
     pub primary: Location,
+    /// The numbers it was checked against.
     pub related: Vec<Location>,
     /// The number most likely wrong (the primary location) and its likely value, when several
     /// failing checks agree on one cell; with the bookkeeping slip it looks like, if any.
@@ -81,10 +107,14 @@ pub struct FindingOut {
     pub likely: Option<LikelyOut>,
 }
 
+/// The one printed number whose change would repair every failing check of its cluster.
 #[derive(Debug, Clone, Serialize)]
 pub struct LikelyOut {
+    /// What the number is (`T3 208 合计`).
     pub what: String,
+    /// The number as printed.
     pub found: String,
+    /// Its likely value, at the printed decimals.
     pub value: String,
     /// How many failing checks this one change repairs.
     pub repairs: usize,
@@ -94,13 +124,19 @@ pub struct LikelyOut {
     pub text: String,
 }
 
+/// A table as the checker read it.
 #[derive(Debug, Clone, Serialize)]
 pub struct TableOut {
+    /// Which table (`T1`…`T11`).
     pub id: TableId,
+    /// The title line as printed, whitespace removed (for a table only the contents list
+    /// names, the name from its contents entry).
     pub title: String,
     /// 1-based line of the title (of the contents entry for a missing table).
     pub line: Option<usize>,
+    /// Number of rows read (for T1/T4: the longer side, plus one for the totals line).
     pub rows: usize,
+    /// Final status: `checked` becomes `partial` when a check on the table was skipped.
     pub status: TableStatus,
     /// Value column names, when the header was understood.
     pub columns: Vec<String>,
@@ -108,10 +144,16 @@ pub struct TableOut {
     pub body: Vec<RowOut>,
 }
 
+/// One row of a table as read.
 #[derive(Debug, Clone, Serialize)]
 pub struct RowOut {
+    /// 1-based line of the row's first line in the original input.
     pub line: usize,
+    /// The 类/款/项 code of a coded table's row (`208`, `20801`, `2080101`); `null` for a total
+    /// row and in T1, T4, T10 and T11.
     pub code: Option<String>,
+    /// The row's name (coded tables), label (T10, T11) or income-side label as printed (T1, T4;
+    /// empty when the line has only an expenditure item).
     pub name: String,
     /// One entry per value column (`null` = blank); for T1: income amount, expenditure amount.
     pub cells: Vec<Option<CellOut>>,
@@ -126,42 +168,65 @@ pub struct RowOut {
     pub inferred: Option<String>,
 }
 
+/// One printed amount of a row.
 #[derive(Debug, Clone, Serialize)]
 pub struct CellOut {
+    /// The amount as it reads in the normalized text (full-width digits made ASCII).
     pub text: String,
+    /// Start offset in the original input (bytes, or UTF-16 units in a `utf16` report).
     pub start: usize,
+    /// End offset (exclusive), in the same unit as `start`.
     pub end: usize,
 }
 
+/// Totals over the whole report.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Summary {
+    /// Findings of severity error.
     pub errors: usize,
+    /// Findings of severity warning.
     pub warnings: usize,
+    /// Findings of severity info.
     pub infos: usize,
+    /// Checks run, by every rule.
     pub checks_run: usize,
+    /// Checks that recorded no finding (a rounding residue's info is not a pass).
     pub checks_passed: usize,
+    /// Checks skipped plus tables read that no rule looked at: the length of [`Report::skipped`].
     pub checks_skipped: usize,
 }
 
+/// A check that did not run, and why.
 #[derive(Debug, Clone, Serialize)]
 pub struct SkipOut {
+    /// Id of the rule whose check did not run; `-` for a table no rule looked at.
     pub rule: &'static str,
+    /// The table the check needed, if it is about one.
     pub table: Option<TableId>,
+    /// Why, in the report's language.
     pub reason: String,
+    /// 1-based line in the original input of what was skipped, if it is one place.
     pub line: Option<usize>,
 }
 
+/// A note of the reader about the document as a whole.
 #[derive(Debug, Clone, Serialize)]
 pub struct WarningOut {
+    /// Stable code (`no-tables`, `duplicate-title`, `tables-in-yuan`, `two-documents`).
     pub code: &'static str,
+    /// The note, in the report's language.
     pub message: String,
+    /// 1-based line in the original input it is about, if one.
     pub line: Option<usize>,
 }
 
 /// What the narrative pass found, for the coverage section.
 pub struct NarrativeParts {
+    /// Figures with a unit (万元, 元, 亿元, %) found in the narrative.
     pub figures: usize,
+    /// Growth statements that print a rate.
     pub growth_statements: usize,
+    /// Shares (`X 万元，占 p%`) found.
     pub shares: usize,
     /// Spans (normalized) of figures no rule reads, with why (Chinese, English).
     pub unbound: Vec<(Range<usize>, (String, String))>,
@@ -181,6 +246,8 @@ pub struct Placer<'a> {
 const CHECKPOINT: usize = 1024;
 
 impl<'a> Placer<'a> {
+    /// A placer for `original` (the input as pasted), its normalization `norm`, counting columns
+    /// in `offsets` units; offsets stay in bytes until [`to_utf16`].
     pub fn new(original: &'a str, norm: &'a Normalized, offsets: Offsets) -> Self {
         let mut line_starts = vec![0];
         for (i, b) in original.bytes().enumerate() {
@@ -212,6 +279,7 @@ impl<'a> Placer<'a> {
         }
     }
 
+    /// The location in the original input of the normalized byte range `span`, labelled `label`.
     pub fn locate(&self, span: &Range<usize>, label: String) -> Location {
         let r = self.original_range(span);
         let line = self.line_of(r.start);
@@ -245,23 +313,31 @@ impl<'a> Placer<'a> {
         cols + self.units(self.original.get(off..at).unwrap_or(""))
     }
 
+    /// A table cell: the normalized text of `span` with its original byte offsets.
     pub fn cell(&self, span: &Range<usize>, norm_text: &str) -> CellOut {
         let r = self.original_range(span);
         CellOut { text: norm_text.get(span.clone()).unwrap_or("").to_string(), start: r.start, end: r.end }
     }
 
-    /// 1-based original line of a 0-based normalized line index.
+    /// 1-based original line of the normalized line starting at byte `norm_line_start`.
     pub fn line_no(&self, norm_line_start: usize) -> usize {
         self.line_of(self.norm.to_original(norm_line_start))
     }
 }
 
+/// What [`build`] assembles the report from: the outputs of the earlier passes.
 pub struct Parts<'a> {
+    /// The coverage pass's result: final table statuses, unexamined tables, narrative figures.
     pub coverage: crate::coverage::Coverage,
+    /// The normalized text that every span refers to.
     pub norm_text: &'a str,
+    /// Byte range of each normalized line, by 0-based line index (to turn indices into lines).
     pub line_spans: Vec<Range<usize>>,
+    /// The tables as read, in the order of `coverage.statuses`.
     pub tables: &'a [Table],
+    /// What the rules recorded: findings (after the likely-cell pass), skips, counts.
     pub ctx: Ctx,
+    /// The reader's and the narrative pass's warnings.
     pub warnings: Vec<ParseWarning>,
 }
 
@@ -549,9 +625,9 @@ fn balance_rows(
         .collect()
 }
 
-/// Convert every offset and column of a byte-offset report to UTF-16 code units (for JS).
-/// One pass over the text for all offsets: linear in the input plus the number of locations.
-/// The report with UTF-16 offsets and columns (JavaScript strings) instead of UTF-8 ones.
+/// The report with UTF-16 offsets (JavaScript string indices) instead of byte offsets; columns
+/// are already counted in UTF-16 units by the [`Placer`]. One pass over the text for all
+/// offsets: linear in the input plus the number of locations.
 pub fn to_utf16(mut report: Report, original: &str) -> Report {
     utf16_in_place(&mut report, original);
     report

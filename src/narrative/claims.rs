@@ -6,9 +6,13 @@ use super::*;
 /// `A(类)B(款)C(项)：20XX 年预算数为 Y 万元` — the amount the narrative gives a functional 项.
 #[derive(Debug, Clone)]
 pub struct ItemAmount {
+    /// The 类 name before `(类)`, its enumerator removed (`社会保障和就业支出`).
     pub class: String,
+    /// The 款 name between `(类)` and `(款)`.
     pub kuan: String,
+    /// The 项 name between `(款)` and `(项)`.
     pub item: String,
+    /// The figure after `预算数为` (this year's, not 上年's).
     pub amount: Figure,
 }
 
@@ -48,7 +52,9 @@ pub fn item_amounts(s: &Stream, figs: &[Figure]) -> Vec<ItemAmount> {
 /// A figure printed right after a label (`收支总预算 11931.33 万元`, `人员经费 631.92 万元`).
 #[derive(Debug, Clone)]
 pub struct Labelled {
+    /// Which of [`AMOUNT_LABELS`] precedes the figure.
     pub label: &'static str,
+    /// The figure after the label.
     pub figure: Figure,
     /// The sentence speaks of another year or last year (see `Claim::other_year`).
     pub other_year: bool,
@@ -153,12 +159,14 @@ pub fn items_closed(s: &Stream, items: &[ItemAmount]) -> bool {
 /// A figure with the words that introduce it (its clause up to the figure) and the part it is in.
 #[derive(Debug, Clone)]
 pub struct Claim {
+    /// The part of the 情况说明 the figure is in (never `Part::Other`).
     pub part: Part,
     /// The introducing words without enumerators, the unit's name and year (`2024 年…`),
     /// and without a trailing `为`/`是` and a level mark.
     pub label: String,
     /// `类`, `款` or `项` when the label ends with `(类)` and so on.
     pub level: Option<char>,
+    /// The amount (not a percentage).
     pub figure: Figure,
     /// The year the label named (`2023 年…`), if any.
     pub year: Option<u32>,

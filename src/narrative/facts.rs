@@ -7,9 +7,13 @@ use crate::amount::Amount;
 /// `政府采购预算 X 万元，其中：…货物预算 a，…工程预算 b，…服务预算 c` and the reserved shares.
 #[derive(Debug, Clone)]
 pub struct Procurement {
+    /// X, the 万元 figure right after `政府采购预算`.
     pub total: Figure,
+    /// a, after `货物预算` in the same sentence.
     pub goods: Option<Figure>,
+    /// b, after `工程预算` in the same sentence.
     pub works: Option<Figure>,
+    /// c, after `服务预算` in the same sentence.
     pub services: Option<Figure>,
     /// 面向中小企业预留 … 金额 d.
     pub sme: Option<Figure>,
@@ -20,32 +24,46 @@ pub struct Procurement {
 /// `车辆 N 辆，价值 V 万元；其中：一般公务用车 a 辆，价值 …；执法执勤用车 …；其他车辆 …`.
 #[derive(Debug, Clone)]
 pub struct Cars {
+    /// N, the number of vehicles (`车辆 N 辆`).
     pub count: Amount,
+    /// V, the 万元 figure after `价值` right after the count, if printed.
     pub value: Option<Figure>,
-    /// (kind, count, value) for each kind listed.
+    /// (kind, count, value) for each kind listed (一般公务用车, 执法执勤用车, 其他车辆); empty when
+    /// the list names another kind, so the parts cannot add up.
     pub parts: Vec<(&'static str, Amount, Option<Figure>)>,
 }
 
 /// `价值 50 万元以上大型设备 a 台(套)，…100 万元以上大型设备 b 台(套)`.
 #[derive(Debug, Clone)]
 pub struct Equipment {
+    /// a, the 台(套) worth 50 万元 or more.
     pub over50: Amount,
+    /// b, the 台(套) worth 100 万元 or more.
     pub over100: Amount,
 }
 
 /// `编制数 q，实有人数 n 人，其中：在职 a 人…；退休 b 人…；离休 c 人`.
 #[derive(Debug, Clone)]
 pub struct People {
+    /// q, the 编制数 printed just before, if a whole number.
     pub quota: Option<Amount>,
+    /// n, the 实有人数.
     pub total: Amount,
+    /// (group, count) for 在职, 退休 and 离休 as listed; empty when the list names another
+    /// group (遗属, 编外 …), so the parts cannot add up.
     pub parts: Vec<(&'static str, Amount)>,
 }
 
+/// The 其他重要事项 statements found (each `None` or empty when the text does not state it).
 #[derive(Debug, Clone, Default)]
 pub struct Facts {
+    /// The first `政府采购预算` statement with its split and reserved shares.
     pub procurement: Option<Procurement>,
+    /// The first `车辆 N 辆` statement.
     pub cars: Option<Cars>,
+    /// Every sentence giving both large-equipment counts.
     pub equipment: Vec<Equipment>,
+    /// The first `实有人数` statement.
     pub people: Option<People>,
 }
 
@@ -89,6 +107,7 @@ fn counts_of(s: &Stream, from: usize, to: usize, unit: char) -> usize {
     n
 }
 
+/// Read the 政府采购, 车辆, 大型设备 and 人员 statements from the stream `s` and its figures.
 pub fn facts(s: &Stream, figs: &[Figure]) -> Facts {
     let c = &s.chars;
     let mut out = Facts::default();

@@ -2,18 +2,25 @@
 
 use super::*;
 
+/// The unit printed after a narrative number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Unit {
+    /// 万元 (or 万): the tables' unit.
     Wan,
+    /// 元.
     Yuan,
+    /// 亿元.
     Yi,
+    /// %.
     Percent,
 }
 
 /// A number in the narrative with its unit.
 #[derive(Debug, Clone)]
 pub struct Figure {
+    /// The number as printed, in `unit`; its span covers the digits only (normalized text).
     pub amount: Amount,
+    /// The unit printed after it.
     pub unit: Unit,
     /// Index range in the stream (number and unit).
     pub at: Range<usize>,

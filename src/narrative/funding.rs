@@ -6,8 +6,11 @@ use super::*;
 /// A project's funding in its 绩效目标表: 年度预算总额 = 其中：财政拨款 + 其他资金.
 #[derive(Debug, Clone)]
 pub struct FundSplit {
+    /// The number after `年度预算总额` (printed without a unit).
     pub total: Amount,
+    /// The number after `财政拨款` that follows it.
     pub fiscal: Amount,
+    /// The number after `其他资金`, if printed.
     pub other: Option<Amount>,
 }
 
@@ -59,7 +62,9 @@ pub fn whole_targets(s: &Stream, figs: &[Figure]) -> Vec<Figure> {
 /// targets, and their money.
 #[derive(Debug, Clone)]
 pub struct PerfCount {
+    /// N, the number of projects (a whole number before `个`).
     pub count: Amount,
+    /// X, the amount after `金额`, if stated.
     pub amount: Option<Figure>,
     /// `上级转移支付(资金安排)项目 N 个` (the projects whose tables are not published).
     pub upper: bool,
@@ -107,8 +112,11 @@ pub fn perf_counts(s: &Stream, figs: &[Figure]) -> Vec<PerfCount> {
 /// without units.
 #[derive(Debug, Clone)]
 pub struct WholeFund {
+    /// The number after `上级安排` / `上级资金`.
     pub upper: Amount,
+    /// The number after `本级安排` / `本级资金`.
     pub own: Amount,
+    /// The `其他` figure of the `其他资金` line, if printed.
     pub other: Option<Amount>,
 }
 

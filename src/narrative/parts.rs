@@ -5,12 +5,14 @@ use super::*;
 /// Stream ranges of the 情况说明 sections that restate T1's two sides.
 #[derive(Debug, Clone, Default)]
 pub struct Sections {
+    /// From the `收入预算情况` heading to the `支出预算情况` one (stream indices).
     pub income: Option<Range<usize>>,
+    /// From the `支出预算情况` heading to the next `情况说明`/`总体说明`, or the end (stream indices).
     pub expense: Option<Range<usize>>,
 }
 
 /// `…收入预算情况说明` up to `…支出预算情况说明`, and from there to the next `情况说明` heading:
-/// the first such pair whose income part holds at least two growth statements (the contents
+/// the first such pair whose income and expense parts each hold at least two growth statements (the contents
 /// list and the overview name the sections too).
 pub fn sections(s: &Stream, growths: &[Growth]) -> Sections {
     let c = &s.chars;
@@ -107,8 +109,11 @@ pub fn parts(s: &Stream) -> Vec<PartStart> {
 /// Where a part of the 情况说明 starts, what it is, and the year its heading names.
 #[derive(Debug, Clone, Copy)]
 pub struct PartStart {
+    /// Stream index right after the heading's `情况说明`/`总体说明`.
     pub at: usize,
+    /// Which part the heading's words name.
     pub part: Part,
+    /// The last `NNNN 年` in the heading, if any (the budget year of the part).
     pub year: Option<u32>,
 }
 

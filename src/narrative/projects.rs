@@ -8,6 +8,7 @@ use super::*;
 pub struct Project {
     /// The name as printed, without spaces.
     pub name: String,
+    /// Byte range of the printed name in the normalized text.
     pub name_span: Range<usize>,
     /// `预算安排规模：X 万元` (N7).
     pub scale: Option<Figure>,
@@ -24,7 +25,9 @@ pub struct Project {
 /// No parts when the text mixes in other units (`每人每月 120 元`).
 #[derive(Debug, Clone)]
 pub struct Allocation {
+    /// The whole it states, if it states one (then `parts` is empty).
     pub total: Option<Figure>,
+    /// The amounts it lists, in order, when it states no whole (a bare number counts in 万元).
     pub parts: Vec<Figure>,
 }
 

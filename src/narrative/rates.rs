@@ -10,6 +10,7 @@ pub struct Growth {
     pub current: Figure,
     /// true: 增加/增长; false: 减少/下降.
     pub up: bool,
+    /// The amount of the change (`A 万元`, unsigned: a printed `增加-38.85` flips `up`).
     pub change: Figure,
     /// The printed rate, if any, and whether its word agrees with the change's direction.
     pub rate: Option<(Figure, bool)>,
@@ -124,8 +125,11 @@ fn after_zhan(c: &[char], f: &Figure) -> bool {
 /// whole a `其中` list splits).
 #[derive(Debug, Clone)]
 pub struct Share {
+    /// The amount the share is of (`X 万元`; a bracket's owner when `（含…）` stands between).
     pub part: Figure,
+    /// The printed percentage (`p%`).
     pub percent: Figure,
+    /// The first amount of the sentence before `part`, if any: the whole a `其中` list splits.
     pub subject: Option<Figure>,
     /// Earlier amounts nearby (the last few hundred characters) at least as large as the part:
     /// a structure paragraph's shares are of a total stated just before it.
@@ -175,15 +179,15 @@ pub fn shares(s: &Stream, figs: &[Figure]) -> Vec<Share> {
     out
 }
 
-/// The 三公 parts' changes, stated after the parts themselves without `比上年`
-/// (`…“三公”经费数为 X 万元，其中：因公出国（境）a 万元…。…其中：因公出国（境）费增加 0.00 万元，
-/// 增长 0.00%`): each bound to the amount its part was given before.
 /// A 三公 part's name, one spelling for its variants (`公务用车运行维护费` = `公务用车运行费`,
 /// `因公出国（境）费` = `因公出国（境）`).
 pub fn three_pub_name(label: &str) -> String {
     label.replace("运行维护费", "运行费").replace("(境)费", "(境)")
 }
 
+/// The 三公 parts' changes, stated after the parts themselves without `比上年`
+/// (`…“三公”经费数为 X 万元，其中：因公出国（境）a 万元…。…其中：因公出国（境）费增加 0.00 万元，
+/// 增长 0.00%`): each bound to the amount its part was given before.
 pub fn part_growths(s: &Stream, figs: &[Figure], claims: &[Claim], known: &[Growth]) -> Vec<Growth> {
     let c = &s.chars;
     let name = three_pub_name;

@@ -6,7 +6,9 @@ use super::*;
 
 /// The narrative text with each character's offset in the normalized text.
 pub struct Stream {
+    /// The characters; a `\u{1}` marks a paragraph break (where a table stood).
     pub chars: Vec<char>,
+    /// `offs[i]` is the normalized-text byte offset of `chars[i]` (same length as `chars`).
     pub offs: Vec<usize>,
 }
 
@@ -91,8 +93,6 @@ pub(crate) fn word_at(c: &[char], i: usize, words: &[&str]) -> Option<usize> {
     })
 }
 
-/// Growth statements, each bound to the nearest amount before it in the same sentence with no
-/// other amount between (HZ-23).
 /// The longest stretch the narrative reader looks across for one sentence. Real sentences are
 /// well under 200 characters; the bound keeps each claim's scans constant, so the narrative pass
 /// stays linear in the document whatever is pasted (no `。` in five megabytes, say).

@@ -21,7 +21,9 @@ pub struct WeightTable {
 /// What the pass found: the tables read whole, and how many weight headers could not be read.
 #[derive(Debug, Clone, Default)]
 pub struct Weights {
+    /// The tables read whole (at least three weights each), in text order.
     pub tables: Vec<WeightTable>,
+    /// Weight headers whose table could not be read whole (wrapped cells, cut off, too few rows).
     pub unread: usize,
 }
 

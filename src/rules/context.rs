@@ -8,6 +8,7 @@ use crate::tables::TableId;
 /// Collects what the rules found.
 #[derive(Debug, Default)]
 pub struct Ctx {
+    /// Every finding, in the order the rules recorded them.
     pub findings: Vec<Finding>,
     /// Per rule: checks run and skipped (the report counts its failures from the findings).
     pub per_rule: Vec<(&'static str, usize, usize)>,
@@ -18,15 +19,18 @@ pub struct Ctx {
     pub mixed_precision: Vec<(TableId, Label, usize)>,
     /// Tables some check ran on.
     pub tables_checked: Vec<TableId>,
+    /// Checks that ran, over all rules.
     pub checks_run: usize,
+    /// Checks that ran and held exactly (or folded a precision residue).
     pub checks_passed: usize,
+    /// Checks that did not run, with why.
     pub skips: Vec<Skip>,
     /// Narrative figures a rule compared with a table (by span start), for the coverage figures.
     pub narrative_bound: Vec<usize>,
 }
 
 impl Ctx {
-    /// Record a check that ran and what it found (`None`: it passed).
+    /// Count `run` checks run and `skipped` skipped for the current rule.
     pub(super) fn tally(&mut self, run: usize, skipped: usize) {
         let id = self.current;
         match self.per_rule.iter_mut().find(|(r, ..)| *r == id) {
@@ -38,6 +42,7 @@ impl Ctx {
         }
     }
 
+    /// Record a check that ran and what it found (`None`: it passed).
     pub fn record(&mut self, finding: Option<Finding>) {
         self.checks_run += 1;
         self.tally(1, 0);
@@ -60,6 +65,7 @@ impl Ctx {
         }
     }
 
+    /// Record a check of `meta`'s rule that did not run, with why.
     pub fn skip(&mut self, meta: &RuleMeta, table: Option<TableId>, reason: SkipReason, line: Option<usize>) {
         self.tally(0, 1);
         self.skips.push(Skip { rule: meta.id, table, reason, line });

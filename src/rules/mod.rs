@@ -10,7 +10,7 @@ use crate::tables::{Table, TableId};
 use serde::Serialize;
 
 pub(crate) use crate::diagnostics::{Finding, Label, Severity, SkipReason};
-pub(crate) use context::Ctx;
+pub use context::Ctx;
 pub(crate) use sums::{agrees, SumSpec, Term};
 
 mod balance_lines;
@@ -115,6 +115,7 @@ macro_rules! declare_rule {
         pub(crate) struct $name;
 
         impl $name {
+            /// The rule's id, titles, category, severity and documentation.
             pub(crate) const META: $crate::rules::RuleMeta = $crate::rules::RuleMeta {
                 id: $id,
                 title_zh: $title_zh,
@@ -171,18 +172,25 @@ impl Category {
 /// A rule's identity and documentation.
 #[derive(Debug, Clone, Copy, Serialize)]
 pub struct RuleMeta {
+    /// Stable id (`T3-ROW`, `X-T1-T3`, `NI-GROWTH`): its prefix names the category.
     pub id: &'static str,
+    /// One-line title in Chinese (`--rules` lists it).
     pub title_zh: &'static str,
+    /// One-line title in English.
     pub title_en: &'static str,
     /// Markdown: What it checks / Why / Example / Known problems.
     pub doc: &'static str,
+    /// What the rule compares, from its id's prefix.
     pub category: Category,
     /// The severity of its findings outside the rounding envelope.
     pub severity: Severity,
 }
 
+/// A consistency rule, implemented by the `declare_rule!` unit structs and listed in [`RULES`].
 pub trait Rule: Sync {
+    /// Its id, titles, category, default severity and documentation.
     fn meta(&self) -> &'static RuleMeta;
+    /// Run its checks on `doc`, recording passes, findings and skips into `ctx`.
     fn check(&self, doc: &Document<'_>, ctx: &mut Ctx);
 }
 
@@ -277,8 +285,12 @@ pub static RULES: &[&dyn Rule] = &[
 
 /// What rules see: the normalized text, its lines and the tables found in it.
 pub struct Document<'a> {
+    /// The normalized text: every span of the tables, the narrative and the findings is a byte
+    /// range of it.
     pub text: &'a str,
+    /// Its lines, by 0-based index.
     pub lines: &'a [Line],
+    /// The tables found, in order T1…T11 (see [`crate::tables::find_tables`]).
     pub tables: Vec<Table>,
     /// The narrative (情况说明) as the narrative pass read it.
     pub narrative: crate::narrative::Narrative,
@@ -295,6 +307,7 @@ pub fn run(doc: &Document<'_>, only: &[&str]) -> Ctx {
 }
 
 impl Document<'_> {
+    /// Table `id`, if its body was read (`None` when it is missing or only listed).
     pub fn table(&self, id: TableId) -> Option<&Table> {
         self.tables.iter().find(|t| t.id == id && t.body.is_some())
     }

@@ -4,12 +4,12 @@
 //! wording, table-of-contents entries told apart from body titles. A title may stand above its
 //! body or below it (HZ-13): each title takes the neighbouring stretch of lines whose content fits
 //! the table. Three body shapes are read:
-//! * balance tables T1 and T4 ([`balance`]): income on the left, expenditure by 类 on the right,
+//! * balance tables T1 and T4 ([`read_balance`]): income on the left, expenditure by 类 on the right,
 //!   possibly merged into one line (HZ-15);
-//! * coded tables T2, T3, T5–T9 ([`coded`]): rows keyed by 类/款/项 codes, tab-separated (blank
+//! * coded tables T2, T3, T5–T9 ([`read_coded`]): rows keyed by 类/款/项 codes, tab-separated (blank
 //!   cells kept), space-separated (blank cells lost, names wrapped, HZ-02/HZ-11) or reversed with
 //!   glued numbers (HZ-03/HZ-04);
-//! * labelled tables T10 and T11 ([`labelled`]): rows named by text, not codes.
+//! * labelled tables T10 and T11 ([`read_labelled`]): rows named by text, not codes.
 //!
 //! Whatever cannot be read with confidence is marked, never guessed: a row whose value columns
 //! are ambiguous keeps its amounts as `Cell::Unknown`, and rules skip what depends on them.
@@ -31,22 +31,35 @@ pub use identities::{is_flat, row_identities, RowIdentity};
 pub use resolve::t1_values_for_t2;
 pub use titles::classify_title;
 
+/// One of the eleven tables of a 部门预算公开, numbered as in the 新疆 template (serialized `T1`…`T11`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub enum TableId {
+    /// 收支总体情况表: income and expenditure totals (a balance table).
     T1,
+    /// 收入总体情况表: income by 功能分类 code, in columns by source (一般公共预算, 单位资金 …).
     T2,
+    /// 支出总体情况表: expenditure by 功能分类 code (合计, 基本支出, 项目支出).
     T3,
+    /// 财政拨款收支预算总体情况表: fiscal income and expenditure by fund (a balance table).
     T4,
+    /// 一般公共预算支出情况表: general-budget expenditure by 功能分类 code (合计, 基本支出, 项目支出).
     T5,
+    /// 一般公共预算基本支出情况表: basic expenditure by 经济分类 code (人员经费 / 公用经费).
     T6,
+    /// 一般公共预算项目支出情况表: project expenditure by 功能分类 code, in columns by 经济分类 class.
     T7,
+    /// 政府性基金预算支出情况表: government-fund expenditure by 功能分类 code.
     T8,
+    /// 国有资本经营预算支出情况表: state-capital expenditure by 功能分类 code.
     T9,
+    /// 财政拨款“三公”经费支出情况表: the 三公 items by fund (a labelled table).
     T10,
+    /// 上年结转结余情况明细表: last year's carried-over balances by project (a labelled table).
     T11,
 }
 
 impl TableId {
+    /// Every table, in order T1…T11.
     pub const ALL: [TableId; 11] = [
         TableId::T1,
         TableId::T2,
@@ -61,6 +74,7 @@ impl TableId {
         TableId::T11,
     ];
 
+    /// The id as printed in messages and the report (`T1`…`T11`).
     pub fn as_str(self) -> &'static str {
         match self {
             TableId::T1 => "T1",
@@ -95,13 +109,21 @@ impl TableId {
     }
 }
 
+/// How much of a table was read (and, in the report, checked).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum TableStatus {
+    /// Read in full: amounts found, and the totals line (T1, T4) or every row's columns understood.
     Checked,
+    /// Read in part: some rows or columns not understood, or amounts printed but none read. The
+    /// report also lowers `Checked` to this when a check on the table was skipped.
     Partial,
+    /// No amounts, and the table says it is empty (为空表, 本表为空 …).
     Empty,
+    /// The title (or, for a table the contents list names, its name in the body) was found, but
+    /// no amount was read and none with decimals is printed in its region.
     Unreadable,
+    /// Not found in the body: only the table of contents names it.
     Missing,
 }
 
@@ -110,12 +132,14 @@ pub enum TableStatus {
 pub enum Cell {
     /// Printed blank: an exact zero.
     Blank,
+    /// A printed amount, in its column.
     Value(Amount),
     /// The row's amounts could not be placed in columns with certainty.
     Unknown,
 }
 
 impl Cell {
+    /// The printed amount; `None` for a blank or unknown cell.
     pub fn amount(&self) -> Option<&Amount> {
         match self {
             Cell::Value(a) => Some(a),
@@ -129,13 +153,16 @@ impl Cell {
 pub struct CodedRow {
     /// Full functional code (`208`, `20801`, `2080101`), or `None` for the total row.
     pub code: Option<String>,
+    /// The name as printed, whitespace removed (further label cells joined with `·`); `合计` or
+    /// `总计` for the total row.
     pub name: String,
+    /// The row is the table's 合计/总计 line.
     pub is_total: bool,
     /// One cell per value column of the table (empty when the columns are unknown).
     pub cells: Vec<Cell>,
     /// Every amount printed on the row, in printed order.
     pub amounts: Vec<Amount>,
-    /// Line index of the row's first line.
+    /// 0-based line index of the row's first line.
     pub line: usize,
     /// Span of the row from its code to its last amount (normalized text).
     pub span: Range<usize>,
@@ -162,6 +189,7 @@ pub enum Inference {
     Realigned,
 }
 
+/// Why a row could not be fully read; rules skip what depends on it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RowProblem {
@@ -193,10 +221,12 @@ impl CodedRow {
     }
 }
 
+/// A table whose rows are keyed by 类/款/项 codes (T2, T3, T5–T9).
 #[derive(Debug, Clone)]
 pub struct CodedTable {
     /// Value column names in printed order (compact), when the header was understood.
     pub columns: Vec<String>,
+    /// The rows read, in printed order (the total row included).
     pub rows: Vec<CodedRow>,
 }
 
@@ -212,12 +242,14 @@ pub enum IncomeLevel {
     Sub,
 }
 
+/// One line of one side of a balance table (T1, T4): an income line or an expenditure 类.
 #[derive(Debug, Clone)]
 pub struct BalanceItem {
     /// Label without whitespace and without its enumerator (`一、本年收入` → `本年收入`).
     pub label: String,
     /// Label as printed (compact), with its enumerator.
     pub printed: String,
+    /// Where the line sits in the income tree, from its enumerator (meaningful on the income side).
     pub level: IncomeLevel,
     /// 类 code for expenditure lines.
     pub code: Option<String>,
@@ -227,35 +259,53 @@ pub struct BalanceItem {
     pub amounts: Vec<Amount>,
     /// The amounts by column when the line is tab-separated (blank cells kept).
     pub positional: Option<Vec<Option<Amount>>>,
+    /// 0-based index of the line the item is printed on.
     pub line: usize,
 }
 
+/// A two-sided table (T1, T4): income lines on the left, expenditure by 类 on the right.
 #[derive(Debug, Clone, Default)]
 pub struct BalanceTable {
     /// Expenditure-side value columns, when the header names several (T4).
     pub columns: Vec<String>,
+    /// The income lines in printed order, the totals line excluded.
     pub income: Vec<BalanceItem>,
+    /// The expenditure lines in printed order (mostly 类 with their codes), the totals line
+    /// excluded.
     pub expense: Vec<BalanceItem>,
+    /// The 收入总计 (or 收入合计) line, if read.
     pub income_total: Option<BalanceItem>,
+    /// The 支出总计 (or 支出合计) line, if read.
     pub expense_total: Option<BalanceItem>,
 }
 
 /// A row named by text (T10 三公 items, T11 projects).
 #[derive(Debug, Clone)]
 pub struct LabelledRow {
+    /// The label, whitespace removed; a label wrapped onto earlier lines is joined.
     pub label: String,
+    /// The label is `合计` or `总计`.
     pub is_total: bool,
+    /// One cell per value column of the table (empty when the columns are unknown).
     pub cells: Vec<Cell>,
+    /// Every amount printed on the row, in column order.
     pub amounts: Vec<Amount>,
+    /// 0-based line index of the row's first line (its label's, when the label wrapped).
     pub line: usize,
+    /// Span of the row from its label to its last amount (normalized text).
     pub span: Range<usize>,
+    /// Why the row could not be fully read, if it could not.
     pub problem: Option<RowProblem>,
+    /// How the columns of its amounts were worked out (only by the row's identities here).
     pub inferred: Option<Inference>,
 }
 
+/// A table whose rows are named by text (T10, T11).
 #[derive(Debug, Clone, Default)]
 pub struct LabelledTable {
+    /// The template's value column names when the header was recognised; empty otherwise.
     pub columns: Vec<String>,
+    /// The rows read, in printed order.
     pub rows: Vec<LabelledRow>,
 }
 
@@ -264,19 +314,29 @@ pub struct LabelledTable {
 #[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone)]
 pub enum TableBody {
+    /// T1 and T4.
     Balance(BalanceTable),
+    /// T2, T3 and T5–T9.
     Coded(CodedTable),
+    /// T10 and T11.
     Labelled(LabelledTable),
 }
 
+/// One table of the document: where its title is, what was read and how well.
 #[derive(Debug, Clone)]
 pub struct Table {
+    /// Which table the title names.
     pub id: TableId,
+    /// The title line, whitespace removed (for a table only the contents list names, the name
+    /// from its contents entry).
     pub title: String,
     /// Line index of the title; for a missing table, of its table-of-contents entry.
     pub line: Option<usize>,
+    /// Byte range of the line at `line` in the normalized text.
     pub title_span: Option<Range<usize>>,
+    /// How much was read (the report may lower `checked` to `partial`).
     pub status: TableStatus,
+    /// The rows read; `None` for a table only the contents list names.
     pub body: Option<TableBody>,
     /// The table says it is empty (为空表 / 未安排 / 没有使用 …).
     pub empty_note: bool,
@@ -291,6 +351,7 @@ pub struct Table {
 }
 
 impl Table {
+    /// Number of rows read: for a balance table the longer side, plus one for the totals line.
     pub fn row_count(&self) -> usize {
         match &self.body {
             Some(TableBody::Balance(b)) => {
@@ -303,6 +364,7 @@ impl Table {
         }
     }
 
+    /// The body of a coded table (T2, T3, T5–T9), if read.
     pub fn coded(&self) -> Option<&CodedTable> {
         match &self.body {
             Some(TableBody::Coded(c)) => Some(c),
@@ -310,6 +372,7 @@ impl Table {
         }
     }
 
+    /// The body of a balance table (T1, T4), if read.
     pub fn balance(&self) -> Option<&BalanceTable> {
         match &self.body {
             Some(TableBody::Balance(b)) => Some(b),
@@ -481,7 +544,6 @@ pub fn find_tables(text: &str, lines: &[Line]) -> (Vec<Table>, Vec<ParseWarning>
     (tables, warnings)
 }
 
-/// How well a read table fits its title: 0 = not at all.
 /// A table read from the lines above its title (HZ-13) starts after the last sentence of prose
 /// before its first row (a line ending with `。`): that prose is narrative, not table.
 fn trim_prose_above(mut t: Table, text: &str, lines: &[Line]) -> Table {
@@ -503,6 +565,7 @@ fn trim_prose_above(mut t: Table, text: &str, lines: &[Line]) -> Table {
     t
 }
 
+/// How well a read table fits its title: 0 = not at all.
 fn fit(t: &Table) -> usize {
     let note = usize::from(t.empty_note);
     match &t.body {
