@@ -109,6 +109,8 @@ pub fn render_text(r: &Report, text: &str, file: &str, lang: Lang) -> String {
             s.errors, s.warnings, s.infos, s.checks_run, s.checks_passed, s.checks_skipped
         ));
     }
+    // The verdict: how much was checked (已全部核对 / 部分核对 / 无法核对).
+    out.push_str(&format!("{}\n", s.verdict_text));
     let n = &r.narrative;
     if zh {
         out.push_str(&format!(
@@ -122,7 +124,13 @@ pub fn render_text(r: &Report, text: &str, file: &str, lang: Lang) -> String {
         ));
     }
     for t in &r.tables {
-        out.push_str(&format!("  {} {:?} {} rows — {}\n", t.id.as_str(), t.status, t.rows, t.title));
+        let (status, rows, amounts) = (format!("{:?}", t.status), t.rows, t.amounts);
+        let checked = t.amounts_checked;
+        out.push_str(&format!(
+            "  {} {status} {rows} rows, {checked}/{amounts} amounts checked — {}\n",
+            t.id.as_str(),
+            t.title
+        ));
     }
     for w in &r.warnings {
         out.push_str(&format!("  warning: {}\n", w.message));

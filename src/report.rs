@@ -138,6 +138,12 @@ pub struct TableOut {
     pub rows: usize,
     /// Final status: `checked` becomes `partial` when a check on the table was skipped.
     pub status: TableStatus,
+    /// Amounts printed on the table's lines.
+    pub amounts: usize,
+    /// Of those, the ones some check read.
+    pub amounts_checked: usize,
+    /// The others, each with why (`label`, in the report's language).
+    pub unchecked: Vec<Location>,
     /// Value column names, when the header was understood.
     pub columns: Vec<String>,
     /// The rows as read: for the page's table view and the model dump.
@@ -194,6 +200,64 @@ pub struct Summary {
     pub checks_passed: usize,
     /// Checks skipped plus tables read that no rule looked at: the length of [`Report::skipped`].
     pub checks_skipped: usize,
+    /// Amounts printed on the lines of the tables found.
+    pub table_amounts: usize,
+    /// Of those, the ones some check read.
+    pub table_amounts_checked: usize,
+    /// How much of the document was checked.
+    pub verdict: Verdict,
+    /// The verdict in words, in the report's language (`部分核对：表格数字 120 / 300 已核对`).
+    pub verdict_text: String,
+}
+
+/// How much of a document was checked: the three states every front end shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    /// 已全部核对: tables read and nearly every printed table amount checked.
+    AllChecked,
+    /// 部分核对: some checks ran; the report lists what was not checked.
+    Partial,
+    /// 无法核对: no table read, or almost nothing checked.
+    #[default]
+    Unchecked,
+}
+
+impl Verdict {
+    /// Share of printed table amounts that must be checked for 已全部核对, in percent.
+    pub const ALL_CHECKED_PERCENT: usize = 95;
+    /// Below this share (in percent) of printed table amounts checked, the document is 无法核对.
+    pub const UNCHECKED_PERCENT: usize = 20;
+
+    /// The verdict for `checked` of `printed` table amounts, when `tables_read` tables were read
+    /// and `missing` tables the contents list are not in the body.
+    pub fn of(checked: usize, printed: usize, tables_read: usize, missing: usize) -> Verdict {
+        if tables_read == 0 || printed == 0 || checked * 100 < printed * Verdict::UNCHECKED_PERCENT {
+            Verdict::Unchecked
+        } else if missing == 0 && checked * 100 >= printed * Verdict::ALL_CHECKED_PERCENT {
+            Verdict::AllChecked
+        } else {
+            Verdict::Partial
+        }
+    }
+
+    /// `已全部核对：表格数字 N / M 已核对` and its English.
+    pub fn text(self, checked: usize, printed: usize, lang: Lang) -> String {
+        match (self, lang) {
+            (Verdict::AllChecked, Lang::Zh) => format!("已全部核对：表格数字 {checked} / {printed} 已核对"),
+            (Verdict::Partial, Lang::Zh) => {
+                format!("部分核对：表格数字 {checked} / {printed} 已核对，其余未核对（见各表原因及缺失的表）")
+            }
+            (Verdict::Unchecked, Lang::Zh) if printed == 0 => "无法核对：未读到表格数字".to_string(),
+            (Verdict::Unchecked, Lang::Zh) => format!("无法核对：表格数字仅 {checked} / {printed} 已核对"),
+            (Verdict::AllChecked, Lang::En) => format!("all checked: {checked} / {printed} table amounts checked"),
+            (Verdict::Partial, Lang::En) => {
+                format!("partly checked: {checked} / {printed} table amounts checked; the rest, and missing tables, are listed")
+            }
+            (Verdict::Unchecked, Lang::En) if printed == 0 => "not checked: no table amounts read".to_string(),
+            (Verdict::Unchecked, Lang::En) => format!("not checked: only {checked} / {printed} table amounts checked"),
+        }
+    }
 }
 
 /// A check that did not run, and why.
@@ -346,12 +410,19 @@ pub fn build(p: Parts<'_>, placer: &Placer<'_>, lang: Lang) -> Report {
     let line_no = |idx: usize| -> usize { p.line_spans.get(idx).map_or(0, |s| placer.line_no(s.start)) };
     let mut findings: Vec<FindingOut> = p.ctx.findings.iter().map(|f| finding_out(f, placer, lang)).collect();
     findings.sort_by_key(|f| (f.severity, f.primary.start));
-    let summary = summary(&p, &findings);
+    let summary = summary(&p, &findings, lang);
     let tables = p
         .tables
         .iter()
         .zip(&p.coverage.statuses)
-        .map(|(t, &status)| table_out(t, status, p.norm_text, placer, &line_no))
+        .zip(&p.coverage.amounts)
+        .map(|((t, &status), amounts)| {
+            let mut out = table_out(t, status, p.norm_text, placer, &line_no);
+            out.amounts = amounts.printed;
+            out.amounts_checked = amounts.checked;
+            out.unchecked = amounts.unchecked.iter().map(|(s, why)| placer.locate(s, why.text(lang).into())).collect();
+            out
+        })
         .collect();
     let skipped = p
         .ctx
@@ -417,11 +488,20 @@ fn likely_text(l: &crate::diagnostics::Likely, lang: Lang) -> String {
     }
 }
 
-fn summary(p: &Parts<'_>, findings: &[FindingOut]) -> Summary {
+fn summary(p: &Parts<'_>, findings: &[FindingOut], lang: Lang) -> Summary {
+    let printed: usize = p.coverage.amounts.iter().map(|a| a.printed).sum();
+    let checked: usize = p.coverage.amounts.iter().map(|a| a.checked).sum();
+    let read = p.coverage.statuses.iter().filter(|s| !matches!(s, TableStatus::Missing)).count();
+    let missing = p.coverage.statuses.len() - read;
+    let verdict = Verdict::of(checked, printed, read, missing);
     let mut summary = Summary {
         checks_run: p.ctx.checks_run,
         checks_passed: p.ctx.checks_passed,
         checks_skipped: p.ctx.skips.len() + p.coverage.unexamined.len(),
+        table_amounts: printed,
+        table_amounts_checked: checked,
+        verdict,
+        verdict_text: verdict.text(checked, printed, lang),
         ..Summary::default()
     };
     for f in findings {
@@ -456,7 +536,18 @@ fn table_out(
         Some(TableBody::Labelled(l)) => (l.columns.clone(), labelled_rows(l, text, placer, line_no)),
         None => (Vec::new(), Vec::new()),
     };
-    TableOut { id: t.id, title: t.title.clone(), line: t.line.map(line_no), rows: t.row_count(), status, columns, body }
+    TableOut {
+        id: t.id,
+        title: t.title.clone(),
+        line: t.line.map(line_no),
+        rows: t.row_count(),
+        status,
+        amounts: 0,
+        amounts_checked: 0,
+        unchecked: Vec::new(),
+        columns,
+        body,
+    }
 }
 
 fn rule_coverage(ctx: &Ctx) -> Vec<RuleCoverage> {
@@ -652,6 +743,9 @@ fn utf16_in_place(report: &mut Report, original: &str) {
                 offs.push(c.end);
             }
         }
+        for l in &t.unchecked {
+            push_loc(l, &mut offs);
+        }
     }
     for l in &report.narrative.unbound {
         push_loc(l, &mut offs);
@@ -688,6 +782,10 @@ fn utf16_in_place(report: &mut Report, original: &str) {
                 c.start = conv(c.start);
                 c.end = conv(c.end);
             }
+        }
+        for l in &mut t.unchecked {
+            l.start = conv(l.start);
+            l.end = conv(l.end);
         }
     }
     for l in &mut report.narrative.unbound {

@@ -13,23 +13,25 @@ const DEBOUNCE_MS = 300;
 const UI = {
   zh: {
     severity: { error: '错误', warning: '警告', info: '提示' },
-    status: { checked: '已核对', partial: '部分核对', empty: '空表', unreadable: '无法读取', missing: '缺失' },
+    status: { checked: '已核对', partial: '部分核对', empty: '空表', unreadable: '无法读取', missing: '缺失', not_checked: '未核对' },
     summary: (s, n) => [`${s.errors} 个错误`, `，${s.warnings} 个警告，${s.infos} 个提示 · 已核对 ${s.checks_run} / ${s.checks_run + s.checks_skipped} 项勾稽关系（通过 ${s.checks_passed}，跳过 ${s.checks_skipped}） · 情况说明 ${n.bound} / ${n.figures} 个数字已核对`],
     line: (n) => `第 ${n} 行`, expected: '应为', none: '未发现不一致。', noTables: '未识别到预算公开表格。',
     why: '规则说明', rows: '行', took: (ms) => `用时 ${ms} 毫秒`, checking: '正在核对…', failed: '核对失败：',
     groups: { narrative: '情况说明（文字部分）', document: '文档结构', other: '其他' },
     balanceHead: ['收入项目', '预算数', '支出功能分类'], codedHead: ['科目编码', '科目名称'], amount: '金额',
     csvHead: ['严重程度', '规则', '表', '行', '说明', '发现', '应为', '计算'],
+    amounts: (c, n) => `数字 ${c} / ${n} 已核对`,
   },
   en: {
     severity: { error: 'error', warning: 'warning', info: 'info' },
-    status: { checked: 'checked', partial: 'partly checked', empty: 'empty', unreadable: 'unreadable', missing: 'missing' },
+    status: { checked: 'checked', partial: 'partly checked', empty: 'empty', unreadable: 'unreadable', missing: 'missing', not_checked: 'not checked' },
     summary: (s, n) => [`${s.errors} errors`, `, ${s.warnings} warnings, ${s.infos} notes · ${s.checks_run} of ${s.checks_run + s.checks_skipped} checks run (${s.checks_passed} passed, ${s.checks_skipped} skipped) · narrative: ${n.bound} of ${n.figures} figures checked`],
     line: (n) => `line ${n}`, expected: 'expected', none: 'No inconsistency found.', noTables: 'No budget tables recognised.',
     why: 'About this rule', rows: 'rows', took: (ms) => `${ms} ms`, checking: 'Checking…', failed: 'Check failed: ',
     groups: { narrative: 'Narrative (情况说明)', document: 'Document structure', other: 'Other' },
     balanceHead: ['Income', 'Budget', 'Function class'], codedHead: ['Code', 'Name'], amount: 'Amount',
     csvHead: ['severity', 'rule', 'table', 'line', 'message', 'found', 'expected', 'arithmetic'],
+    amounts: (c, n) => `${c} of ${n} amounts checked`,
   },
 };
 
@@ -72,7 +74,11 @@ function groupTitle(g) {
 
 function renderSummary(r) {
   const [errors, rest] = t().summary(r.summary, r.narrative);
-  $('summary').replaceChildren(el('span', { class: r.summary.errors ? 'n-error' : 'n-ok' }, errors), rest);
+  // The verdict says how much was checked: green only when nearly everything was and nothing failed.
+  const v = r.summary.errors ? 'errors' : r.summary.verdict;
+  $('summary').replaceChildren(
+    el('span', { class: `verdict v-${v}`, dataset: { verdict: r.summary.verdict } }, r.summary.verdict_text), ' · ',
+    el('span', { class: r.summary.errors ? 'n-error' : 'n-ok' }, errors), rest);
 }
 
 function renderFindings(r) {
@@ -136,13 +142,21 @@ function numCell(c) {
   return td;
 }
 
+/** Grey the cells no check read, the reason as their tooltip. */
+function markUnchecked(tb) {
+  for (const u of tb.unchecked ?? []) {
+    const td = cellByStart.get(u.start);
+    if (td) { td.classList.add('cell-unchecked'); td.title = u.label; }
+  }
+}
+
 function renderTables(r) {
   const box = $('tables');
   box.replaceChildren();
   cellByStart = new Map();
   for (const tb of r.tables) {
     const caption = el('caption', {}, `${tb.id} ${tb.title}`,
-      el('span', { class: 'tstatus' }, `${t().status[tb.status] ?? tb.status} · ${tb.rows} ${t().rows}${tb.line ? ` · ${t().line(tb.line)}` : ''}`));
+      el('span', { class: 'tstatus' }, `${t().status[tb.status] ?? tb.status} · ${tb.rows} ${t().rows} · ${t().amounts(tb.amounts_checked, tb.amounts)}${tb.line ? ` · ${t().line(tb.line)}` : ''}`));
     const table = el('table', { class: 'model', dataset: { table: tb.id } }, caption);
     if (tb.body.length) {
       // Balance tables (T1, T4): income label and amount, then the expenditure class and its amounts.
@@ -163,6 +177,7 @@ function renderTables(r) {
       table.append(tbody);
     }
     box.append(table);
+    markUnchecked(tb);
   }
 }
 
@@ -430,7 +445,7 @@ const mdText = (v) => String(v ?? '').replace(/[\\`*_[\]<>&|#]/g, (c) => `\\${c}
 
 function markdown(r) {
   const s = r.summary;
-  const lines = [`# ${document.title}`, '', t().summary(s, r.narrative).join(''), ''];
+  const lines = [`# ${document.title}`, '', `**${mdText(s.verdict_text)}**`, '', t().summary(s, r.narrative).join(''), ''];
   for (const f of r.findings) {
     lines.push(`- **${t().severity[f.severity]} ${f.rule}** ${t().line(f.primary.line)}：${mdText(f.message)}`);
     lines.push(`  - ${mdText(f.note)}；${t().expected} ${mdText(f.expected)}`);
@@ -447,7 +462,8 @@ const csvField = (v) => {
 };
 
 function csv(r) {
-  const rows = [t().csvHead];
+  // The verdict on the first line, so a spreadsheet of no findings never reads as "all clear".
+  const rows = [[r.summary.verdict_text], t().csvHead];
   for (const f of r.findings) rows.push([t().severity[f.severity], f.rule, f.table ?? '', f.primary.line, f.message, f.found, f.expected, f.note]);
   return '\uFEFF' + rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
 }

@@ -3,7 +3,7 @@
 
 export type Severity = 'error' | 'warning' | 'info';
 export type TableId = 'T1' | 'T2' | 'T3' | 'T4' | 'T5' | 'T6' | 'T7' | 'T8' | 'T9' | 'T10' | 'T11';
-export type TableStatus = 'checked' | 'partial' | 'empty' | 'unreadable' | 'missing';
+export type TableStatus = 'checked' | 'partial' | 'empty' | 'unreadable' | 'missing' | 'not_checked';
 
 /** A place in the checked text. `line` and `column` count from 1. */
 export interface Location { line: number; column: number; start: number; end: number; label: string }
@@ -53,6 +53,10 @@ export interface Table {
   line: number | null;
   rows: number;
   status: TableStatus;
+  /** Amounts printed on the table's lines, and how many some check read. */
+  amounts: number; amounts_checked: number;
+  /** The amounts no check read, each with why (`label`). */
+  unchecked: Location[];
   columns: string[];
   body: Row[];
 }
@@ -60,6 +64,12 @@ export interface Table {
 export interface Summary {
   errors: number; warnings: number; infos: number;
   checks_run: number; checks_passed: number; checks_skipped: number;
+  /** Amounts printed on the tables' lines, and how many some check read. */
+  table_amounts: number; table_amounts_checked: number;
+  /** 已全部核对 / 部分核对 / 无法核对: how much of the document was checked. */
+  verdict: 'all_checked' | 'partial' | 'unchecked';
+  /** The verdict in words, in the report's language. */
+  verdict_text: string;
 }
 export interface Skipped { rule: string; table: TableId | null; reason: string; line: number | null }
 export interface ParseWarning { code: string; message: string; line: number | null }

@@ -142,9 +142,10 @@ export class BudgetCheckElement extends HTMLElement {
     }
     if (id !== this._run) return; // a newer text arrived meanwhile
     const s = report.summary;
+    this.summaryEl.dataset.verdict = s.verdict;
     this.summaryEl.textContent = lang === 'en'
-      ? `${s.errors} errors, ${s.warnings} warnings · ${s.checks_run} of ${s.checks_run + s.checks_skipped} checks run`
-      : `${s.errors} 个错误，${s.warnings} 个警告 · 已核对 ${s.checks_run} / ${s.checks_run + s.checks_skipped} 项`;
+      ? `${s.verdict_text} · ${s.errors} errors, ${s.warnings} warnings · ${s.checks_run} of ${s.checks_run + s.checks_skipped} checks run`
+      : `${s.verdict_text} · ${s.errors} 个错误，${s.warnings} 个警告 · 已核对 ${s.checks_run} / ${s.checks_run + s.checks_skipped} 项`;
     this.listEl.replaceChildren(...report.findings.filter((f) => f.severity !== 'info').map((f) => {
       const li = document.createElement('li');
       li.className = f.severity;

@@ -27,6 +27,8 @@ pub struct Ctx {
     pub skips: Vec<Skip>,
     /// Narrative figures a rule compared with a table (by span start), for the coverage figures.
     pub narrative_bound: Vec<usize>,
+    /// Table cells some check read (by span start), for the coverage of table amounts.
+    pub cells_read: std::collections::HashSet<usize>,
 }
 
 impl Ctx {
@@ -40,6 +42,11 @@ impl Ctx {
             }
             None => self.per_rule.push((id, run, skipped)),
         }
+    }
+
+    /// Note that a check read these table cells (blank terms carry no span and are left out).
+    pub fn read_cells<'t>(&mut self, terms: impl IntoIterator<Item = &'t super::Term>) {
+        self.cells_read.extend(terms.into_iter().filter_map(|t| t.span.as_ref().map(|s| s.start)));
     }
 
     /// Record a check that ran and what it found (`None`: it passed).

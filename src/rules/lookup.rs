@@ -138,6 +138,8 @@ pub fn at_least(
 ) {
     if table.is_none() {
         ctx.narrative_bound.extend([&part, &whole].iter().filter_map(|t| t.span.as_ref().map(|s| s.start)));
+    } else {
+        ctx.read_cells([&part, &whole]);
     }
     let slack = part.half + whole.half;
     if part.value <= whole.value + slack {

@@ -124,7 +124,10 @@ impl Ctx {
         self.checks_run += 1;
         self.tally(1, 0);
         match spec.table {
-            Some(t) => self.mark(t),
+            Some(t) => {
+                self.mark(t);
+                self.read_cells(std::iter::once(&spec.total).chain(&spec.parts));
+            }
             // A narrative identity: its figures count as checked in the coverage figures.
             None => self.narrative_bound.extend(
                 std::iter::once(&spec.total).chain(&spec.parts).filter_map(|t| t.span.as_ref().map(|s| s.start)),

@@ -45,6 +45,7 @@ fn check(doc: &Document<'_>, ctx: &mut Ctx) {
         let Some(parts) = parts.filter(|p| !p.is_empty()) else { continue };
         let sum: rust_decimal::Decimal = parts.iter().map(|p| p.value).sum();
         let envelope = a.half + parts.iter().map(|p| p.half).sum::<rust_decimal::Decimal>();
+        ctx.read_cells(std::iter::once(&a).chain(&parts));
         if (a.value - sum).abs() <= envelope {
             ctx.record(None);
             continue;

@@ -111,7 +111,7 @@ impl TableId {
 
 /// How much of a table was read (and, in the report, checked).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "snake_case")]
 pub enum TableStatus {
     /// Read in full: amounts found, and the totals line (T1, T4) or every row's columns understood.
     Checked,
@@ -125,6 +125,8 @@ pub enum TableStatus {
     Unreadable,
     /// Not found in the body: only the table of contents names it.
     Missing,
+    /// Read, with amounts, but no check read any of them (decided by the coverage pass).
+    NotChecked,
 }
 
 /// One amount cell after column assignment.

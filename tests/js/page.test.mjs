@@ -49,6 +49,38 @@ test('the sample document is preloaded and checked', async () => {
   await page.close();
 });
 
+test('the verdict says how much was checked, and unchecked table cells are greyed with why', async () => {
+  const { page, errors } = await openPage();
+  // S0 is read and checked in full, and has one real error: the verdict is all checked, shown red.
+  assert.equal(await page.getAttribute('#summary .verdict', 'data-verdict'), 'all_checked');
+  assert.match(await page.textContent('#summary .verdict'), /^已全部核对：表格数字 \d+ \/ \d+ 已核对/);
+  const paste = async (text) => {
+    const n = Number(await page.getAttribute('body', 'data-checked'));
+    await page.fill('#source', text);
+    await page.click('#run');
+    await page.waitForFunction((k) => Number(document.body.dataset.checked) > k && document.body.dataset.busy === 'false', n);
+    return wasm.check(text, {});
+  };
+  // S0 cut after its first five tables: the contents list six more, so it is partly checked.
+  const cut = await paste(seed('000_').split('\n').slice(0, 300).join('\n'));
+  assert.equal(cut.summary.verdict, 'partial');
+  assert.equal(await page.getAttribute('#summary .verdict', 'data-verdict'), 'partial');
+  assert.equal(await page.textContent('#summary .verdict'), cut.summary.verdict_text);
+  // S1's T11 is printed as broken text: its amounts are read but no check reads them. Every
+  // unchecked amount shown in a table is greyed, its reason as tooltip.
+  const r = await paste(seed('001_'));
+  const shown = new Set(r.tables.flatMap((tb) => tb.body.flatMap((row) => [...row.cells, ...(row.unplaced ?? [])])).filter(Boolean).map((c) => c.start));
+  const listed = r.tables.flatMap((tb) => tb.unchecked).filter((u) => shown.has(u.start));
+  assert.ok(listed.length > 0);
+  const grey = page.locator('td.cell-unchecked');
+  assert.equal(await grey.count(), listed.length);
+  const first = grey.first();
+  const start = Number(await first.getAttribute('data-start'));
+  assert.equal(await first.getAttribute('title'), listed.find((u) => u.start === start).label);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('a pasted seed with one changed amount is highlighted and listed', async () => {
   const text = seed('000_');
   // Pick a T3 amount from the checker's own reading of the seed.
@@ -244,9 +276,12 @@ test('reports download as CSV, Markdown and JSON; English switch; only its own f
     return Buffer.concat(chunks).toString('utf8');
   };
   const csv = await read('#export-csv');
-  assert.ok(csv.startsWith('\uFEFF"严重程度"'));
+  // The verdict first (how much was checked), then the header row.
+  const verdict = wasm.check(text, {}).summary.verdict_text;
+  assert.ok(csv.startsWith(`\uFEFF"${verdict}"\r\n"严重程度"`), csv.slice(0, 80));
   assert.match(csv, new RegExp(`"错误","NI-GROWTH","","${line}"`));
   const md = await read('#export-md');
+  assert.ok(md.includes(`**${verdict}**`), md.slice(0, 200));
   assert.match(md, new RegExp(`\\*\\*错误 NI-GROWTH\\*\\* 第 ${line} 行`));
   const json = JSON.parse(await read('#export-json'));
   assert.deepEqual(errorKeys(json), errorKeys(wasm.check(text, {})));
