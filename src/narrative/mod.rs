@@ -48,7 +48,7 @@ pub(crate) use rates::{growths, part_growths, shares};
 pub use rates::{three_pub_name, Growth, Share};
 pub use stream::Stream;
 pub(crate) use stream::{find, sentence_end, stream, word_at};
-use stream::{is_clause_stop, is_stop, sentence_start, SECTION_TRIES, SENTENCE_MAX};
+use stream::{is_clause_stop, is_stop, sentence_start, BREAK, SECTION_TRIES, SENTENCE_MAX};
 
 /// Whether the text may be compared with the tables, and if not, why.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

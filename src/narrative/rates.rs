@@ -134,6 +134,10 @@ pub struct Share {
     /// Earlier amounts nearby (the last few hundred characters) at least as large as the part:
     /// a structure paragraph's shares are of a total stated just before it.
     pub nearby: Vec<Figure>,
+    /// The breakdown the share belongs to: the index (into the shares) of its first share. A
+    /// breakdown is a run of shares in one sentence or list (`…占 61.9%；…占 11.8%；…占 26.3%。`),
+    /// whose parts together are its whole.
+    pub breakdown: usize,
 }
 
 pub fn shares(s: &Stream, figs: &[Figure]) -> Vec<Share> {
@@ -174,9 +178,22 @@ pub fn shares(s: &Stream, figs: &[Figure]) -> Vec<Share> {
             .filter(|x| x.unit != Unit::Percent && x.value_wan().0 >= part.value_wan().0)
             .cloned()
             .collect();
-        out.push(Share { part: part.clone(), percent: f.clone(), subject, nearby });
+        out.push(Share { part: part.clone(), percent: f.clone(), subject, nearby, breakdown: out.len() });
     }
+    group_breakdowns(c, &mut out);
     out
+}
+
+/// Shares one after another with only `，；、` and words between them (no `。`, no paragraph
+/// end, no other amount) form one breakdown.
+fn group_breakdowns(c: &[char], shares: &mut [Share]) {
+    for k in 1..shares.len() {
+        let (from, to) = (shares[k - 1].percent.at.end, shares[k].part.at.start);
+        let joined = from <= to && to - from <= 80 && !c[from..to].iter().any(|&ch| matches!(ch, '。' | BREAK));
+        if joined {
+            shares[k].breakdown = shares[k - 1].breakdown;
+        }
+    }
 }
 
 /// A 三公 part's name, one spelling for its variants (`公务用车运行维护费` = `公务用车运行费`,

@@ -264,11 +264,27 @@ fn rate_off(s: &Said<'_>, prior: Decimal, prior_range: (Decimal, Decimal)) -> Op
         });
     }
     let prior_s = format_fixed(prior, s.g.current.amount.decimals);
+    let (trunc_zh, trunc_en) = if truncated(b, d, (g_lo, g_hi)) {
+        ("（疑为截断而非四舍五入）", " (truncated, it seems, not rounded)")
+    } else {
+        ("", "")
+    };
     Some(Verdict {
         severity: Severity::Error,
-        zh: format!("增减幅 {rate}% 与 {change} ÷ {prior_s} 不符：按印刷数字应为 {pt_s}%（{lo_s}%–{hi_s}%）"),
-        en: format!("rate {rate}% does not follow from {change} ÷ {prior_s}: recomputed {pt_s}% ({lo_s}%–{hi_s}%)"),
+        zh: format!("增减幅 {rate}% 与 {change} ÷ {prior_s} 不符：按印刷数字应为 {pt_s}%（{lo_s}%–{hi_s}%）{trunc_zh}"),
+        en: format!(
+            "rate {rate}% does not follow from {change} ÷ {prior_s}: recomputed {pt_s}% ({lo_s}%–{hi_s}%){trunc_en}"
+        ),
         expected,
         note,
     })
+}
+
+/// Is the printed rate `b` (with `d` decimals) what truncating — not rounding — a rate in
+/// `[lo, hi]` gives, to `d` decimals or to a whole percent (`5.0%` for 5.11%)?
+fn truncated(b: Decimal, d: u32, (lo, hi): (Decimal, Decimal)) -> bool {
+    let in_range = |t: Decimal| (lo.trunc_with_scale(t.scale())..=hi.trunc_with_scale(t.scale())).contains(&t);
+    let whole = b.fract().is_zero() && in_range(b.trunc());
+    let at_d = in_range(b.round_dp(d));
+    whole || at_d
 }

@@ -36,10 +36,40 @@ fn check(doc: &Document<'_>, ctx: &mut Ctx) {
     let Some(t1) = super::balance_lines::table(meta, doc, ctx) else { return };
     // Tables of another document or in 元: only the text's own amounts are bases.
     let bases = if doc.narrative.text_only() { Vec::new() } else { table_bases(t1, doc) };
-    for sh in &doc.narrative.shares {
-        let finding = share_finding(meta, sh, &bases, doc);
+    let shares = &doc.narrative.shares;
+    for sh in shares {
+        let breakdown: Vec<&Share> = shares.iter().filter(|s| s.breakdown == sh.breakdown).collect();
+        let finding = share_finding(meta, sh, &bases, &breakdown, doc);
         ctx.record(finding);
     }
+}
+
+/// The whole of a breakdown of two or more shares: the sum of its parts.
+fn breakdown_total(breakdown: &[&Share]) -> Option<Interval> {
+    (breakdown.len() >= 2).then(|| {
+        breakdown.iter().fold((Decimal::ZERO, Decimal::ZERO), |(v, h), s| {
+            let (x, hx) = s.part.value_wan();
+            (v + x, h + hx)
+        })
+    })
+}
+
+/// 尾差调整: the breakdown's printed shares add up to exactly 100%, every other share fits the
+/// breakdown's own total, and this one is one unit of its last digit off its recomputation —
+/// adjusted so that the shares sum to 100%. The recomputed share, if so.
+fn tail_adjusted(sh: &Share, breakdown: &[&Share]) -> Option<Decimal> {
+    let (whole, hw) = breakdown_total(breakdown)?;
+    let sum: Decimal = breakdown.iter().map(|s| s.percent.amount.value).sum();
+    if sum != Decimal::ONE_HUNDRED || whole.is_zero() {
+        return None;
+    }
+    let fits =
+        |s: &Share| fits_of((s.percent.amount.value, s.percent.amount.half_step()), s.part.value_wan(), (whole, hw));
+    let others_fit = breakdown.iter().filter(|s| s.percent.at != sh.percent.at).all(|s| fits(s));
+    let d = sh.percent.amount.decimals;
+    let q = sh.part.value_wan().0 / whole * Decimal::ONE_HUNDRED;
+    let unit = Decimal::new(1, d);
+    (others_fit && (sh.percent.amount.value - q.round_dp(d)).abs() == unit).then_some(q)
 }
 
 /// The totals a share may be of: T1's income and expenditure totals, T3's and T5's total rows,
@@ -84,12 +114,20 @@ fn fits_of(p: Interval, x: Interval, (b, hb): Interval) -> bool {
 }
 
 /// `None` when the share fits some base.
-fn share_finding(meta: &'static RuleMeta, sh: &Share, bases: &[Interval], doc: &Document<'_>) -> Option<Finding> {
+fn share_finding(
+    meta: &'static RuleMeta,
+    sh: &Share,
+    bases: &[Interval],
+    breakdown: &[&Share],
+    doc: &Document<'_>,
+) -> Option<Finding> {
     let x = sh.part.value_wan();
     let p = (sh.percent.amount.value, sh.percent.amount.half_step());
     let mut candidates = bases.to_vec();
     candidates.extend(sh.subject.as_ref().map(Figure::value_wan));
     candidates.extend(sh.nearby.iter().map(Figure::value_wan));
+    // Shares against their breakdown's own total (`城乡社区 12600 万元，占 45.7%；其他 15000 万元，占 54.3%`).
+    candidates.extend(breakdown_total(breakdown));
     if let Some(&base) = candidates.iter().find(|&&c| fits_of(p, x, c)) {
         return in_range(meta, sh, &candidates, base, doc);
     }
@@ -109,7 +147,24 @@ fn share_finding(meta: &'static RuleMeta, sh: &Share, bases: &[Interval], doc: &
     }) {
         return None;
     }
+    if let Some(q) = tail_adjusted(sh, breakdown) {
+        return Some(tail_adjustment(meta, sh, q, doc));
+    }
     Some(off(meta, sh, bases, doc))
+}
+
+/// The info on a share adjusted by 尾差 so that its breakdown sums to 100%.
+fn tail_adjustment(meta: &'static RuleMeta, sh: &Share, q: Decimal, doc: &Document<'_>) -> Finding {
+    let d = sh.percent.amount.decimals;
+    let (pct, q_s) = (text(doc, &sh.percent), format_fixed(q, d + 1));
+    share_at(meta, sh, doc)
+        .severity(Severity::Info)
+        .message(
+            format!("占比 {pct}% 按印刷数字应为 {q_s}%：差一个末位单位，为使各项之和为 100% 作了尾差调整"),
+            format!("share {pct}% recomputes to {q_s}%: one unit of its last digit off, adjusted so the breakdown sums to 100%"),
+        )
+        .expected(format!("{}%", format_fixed(q, d)))
+        .note("各项占比之和恰为 100%，其余各项均相符")
 }
 
 fn text(doc: &Document<'_>, f: &Figure) -> String {
