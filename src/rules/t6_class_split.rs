@@ -14,7 +14,9 @@ declare_rule! {
     /// `608.99 + 22.93 = 631.92` (人员经费).
     ///
     /// ### Known problems
-    /// Uses the 类 rows' 合计 column, so it holds even where blank cells were lost.
+    /// Uses the 类 rows' 合计 column, so it holds even where blank cells were lost. A table that
+    /// prints no 类 row of these classes (only 款 rows, or 政府经济分类 50x codes) is skipped, not
+    /// compared with zero.
     T6ClassSplit, "T6-CLASS-SPLIT", "基本支出情况表：人员经费 = 301 + 303，公用经费 = 302 + …", "T6: personnel = 301 + 303, public = 302 + …", check: check
 }
 
@@ -26,9 +28,12 @@ fn check(doc: &Document<'_>, ctx: &mut Ctx) {
         ctx.skip(meta, Some(TableId::T6), super::SkipReason::Truncated { row: "T6".into() }, None);
         return;
     }
-    // Only the 部门预算 economic classes (30x/31x/399) are split this way.
+    // Only the 部门预算 economic classes (30x/31x/399) are split this way, and only when the
+    // table prints its class rows (a table of 款 rows alone, or of 政府经济分类 50x codes, has
+    // none to add up: that is not a sum of zero).
     let known = ["301", "302", "303", "307", "309", "310", "399"];
-    if t6.rows.iter().any(|r| r.level() == 1 && r.code.as_deref().is_some_and(|c| !known.contains(&c))) {
+    let classes: Vec<&str> = t6.rows.iter().filter(|r| r.level() == 1).filter_map(|r| r.code.as_deref()).collect();
+    if classes.is_empty() || classes.iter().any(|c| !known.contains(c)) {
         ctx.skip(meta, Some(TableId::T6), super::SkipReason::UnrecognisedLine { item: "T6 经济分类".into() }, None);
         return;
     }

@@ -450,6 +450,23 @@ struct TitleHit {
     toc: bool,
 }
 
+/// An enumerated title (`一、收支预算总表`) is a contents entry when other titles stand within a
+/// few lines of it (a list); standing alone, followed by its table, it is the body's title (some
+/// provinces number their tables so). Dot leaders, page numbers and list dashes always mark an
+/// entry.
+fn body_titles_with_enumerators(hits: &mut [TitleHit], compacts: &[String], other_titles: &[usize]) {
+    const LIST_GAP: usize = 3;
+    let lines: Vec<usize> = hits.iter().map(|h| h.line).chain(other_titles.iter().copied()).collect();
+    for h in hits.iter_mut().filter(|h| h.toc) {
+        let c = &compacts[h.line];
+        if c.starts_with('-') || titles::has_page_number(c) {
+            continue;
+        }
+        let in_list = lines.iter().any(|&l| l != h.line && l.abs_diff(h.line) <= LIST_GAP);
+        h.toc = in_list;
+    }
+}
+
 /// The tables of a document, in table order T1…T11, plus parse warnings.
 ///
 /// Titles and section breaks cut the text into chunks. Each body title, in document order,
@@ -460,14 +477,17 @@ pub fn find_tables(text: &str, lines: &[Line]) -> (Vec<Table>, Vec<ParseWarning>
     let compacts: Vec<String> = lines.iter().map(|l| compact(&text[l.span.clone()])).collect();
     let mut hits: Vec<TitleHit> = Vec::new();
     let mut bounds: Vec<usize> = Vec::new();
+    let mut other_titles: Vec<usize> = Vec::new();
     for (i, c) in compacts.iter().enumerate() {
         if let Some((id, toc)) = classify_title(c) {
             hits.push(TitleHit { id, line: i, toc });
             bounds.push(i);
-        } else if titles::is_section_break(c) {
+        } else if titles::is_section_break(c) || titles::is_other_title(c) {
             bounds.push(i);
+            other_titles.push(i);
         }
     }
+    body_titles_with_enumerators(&mut hits, &compacts, &other_titles);
     bounds.sort_unstable();
     // A title's region below it runs to the next title or section break; its region above it
     // starts after the previous body title and after whatever an earlier table took.

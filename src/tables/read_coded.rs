@@ -214,6 +214,51 @@ struct PendingRow {
     reversed: bool,
     line: usize,
     span: Range<usize>,
+    /// A staircase row's own code segment (`      08   进修及培训`) and its column: the full code
+    /// comes from the rows above (see [`Staircase`]).
+    segment: Option<(String, usize)>,
+}
+
+/// Codes printed as a staircase: each row prints only its own two-digit segment, indented under
+/// its parent (`205 教育支出` / `      08 进修及培训` / `           03 培训支出`). The full code is
+/// the parent's code and the segment; which parent, the segment's column says.
+#[derive(Default)]
+struct Staircase {
+    /// The last 类 and 款 codes.
+    class: Option<String>,
+    kuan: Option<String>,
+    /// The level of the last coded row, and the columns where 款 and 项 segments stand.
+    last_level: usize,
+    kuan_x: Option<usize>,
+    xiang_x: Option<usize>,
+}
+
+impl Staircase {
+    /// Give a staircase row its full code; learn the levels from fully coded rows. `false`: a
+    /// segment with no parent to hang from (not a row of this table).
+    fn place(&mut self, p: &mut PendingRow) -> bool {
+        let near = |a: Option<usize>, x: usize| a.is_some_and(|a| a.abs_diff(x) <= 2);
+        if let Some((seg, x)) = p.segment.take() {
+            let as_xiang = self.kuan.is_some()
+                && (near(self.xiang_x, x)
+                    || (!near(self.kuan_x, x) && self.last_level >= 2 && self.kuan_x.is_some_and(|k| x > k)));
+            let code = if self.last_level != 1 && as_xiang {
+                self.xiang_x = Some(x);
+                self.kuan.as_ref().map(|k| format!("{k}{seg}"))
+            } else {
+                self.kuan_x = Some(x);
+                self.class.as_ref().map(|c| format!("{c}{seg}"))
+            };
+            let Some(code) = code else { return false };
+            p.code = Some(code);
+        }
+        if let Some(code) = &p.code {
+            self.last_level = code.len().saturating_sub(1) / 2;
+            self.class = code.get(..3).map(str::to_string);
+            self.kuan = (code.len() >= 5).then(|| code[..5].to_string());
+        }
+        true
+    }
 }
 
 /// Read a coded table from its region's lines: rows, the header above them, and each row's
@@ -256,12 +301,14 @@ fn rows(kept: &[(&Line, &str)], toks: &[Vec<Token>], orient: Orientation) -> (Ve
     let mut rows: Vec<CodedRow> = Vec::new();
     let mut pending: Option<PendingRow> = None;
     let mut seen_row = false;
+    let mut stairs = Staircase::default();
     for ((l, s), ts) in kept.iter().zip(toks) {
         let started = if s.contains('\t') && orient == Orientation::Forward {
             start_tab_row(s, l, vstart)
         } else {
             start_token_row(ts, l, orient)
         };
+        let started = started.and_then(|mut r| stairs.place(&mut r).then_some(r));
         if let Some(row) = started {
             rows.extend(pending.take().map(finish));
             seen_row = true;
@@ -437,16 +484,21 @@ fn start_tab_row(s: &str, l: &Line, vstart: Option<usize>) -> Option<PendingRow>
         reversed: false,
         line: l.index,
         span: cells.first().map_or(l.span.start, |c| c.start)..end,
+        segment: None,
     })
 }
 
 /// A row read from tokens: `code name amounts…` (forward) or `amounts… name code` (reversed);
 /// a line holding only a code (the name and amounts follow on later lines) starts a row too.
 fn start_token_row(ts: &[Token], l: &Line, orient: Orientation) -> Option<PendingRow> {
+    let mut segment = None;
     let (code, is_total, body): (Option<String>, bool, &[Token]) = match orient {
         Orientation::Forward => {
             if let Some((code, n)) = forward_code(ts) {
                 (Some(code), false, &ts[n..])
+            } else if let Some(seg) = staircase_segment(ts, l) {
+                segment = Some(seg);
+                (None, false, &ts[1..])
             } else if ts.first().and_then(Token::text).is_some_and(is_total_label) || lone_total(ts) {
                 (None, true, ts)
             } else {
@@ -513,7 +565,16 @@ fn start_token_row(ts: &[Token], l: &Line, orient: Orientation) -> Option<Pendin
         reversed: orient == Orientation::Reversed,
         line: l.index,
         span: start..end,
+        segment,
     })
+}
+
+/// `      08         进修及培训   5.50 …`: a two-digit code segment, then the name (then amounts).
+fn staircase_segment(ts: &[Token], l: &Line) -> Option<(String, usize)> {
+    let first = ts.first()?;
+    let seg = first.int().filter(|s| s.len() == 2)?;
+    ts.get(1)?.text()?;
+    ts.iter().any(|t| matches!(t.kind, Lex::Num(_))).then(|| (seg.to_string(), first.span.start - l.span.start))
 }
 
 fn finish(p: PendingRow) -> CodedRow {

@@ -32,6 +32,13 @@ pub fn strip_title_prefix(c: &str) -> (&str, bool) {
     (s, toc)
 }
 
+/// A contents entry's page number or dot leaders after the title (`部门收支总表......5`).
+pub fn has_page_number(c: &str) -> bool {
+    let (s, _) = strip_title_prefix(c);
+    let trimmed = s.trim_end_matches(|ch: char| ch.is_ascii_digit()).trim_end_matches(['.', '…', '·']);
+    trimmed.len() < s.len() && trimmed.ends_with('表')
+}
+
 /// Recognise a table title in a compact line.
 pub fn classify_title(c: &str) -> Option<(TableId, bool)> {
     if c.chars().count() > 48 || c.contains(['。', ',', ';', '，', '；']) || c.contains("为空表") {
@@ -87,6 +94,19 @@ pub fn classify_title(c: &str) -> Option<(TableId, bool)> {
     Some((id, toc))
 }
 
+/// The title of a table of a kind the checker does not read (`基本支出预算情况表`,
+/// `政府采购预算表`, `部门预算项目绩效目标表`): a short line of its own that ends with 表. It ends
+/// the region of the table printed before it.
+pub fn is_other_title(c: &str) -> bool {
+    let (s, _) = strip_title_prefix(c);
+    let n = s.chars().count();
+    (4..=36).contains(&n)
+        && s.ends_with('表')
+        && !s.contains(['。', '，', ',', '；', ';', '：', ':', '、'])
+        && classify_title(c).is_none()
+}
+
+/// A part heading (`第二部分 …`): it ends the region of the table printed before it.
 pub fn is_section_break(c: &str) -> bool {
     c.starts_with('第') && c.chars().take(6).collect::<String>().contains("部分")
 }
@@ -110,5 +130,9 @@ mod tests {
         assert_eq!(classify_title("部门收支总表......5"), Some((TableId::T1, true)));
         assert_eq!(classify_title("政府性基金预算支出情况表为空表。"), None);
         assert_eq!(classify_title("收入支出决算总表"), None);
+        assert!(is_other_title("基本支出预算情况表"));
+        assert!(is_other_title("十二、政府采购预算情况表"));
+        assert!(!is_other_title("支出总体情况表"));
+        assert!(!is_other_title("注：本表反映部门本年度一般公共预算支出情况表"));
     }
 }
