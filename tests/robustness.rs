@@ -203,10 +203,11 @@ const CORPUS_REAL_ERRORS: &[(&str, &str, &str)] = &[
 ];
 
 /// Errors on corpus documents that are misreads of the checker, not slips of the document:
-/// (file prefix, rule). Each is a layout the reader does not handle yet (issue 11: an all-funds
-/// 基本支出 table taken for T8/T9, six-decimal 万元, 项 codes printed whole, a contents list read
-/// wrong, shares against their breakdown's own total or adjusted by 尾差, a misread T4). The test
-/// fails when a new one appears, and when one of these is gone (then delete its line).
+/// (file prefix, rule), for a layout the reader does not handle yet. The test fails when a new
+/// one appears, and when a listed one is gone (then delete its line). Empty since issue 11's
+/// first round (an all-funds 基本支出 table taken for T9, six-decimal 万元 without 类 rows,
+/// staircase codes, enumerated body titles, shares against their breakdown's own total or
+/// adjusted by 尾差).
 const CORPUS_KNOWN_MISREADS: &[(&str, &str)] = &[];
 
 /// Shares the author adjusted by one unit of their last digit so that the breakdown sums to
