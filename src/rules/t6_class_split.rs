@@ -16,7 +16,8 @@ declare_rule! {
     /// ### Known problems
     /// Uses the 类 rows' 合计 column, so it holds even where blank cells were lost. A table that
     /// prints no 类 row of these classes (only 款 rows, or 政府经济分类 50x codes) is skipped, not
-    /// compared with zero.
+    /// compared with zero; so is one whose template splits a class across the two columns (陕西
+    /// counts 302's 其他交通费用 as 人员经费), where T6-ROLLUP checks the columns instead.
     T6ClassSplit, "T6-CLASS-SPLIT", "基本支出情况表：人员经费 = 301 + 303，公用经费 = 302 + …", "T6: personnel = 301 + 303, public = 302 + …", check: check
 }
 
@@ -35,6 +36,21 @@ fn check(doc: &Document<'_>, ctx: &mut Ctx) {
     let classes: Vec<&str> = t6.rows.iter().filter(|r| r.level() == 1).filter_map(|r| r.code.as_deref()).collect();
     if classes.is_empty() || classes.iter().any(|c| !known.contains(c)) {
         ctx.skip(meta, Some(TableId::T6), super::SkipReason::UnrecognisedLine { item: "T6 经济分类".into() }, None);
+        return;
+    }
+    // A template that splits a class across the two columns (陕西: 302's 其他交通费用 as 人员经费)
+    // defines them otherwise: the column rollups (T6-ROLLUP) check it instead.
+    let split = t6.rows.iter().filter(|r| r.level() == 1).any(|r| {
+        let nonzero = |col: &str| lookup::cell(TableId::T6, t6, r, col, doc).is_some_and(|t| !t.value.is_zero());
+        nonzero("人员经费") && nonzero("公用经费")
+    });
+    if split {
+        ctx.skip(
+            meta,
+            Some(TableId::T6),
+            super::SkipReason::UnrecognisedLine { item: "T6 类跨人员/公用经费".into() },
+            None,
+        );
         return;
     }
     for (col, classes) in [("人员经费", &["301", "303"][..]), ("公用经费", &["302", "307", "309", "310", "399"][..])]

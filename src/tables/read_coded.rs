@@ -491,6 +491,7 @@ fn start_tab_row(s: &str, l: &Line, vstart: Option<usize>) -> Option<PendingRow>
 /// A row read from tokens: `code name amounts…` (forward) or `amounts… name code` (reversed);
 /// a line holding only a code (the name and amounts follow on later lines) starts a row too.
 fn start_token_row(ts: &[Token], l: &Line, orient: Orientation) -> Option<PendingRow> {
+    let ts = if orient == Orientation::Forward { without_serial_number(ts) } else { ts };
     let mut segment = None;
     let (code, is_total, body): (Option<String>, bool, &[Token]) = match orient {
         Orientation::Forward => {
@@ -567,6 +568,19 @@ fn start_token_row(ts: &[Token], l: &Line, orient: Orientation) -> Option<Pendin
         span: start..end,
         segment,
     })
+}
+
+/// `1  合计  14587091.33 …`, `2  208  社会保障和就业支出 …`: a 序号 column before the code or the
+/// total label is not an amount.
+fn without_serial_number(ts: &[Token]) -> &[Token] {
+    let serial = ts.first().and_then(Token::int).is_some_and(|n| n.len() <= 3 && !is_class_code(n));
+    let then_row = ts.get(1).is_some_and(|t| t.text().is_some_and(is_total_label))
+        || forward_code(ts.get(1..).unwrap_or(&[])).is_some();
+    if serial && then_row {
+        &ts[1..]
+    } else {
+        ts
+    }
 }
 
 /// `      08         进修及培训   5.50 …`: a two-digit code segment, then the name (then amounts).

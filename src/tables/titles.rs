@@ -56,24 +56,35 @@ pub fn classify_title(c: &str) -> Option<(TableId, bool)> {
         s = trimmed;
         toc = true;
     }
+    // A qualifier in brackets after the title (`…支出情况表（按功能分类科目）`).
+    if let Some(open) = s.rfind(['（', '(']).filter(|_| s.ends_with(['）', ')'])) {
+        if s[..open].ends_with('表') {
+            s = &s[..open];
+        }
+    }
     if !s.ends_with('表') {
         return None;
     }
+    // By economic class over the general budget (a kind of its own, not T5).
+    if s.contains("经济分类") && !s.contains("基本支出") {
+        return None;
+    }
+    let general = s.contains("一般公共预算");
     let id = if s.contains("三公") {
         TableId::T10
     } else if s.ends_with("结转结余情况明细表") || s.ends_with("结转结余情况表") {
         TableId::T11
     } else if s.contains("财政拨款收支") {
         TableId::T4
-    } else if s.contains("一般公共预算基本支出") {
+    } else if general && s.contains("基本支出") {
         TableId::T6
-    } else if s.contains("一般公共预算项目支出") {
+    } else if general && s.contains("项目支出") {
         TableId::T7
-    } else if s.contains("一般公共预算支出") || s.contains("一般公共预算财政拨款支出") {
+    } else if general && s.contains("支出") {
         TableId::T5
-    } else if s.contains("政府性基金预算支出") {
+    } else if s.contains("政府性基金") && s.contains("支出") {
         TableId::T8
-    } else if s.contains("国有资本经营预算支出") {
+    } else if s.contains("国有资本经营") && s.contains("支出") {
         TableId::T9
     } else if ["收支总体情况表", "收支总表", "收支预算总表", "收支预算总体情况表"].iter().any(|k| s.ends_with(k))
     {
