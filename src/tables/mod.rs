@@ -450,6 +450,39 @@ struct TitleHit {
     toc: bool,
 }
 
+/// A table printed over several pages with its title repeated on each is one table: a coded or
+/// labelled table whose next page (the same title, right after its region) reads as rows too is
+/// read again over both regions. (Two tables of one kind under different titles — 按功能科目 and
+/// 按经济科目 — stay two.) (Balance tables, T1 and T4, are left as they are: their
+/// two sides do not continue row by row.)
+fn join_continued_pages(found: Vec<Table>, text: &str, lines: &[Line], compacts: &[String]) -> Vec<Table> {
+    let mut out: Vec<Table> = Vec::with_capacity(found.len());
+    for t in found {
+        let continues = out.last().is_some_and(|prev: &Table| {
+            prev.id == t.id
+                && prev.title == t.title
+                && !matches!(t.body, Some(TableBody::Balance(_)))
+                && t.line.is_some_and(|l| l >= prev.region.end && l <= prev.region.end + 1)
+                && t.region.start > prev.line.unwrap_or(0)
+                && fit(prev) > 0
+                && fit(&t) > 0
+        });
+        match out.last_mut() {
+            Some(prev) if continues => {
+                let (title, from, to) = (prev.line.unwrap_or(0), prev.region.start, t.region.end);
+                let joined = read_table(t.id, text, lines, compacts, title, from..to);
+                if fit(&joined) >= fit(prev) {
+                    *prev = joined;
+                } else {
+                    out.push(t);
+                }
+            }
+            _ => out.push(t),
+        }
+    }
+    out
+}
+
 /// An enumerated title (`一、收支预算总表`) is a contents entry when other titles stand within a
 /// few lines of it (a list); standing alone, followed by its table, it is the body's title (some
 /// provinces number their tables so). Dot leaders, page numbers and list dashes always mark an
@@ -518,6 +551,7 @@ pub fn find_tables(text: &str, lines: &[Line]) -> (Vec<Table>, Vec<ParseWarning>
         }
         found.push(t);
     }
+    let found = join_continued_pages(found, text, lines, &compacts);
 
     let mut tables = Vec::new();
     for id in TableId::ALL {
