@@ -30,8 +30,20 @@ pub fn columns(id: TableId, header: &str) -> Vec<String> {
                 ["上缴上级", "经营支出", "附属单位", "上年", "本年", "人员经费", "公用经费", "小计", "增减", "执行数"]
                     .iter()
                     .any(|k| has(k));
+            // 基本支出 printed as its two parts (`合计 人员经费支出 公用经费支出 专项业务经费支出`).
+            let other =
+                ["上缴上级", "经营支出", "附属单位", "上年", "本年", "小计", "增减", "执行数"].iter().any(|k| has(k));
+            let project = has("项目支出") || has("专项业务经费");
             if (has("合计") || has("总计")) && has("基本支出") && has("项目支出") && !extra {
                 vec!["合计", "基本支出", "项目支出"]
+            } else if (has("合计") || has("总计"))
+                && has("人员经费")
+                && has("公用经费")
+                && project
+                && !has("基本支出")
+                && !other
+            {
+                vec!["合计", "人员经费", "公用经费", "项目支出"]
             } else {
                 vec![]
             }
@@ -527,7 +539,14 @@ fn start_token_row(ts: &[Token], l: &Line, orient: Orientation) -> Option<Pendin
     let mut seen_name = false;
     // A total label among its amounts says nothing about their order (see `lone_total`).
     let unordered = is_total && lone_total(ts);
-    for t in body {
+    for (k, t) in body.iter().enumerate() {
+        // `30101 基本工资 50101 工资奖金津补贴 7,059,565.80 …`: a second code (政府经济分类)
+        // followed by its name is part of the label, not an amount.
+        let second_code = t.int().is_some_and(|n| matches!(n.len(), 5 | 7) && n.starts_with('5'))
+            && body.get(k + 1).is_some_and(|n| n.text().is_some());
+        if second_code {
+            continue;
+        }
         match &t.kind {
             Lex::Text(x) => {
                 // Text after the amounts of a forward row is out of place.

@@ -595,8 +595,20 @@ fn by_code_meaning(c: &mut CodedTable) {
         return;
     };
     let ncols = c.columns.len();
+    // A class whose own row prints both 人员经费 and 公用经费 (陕西 counts 302's 其他交通费用 as
+    // 人员经费) is split otherwise: its children are left to the rollup.
+    let nonzero = |cell: Option<&Cell>| cell.and_then(Cell::amount).is_some_and(|a| !a.value.is_zero());
+    let split: HashSet<String> = c
+        .rows
+        .iter()
+        .filter(|r| r.level() == 1 && nonzero(r.cells.get(personnel)) && nonzero(r.cells.get(public)))
+        .filter_map(|r| r.code.clone())
+        .collect();
     for r in &mut c.rows {
         if r.problem != Some(RowProblem::AmbiguousColumns) || r.amounts.len() != 2 {
+            continue;
+        }
+        if r.code.as_deref().and_then(|x| x.get(..3)).is_some_and(|class| split.contains(class)) {
             continue;
         }
         let col = match r.code.as_deref().map(|x| &x[..3]) {
