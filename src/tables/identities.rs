@@ -46,6 +46,13 @@ pub fn row_identities(columns: &[String]) -> Vec<RowIdentity> {
             out.push(RowIdentity { total: t, parts: rest });
         }
     }
+    // A flat 收入总表: 总计 = Σ its sources.
+    if columns.first().is_some_and(|c| c == "总计")
+        && columns.len() > 2
+        && columns[1..].iter().all(|c| c.starts_with("来源"))
+    {
+        out.push(RowIdentity { total: 0, parts: (1..columns.len()).collect() });
+    }
     // T7: 项目支出合计 = Σ economic classes
     if columns.first().is_some_and(|c| c == "项目支出合计") {
         out.push(RowIdentity { total: 0, parts: (1..columns.len()).collect() });

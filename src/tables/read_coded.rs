@@ -92,13 +92,48 @@ pub fn columns(id: TableId, header: &str) -> Vec<String> {
                 v.extend(["财政专户(教育收费)", "单位资金", "财政拨款结转", "非财政拨款结转结余"]);
                 v
             } else {
-                vec![]
+                flat_income_columns(header)
             }
         }
         TableId::T7 => t7_columns(header),
         _ => vec![],
     };
     cols.into_iter().map(String::from).collect()
+}
+
+/// The income sources a 收入总表 header may name, by a prefix that survives words wrapped over
+/// header lines (`一般公共预` / `算拨款收入`).
+const INCOME_SOURCES: [&str; 12] = [
+    "一般公共",
+    "政府性基金",
+    "国有资本",
+    "财政专户",
+    "事业收入",
+    "上级补助",
+    "附属单位",
+    "经营收入",
+    "其他收入",
+    "上年结转",
+    "单位资金",
+    "事业基金",
+];
+
+/// Generic names of a flat 收入总表's source columns (their order in the header is not known).
+const SOURCE_COLUMNS: [&str; 12] =
+    ["来源1", "来源2", "来源3", "来源4", "来源5", "来源6", "来源7", "来源8", "来源9", "来源10", "来源11", "来源12"];
+
+/// A flat 收入总表 (总计, then one column per income source, no 小计 or 其中 column): the total
+/// and one generically named column per source the header names. Its one identity, 总计 = Σ
+/// sources, holds whatever the sources' order; cross-table rules, which look columns up by name,
+/// leave it alone.
+fn flat_income_columns(header: &str) -> Vec<&'static str> {
+    let total = header.contains("总计") || header.contains("合计");
+    let nested = header.contains("小计") || header.contains("其中");
+    let n = INCOME_SOURCES.iter().filter(|k| header.contains(*k)).count();
+    if !total || nested || n < 2 {
+        return vec![];
+    }
+    std::iter::once("总计").chain(SOURCE_COLUMNS.iter().take(n).copied()).collect()
 }
 
 /// T7: 项目支出合计, then the economic classes the header names, in the template's order.
