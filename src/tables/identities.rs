@@ -32,6 +32,9 @@ pub fn row_identities(columns: &[String]) -> Vec<RowIdentity> {
     push("合计", &["基本支出", "项目支出"]);
     if at("项目支出").is_some() && at("基本支出").is_none() {
         push("合计", &["人员经费", "公用经费", "项目支出"]);
+    } else if at("基本支出").is_some() {
+        // 基本支出 with its parts under it (合计 | 基本支出 | 人员经费 | 公用经费 | 项目支出).
+        push("基本支出", &["人员经费", "公用经费"]);
     } else {
         push("合计", &["人员经费", "公用经费"]);
     }

@@ -34,8 +34,21 @@ pub fn columns(id: TableId, header: &str) -> Vec<String> {
             let other =
                 ["上缴上级", "经营支出", "附属单位", "上年", "本年", "小计", "增减", "执行数"].iter().any(|k| has(k));
             let project = has("项目支出") || has("专项业务经费");
+            // Another year's column beside this year's (`2025年预算数 | 2026年预算数`).
+            let years = header.matches("年预算").count() >= 2 || has("上年") || has("执行数");
+            let parts = has("人员经费") && has("公用经费");
             if (has("合计") || has("总计")) && has("基本支出") && has("项目支出") && !extra {
                 vec!["合计", "基本支出", "项目支出"]
+            } else if (has("合计") || has("总计"))
+                && has("基本支出")
+                && has("项目支出")
+                && has("小计")
+                && parts
+                && !years
+                && !["上缴上级", "经营支出", "附属单位", "增减", "其中"].iter().any(|k| has(k))
+            {
+                // 基本支出 printed as 小计 with its two parts under it.
+                vec!["合计", "基本支出", "人员经费", "公用经费", "项目支出"]
             } else if (has("合计") || has("总计"))
                 && has("人员经费")
                 && has("公用经费")
