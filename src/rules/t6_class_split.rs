@@ -34,7 +34,15 @@ fn check(doc: &Document<'_>, ctx: &mut Ctx) {
     // none to add up: that is not a sum of zero).
     let known = ["301", "302", "303", "307", "309", "310", "399"];
     let classes: Vec<&str> = t6.rows.iter().filter(|r| r.level() == 1).filter_map(|r| r.code.as_deref()).collect();
-    if classes.is_empty() || classes.iter().any(|c| !known.contains(c)) {
+    // A class printed twice (under two 政府经济分类 codes) or whose 合计 was not placed cannot be
+    // added up either.
+    let unique = classes.iter().enumerate().all(|(k, c)| !classes[..k].contains(c));
+    let placed = t6
+        .rows
+        .iter()
+        .filter(|r| r.level() == 1)
+        .all(|r| lookup::cell(TableId::T6, t6, r, &t6.columns[0], doc).is_some());
+    if classes.is_empty() || classes.iter().any(|c| !known.contains(c)) || !unique || !placed {
         ctx.skip(meta, Some(TableId::T6), super::SkipReason::UnrecognisedLine { item: "T6 经济分类".into() }, None);
         return;
     }

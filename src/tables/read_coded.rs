@@ -57,13 +57,20 @@ pub fn columns(id: TableId, header: &str) -> Vec<String> {
                 && !other
             {
                 vec!["合计", "人员经费", "公用经费", "项目支出"]
+            } else if single_amount_column(header) {
+                vec!["合计"]
             } else {
                 vec![]
             }
         }
         TableId::T6 => {
-            if (has("合计") || has("总计")) && has("人员经费") && has("公用经费") {
+            // 人员支出 / 日常公用支出 are other provinces' words for 人员经费 / 公用经费.
+            let personnel = has("人员经费") || has("人员支出");
+            let public = has("公用经费") || has("公用支出");
+            if (has("合计") || has("总计") || has("小计")) && personnel && public && !has("项目支出") {
                 vec!["合计", "人员经费", "公用经费"]
+            } else if single_amount_column(header) {
+                vec!["合计"]
             } else {
                 vec![]
             }
@@ -112,6 +119,12 @@ pub fn columns(id: TableId, header: &str) -> Vec<String> {
         _ => vec![],
     };
     cols.into_iter().map(String::from).collect()
+}
+
+/// One value column (`科目编码 科目名称 金额`): its rollups are still checked.
+fn single_amount_column(header: &str) -> bool {
+    let split = ["基本支出", "项目支出", "人员", "公用", "小计", "合计", "总计", "上年", "本年", "执行数", "增减"];
+    header.contains("金额") && !split.iter().any(|k| header.contains(k))
 }
 
 /// The income sources a 收入总表 header may name, by a prefix that survives words wrapped over
@@ -590,8 +603,20 @@ fn start_token_row(ts: &[Token], l: &Line, orient: Orientation) -> Option<Pendin
     for (k, t) in body.iter().enumerate() {
         // `30101 基本工资 50101 工资奖金津补贴 7,059,565.80 …`: a second code (政府经济分类)
         // followed by its name is part of the label, not an amount.
-        let second_code = t.int().is_some_and(|n| matches!(n.len(), 5 | 7) && n.starts_with('5'))
-            && body.get(k + 1).is_some_and(|n| n.text().is_some());
+        let is_code = |t: &Token, lens: &[usize]| t.int().is_some_and(|n| lens.contains(&n.len()));
+        let name_at = |j: usize| body.get(j).is_some_and(|n| n.text().is_some());
+        let second_code = t.int().is_some_and(|n| n.starts_with('5'))
+            && ((is_code(t, &[5, 7]) && name_at(k + 1))
+                || (is_code(t, &[3])
+                    && (name_at(k + 1) || (body.get(k + 1).is_some_and(|n| is_code(n, &[2])) && name_at(k + 2)))));
+        // …and the two-digit segment after a split one (`501 01 工资奖金津补贴`).
+        let segment_of_second = is_code(t, &[2])
+            && k > 0
+            && body.get(k - 1).and_then(Token::int).is_some_and(|n| n.len() == 3 && n.starts_with('5'))
+            && name_at(k + 1);
+        if segment_of_second {
+            continue;
+        }
         if second_code {
             continue;
         }

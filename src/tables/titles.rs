@@ -70,6 +70,10 @@ pub fn classify_title(c: &str) -> Option<(TableId, bool)> {
         return None;
     }
     let general = s.contains("一般公共预算");
+    // 财政拨款支出(预算)表 (江苏: all fiscal funds by function) is a kind of its own, not T3.
+    if s.contains("财政拨款") && !s.contains("收支") && !general && !s.contains("三公") {
+        return None;
+    }
     let id = if s.contains("三公") {
         TableId::T10
     } else if s.ends_with("结转结余情况明细表") || s.ends_with("结转结余情况表") {
