@@ -28,8 +28,16 @@ pub fn row_identities(columns: &[String]) -> Vec<RowIdentity> {
             out.push(RowIdentity { total: t, parts: p });
         }
     };
-    // T3/T5; T6; T8/T9 (基本支出 printed as 人员经费 + 公用经费)
-    push("合计", &["基本支出", "项目支出"]);
+    // T3/T5 (with the Ministry's other spending columns after 项目支出, when printed); T6;
+    // T8/T9 (基本支出 printed as 人员经费 + 公用经费)
+    let others: Vec<&str> =
+        ["事业单位经营支出", "上缴上级支出", "对附属单位补助支出"].into_iter().filter(|n| at(n).is_some()).collect();
+    if others.is_empty() {
+        push("合计", &["基本支出", "项目支出"]);
+    } else {
+        let parts: Vec<&str> = ["基本支出", "项目支出"].into_iter().chain(others).collect();
+        push("合计", &parts);
+    }
     if at("项目支出").is_some() && at("基本支出").is_none() {
         push("合计", &["人员经费", "公用经费", "项目支出"]);
     } else if at("基本支出").is_some() {

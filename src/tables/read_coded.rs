@@ -57,6 +57,8 @@ pub fn columns(id: TableId, header: &str) -> Vec<String> {
                 && !other
             {
                 vec!["合计", "人员经费", "公用经费", "项目支出"]
+            } else if let Some(cols) = flat_expenditure_columns(header) {
+                cols
             } else if single_amount_column(header) {
                 vec!["合计"]
             } else {
@@ -119,6 +121,20 @@ pub fn columns(id: TableId, header: &str) -> Vec<String> {
         _ => vec![],
     };
     cols.into_iter().map(String::from).collect()
+}
+
+/// The columns after 基本支出 and 项目支出 in the Ministry of Finance's 支出总表, in its order.
+const OTHER_SPENDING: [(&str, &str); 3] =
+    [("经营支出", "事业单位经营支出"), ("上缴上级", "上缴上级支出"), ("附属单位", "对附属单位补助支出")];
+
+/// `合计 | 基本支出 | 项目支出 | 事业单位经营支出 | 上缴上级支出 | 对附属单位补助支出`: every
+/// column after the total is a part of it (no 小计, 其中 or 人员/公用 sub-columns, no other year).
+fn flat_expenditure_columns(header: &str) -> Option<Vec<&'static str>> {
+    let has = |k: &str| header.contains(k);
+    let others: Vec<&'static str> = OTHER_SPENDING.iter().filter(|(k, _)| has(k)).map(|(_, name)| *name).collect();
+    let nested = ["人员", "公用", "小计", "其中", "上年", "本年", "增减", "执行数"].iter().any(|k| has(k));
+    let flat = (has("合计") || has("总计")) && has("基本支出") && has("项目支出") && !others.is_empty() && !nested;
+    flat.then(|| ["合计", "基本支出", "项目支出"].into_iter().chain(others).collect())
 }
 
 /// One value column (`科目编码 科目名称 金额`): its rollups are still checked.
