@@ -419,9 +419,19 @@ fn drop_misread_columns<'a>(
     }
 }
 
-/// Lines that are never table content: page numbers, revision marks, table labels.
+/// Lines that are never table content: page numbers, revision marks, table labels, and the unit
+/// line (`507-湖州市卫生健康委员会  单位：万元`: its unit code is not a row's code).
 fn skip_line(s: &str) -> bool {
-    lines::is_page_furniture(s) || lines::is_revision_mark(s) || is_table_label(s)
+    lines::is_page_furniture(s) || lines::is_revision_mark(s) || is_table_label(s) || is_unit_line(s)
+}
+
+/// `单位：万元`, `金额单位：元`, with the unit's name before it.
+fn is_unit_line(s: &str) -> bool {
+    if !s.contains("单位") {
+        return false;
+    }
+    let c = compact(s);
+    ["单位：万元", "单位:万元", "单位：元", "单位:元"].iter().any(|u| c.ends_with(u))
 }
 
 fn is_total_label(c: &str) -> bool {
