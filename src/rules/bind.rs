@@ -60,15 +60,7 @@ pub fn claims<'d>(doc: &'d Document<'_>, part: Part) -> impl Iterator<Item = &'d
 
 /// A claim's figure as a term.
 pub fn said(c: &Claim, doc: &Document<'_>) -> Term {
-    let (value, half) = c.figure.value_wan();
-    Term {
-        value,
-        half,
-        decimals: c.figure.amount.decimals,
-        printed: doc.text.get(c.figure.amount.span.clone()).unwrap_or("").to_string(),
-        span: Some(c.figure.amount.span.clone()),
-        what: format!("情况说明 {}", c.label),
-    }
+    Term::stated(&c.figure, format!("情况说明 {}", c.label), doc.text)
 }
 
 /// The status of table `id`, if present.

@@ -107,15 +107,7 @@ impl<'d> Targets<'d> {
 
 /// A labelled narrative figure as a term.
 fn said(l: &Labelled, doc: &Document<'_>) -> Term {
-    let (value, half) = l.figure.value_wan();
-    Term {
-        value,
-        half,
-        decimals: l.figure.amount.decimals,
-        printed: doc.text.get(l.figure.amount.span.clone()).unwrap_or("").to_string(),
-        span: Some(l.figure.amount.span.clone()),
-        what: format!("情况说明 {}", l.label),
-    }
+    Term::stated(&l.figure, format!("情况说明 {}", l.label), doc.text)
 }
 
 /// `None` when the narrative figure restates `target`.

@@ -65,6 +65,13 @@ impl Term {
         Term { value, half, ..Term::from_amount(&f.amount, what, text) }
     }
 
+    /// A narrative figure as the text states it, in 万元, with its printed rounding (a printed 0
+    /// keeps its envelope, unlike [`Term::figure`]).
+    pub fn stated(f: &crate::narrative::Figure, what: impl Into<String>, text: &str) -> Term {
+        let (value, half) = f.value_wan();
+        Term { value, half, ..Term::from_amount(&f.amount, what, text) }
+    }
+
     /// Several printed figures added up, as one term (rounding envelopes add up; pointing at the
     /// first printed one). `None` for no terms.
     pub fn sum(terms: &[Term], what: impl Into<String>) -> Option<Term> {
