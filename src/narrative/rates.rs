@@ -80,24 +80,29 @@ pub fn growths(s: &Stream, figs: &[Figure]) -> Vec<Growth> {
             up = !up;
         }
         // The rate: a percent after the change, before the sentence ends, after a direction word.
-        let mut rate = None;
-        let mut m = change.at.end;
-        while m < c.len() && m < change.at.end + 8 && !is_stop(c[m]) {
-            let word = word_at(c, m, &UP).map(|n| (true, n)).or_else(|| word_at(c, m, &DOWN).map(|n| (false, n)));
-            if let Some((w_up, n)) = word {
-                if let Some(p) =
-                    figs_from(figs, m + n).take_while(|f| f.at.start <= m + n + 2).find(|f| f.unit == Unit::Percent)
-                {
-                    rate = Some((p.clone(), (w_up != negative(p)) == up));
-                }
-                break;
-            }
-            m += 1;
-        }
+        let rate = rate_after(c, figs, change, up);
         changes.insert((change.at.start, change.at.end));
         out.push(Growth { current: current.clone(), up, change: change.clone(), rate, basis, subject });
     }
     out
+}
+
+/// The rate printed after a change (`增加 A 万元，增长 B%`): the first percent right after a
+/// direction word within a few characters of the change, in the same sentence; with whether its
+/// word agrees with the change's direction `up` (`增长-14.99%` is a decrease). One scan for the
+/// growth statements and for the 三公 parts' own changes.
+fn rate_after(c: &[char], figs: &[Figure], change: &Figure, up: bool) -> Option<(Figure, bool)> {
+    let negative = |f: &Figure| f.at.start > 0 && matches!(c[f.at.start - 1], '-' | '−');
+    let mut m = change.at.end;
+    while m < c.len() && m < change.at.end + 8 && !is_stop(c[m]) {
+        let word = word_at(c, m, &UP).map(|n| (true, n)).or_else(|| word_at(c, m, &DOWN).map(|n| (false, n)));
+        if let Some((w_up, n)) = word {
+            let p = figs_from(figs, m + n).take_while(|f| f.at.start <= m + n + 2).find(|f| f.unit == Unit::Percent)?;
+            return Some((p.clone(), (w_up != negative(p)) == up));
+        }
+        m += 1;
+    }
+    None
 }
 
 /// Is `f` inside brackets that close before `until` (`637.60 万元（含人员经费 631.92 万元）`)?
@@ -247,19 +252,7 @@ pub fn part_growths(s: &Stream, figs: &[Figure], claims: &[Claim], known: &[Grow
             first.get(&name(stem)).copied()
         };
         let Some(current) = current else { continue };
-        let mut rate = None;
-        let mut m = cl.figure.at.end;
-        while m < c.len() && m < cl.figure.at.end + 8 && !is_stop(c[m]) {
-            let word = word_at(c, m, &UP).map(|n| (true, n)).or_else(|| word_at(c, m, &DOWN).map(|n| (false, n)));
-            if let Some((w_up, n)) = word {
-                rate = figs_from(figs, m + n)
-                    .take_while(|f| f.at.start <= m + n + 2)
-                    .find(|f| f.unit == Unit::Percent)
-                    .map(|p| (p.clone(), w_up == up));
-                break;
-            }
-            m += 1;
-        }
+        let rate = rate_after(c, figs, &cl.figure, up);
         out.push(Growth {
             current: current.figure.clone(),
             up,
