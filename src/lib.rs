@@ -6,10 +6,10 @@
 //!    furniture, revision marks) → [`tables`] (titles, rows, columns, vanished blank cells placed);
 //! 2. [`narrative::read`]: the 情况说明 into one [`narrative::Narrative`], with whether it may be
 //!    compared with the tables;
-//! 3. [`rules::run`]: every registered rule ([`RULES`]) over the [`rules::Document`];
+//! 3. `rules::run`: every registered rule ([`RULES`]) over the [`rules::Document`];
 //! 4. the likely-cell pass: the one printed number that alone repairs a cluster of failing checks;
 //! 5. the coverage pass: table status, tables no rule looked at, the narrative figures checked;
-//! 6. [`report::build`]: the [`Report`], placed in the original text.
+//! 6. `report::build`: the [`Report`], placed in the original text.
 //!
 //! Parsing never aborts: whatever is not understood is reported as skipped (with why) or as a
 //! [`ParseWarning`], never guessed.

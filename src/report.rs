@@ -390,7 +390,7 @@ impl<'a> Placer<'a> {
 }
 
 /// What [`build`] assembles the report from: the outputs of the earlier passes.
-pub struct Parts<'a> {
+pub(crate) struct Parts<'a> {
     /// The coverage pass's result: final table statuses, unexamined tables, narrative figures.
     pub coverage: crate::coverage::Coverage,
     /// The normalized text that every span refers to.
@@ -406,7 +406,7 @@ pub struct Parts<'a> {
 }
 
 /// The report of one check, in `lang`, placed in the original text by `placer`.
-pub fn build(p: Parts<'_>, placer: &Placer<'_>, lang: Lang) -> Report {
+pub(crate) fn build(p: Parts<'_>, placer: &Placer<'_>, lang: Lang) -> Report {
     let line_no = |idx: usize| -> usize { p.line_spans.get(idx).map_or(0, |s| placer.line_no(s.start)) };
     let mut findings: Vec<FindingOut> = p.ctx.findings.iter().map(|f| finding_out(f, placer, lang)).collect();
     findings.sort_by_key(|f| (f.severity, f.primary.start));
@@ -719,7 +719,7 @@ fn balance_rows(
 /// The report with UTF-16 offsets (JavaScript string indices) instead of byte offsets; columns
 /// are already counted in UTF-16 units by the [`Placer`]. One pass over the text for all
 /// offsets: linear in the input plus the number of locations.
-pub fn to_utf16(mut report: Report, original: &str) -> Report {
+pub(crate) fn to_utf16(mut report: Report, original: &str) -> Report {
     utf16_in_place(&mut report, original);
     report
 }

@@ -1,15 +1,15 @@
 //! Pass 3b: the narrative (情况说明), the text outside the tables, read into one value
 //! ([`Narrative`]) by one call ([`read`]). The readers, in the order `read` runs them:
 //!
-//! - [`stream`]: the lines outside the tables joined into one stream of characters, line breaks
+//! - `stream`: the lines outside the tables joined into one stream of characters, line breaks
 //!   inside paragraphs removed (PDF wraps break words and numbers, HZ-05/HZ-27);
-//! - [`figures`]: numbers with their unit (万元, 元, 亿元, %);
-//! - [`rates`]: growth statements `比上年(预算)增加 A 万元，增长 B%` bound to the amount they speak
+//! - `figures`: numbers with their unit (万元, 元, 亿元, %);
+//! - `rates`: growth statements `比上年(预算)增加 A 万元，增长 B%` bound to the amount they speak
 //!   of (HZ-23), the 三公 parts' own changes, and shares;
-//! - [`parts`]: the parts of the 情况说明 by their headings, and the 收入/支出 sections;
-//! - [`claims`]: every amount of a recognised part with the words that introduce it, labelled
+//! - `parts`: the parts of the 情况说明 by their headings, and the 收入/支出 sections;
+//! - `claims`: every amount of a recognised part with the words that introduce it, labelled
 //!   restatements and `(项)` items;
-//! - [`funding`], [`projects`], [`facts`], [`target_weights`]: 绩效目标表 funding, projects and
+//! - `funding`, `projects`, [`facts`], [`target_weights`]: 绩效目标表 funding, projects and
 //!   their 资金分配, 政府采购 / 资产 / 人员 statements, and the weights of each 绩效目标表.
 //!
 //! `read` also decides whether the text may be compared with the tables at all

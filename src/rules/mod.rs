@@ -297,7 +297,7 @@ pub struct Document<'a> {
 }
 
 /// Run the rules named in `only` (every rule when it is empty) over `doc`, in [`RULES`]' order.
-pub fn run(doc: &Document<'_>, only: &[&str]) -> Ctx {
+pub(crate) fn run(doc: &Document<'_>, only: &[&str]) -> Ctx {
     let mut ctx = Ctx::default();
     for rule in RULES.iter().filter(|r| only.is_empty() || only.contains(&r.meta().id)) {
         ctx.current = rule.meta().id;

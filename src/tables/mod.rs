@@ -515,7 +515,7 @@ fn body_titles_with_enumerators(hits: &mut [TitleHit], compacts: &[String], othe
 /// Titles and section breaks cut the text into chunks. Each body title, in document order,
 /// takes the chunk after it or the chunk before it (HZ-13: some extractions print the title
 /// under its table), whichever reads better as that table; a chunk is taken once.
-pub fn find_tables(text: &str, lines: &[Line]) -> (Vec<Table>, Vec<ParseWarning>) {
+pub(crate) fn find_tables(text: &str, lines: &[Line]) -> (Vec<Table>, Vec<ParseWarning>) {
     let mut warnings = Vec::new();
     let compacts: Vec<String> = lines.iter().map(|l| compact(&text[l.span.clone()])).collect();
     let mut hits: Vec<TitleHit> = Vec::new();
