@@ -23,48 +23,7 @@ use std::ops::Range;
 pub fn columns(id: TableId, header: &str) -> Vec<String> {
     let has = |k: &str| header.contains(k);
     let cols: Vec<&str> = match id {
-        TableId::T3 | TableId::T5 => {
-            // Other value columns (上年/本年 pairs, 人员/公用 sub-columns, 经营支出 …) make this
-            // a different layout than the three columns assumed here.
-            let extra =
-                ["上缴上级", "经营支出", "附属单位", "上年", "本年", "人员经费", "公用经费", "小计", "增减", "执行数"]
-                    .iter()
-                    .any(|k| has(k));
-            // 基本支出 printed as its two parts (`合计 人员经费支出 公用经费支出 专项业务经费支出`).
-            let other =
-                ["上缴上级", "经营支出", "附属单位", "上年", "本年", "小计", "增减", "执行数"].iter().any(|k| has(k));
-            let project = has("项目支出") || has("专项业务经费");
-            // Another year's column beside this year's (`2025年预算数 | 2026年预算数`).
-            let years = header.matches("年预算").count() >= 2 || has("上年") || has("执行数");
-            let parts = has("人员经费") && has("公用经费");
-            if (has("合计") || has("总计")) && has("基本支出") && has("项目支出") && !extra {
-                vec!["合计", "基本支出", "项目支出"]
-            } else if (has("合计") || has("总计"))
-                && has("基本支出")
-                && has("项目支出")
-                && has("小计")
-                && parts
-                && !years
-                && !["上缴上级", "经营支出", "附属单位", "增减", "其中"].iter().any(|k| has(k))
-            {
-                // 基本支出 printed as 小计 with its two parts under it.
-                vec!["合计", "基本支出", "人员经费", "公用经费", "项目支出"]
-            } else if (has("合计") || has("总计"))
-                && has("人员经费")
-                && has("公用经费")
-                && project
-                && !has("基本支出")
-                && !other
-            {
-                vec!["合计", "人员经费", "公用经费", "项目支出"]
-            } else if let Some(cols) = flat_expenditure_columns(header) {
-                cols
-            } else if single_amount_column(header) {
-                vec!["合计"]
-            } else {
-                vec![]
-            }
-        }
+        TableId::T3 | TableId::T5 => spending_columns(header),
         TableId::T6 => {
             // 人员支出 / 日常公用支出 are other provinces' words for 人员经费 / 公用经费.
             let personnel = has("人员经费") || has("人员支出");
@@ -121,6 +80,50 @@ pub fn columns(id: TableId, header: &str) -> Vec<String> {
         _ => vec![],
     };
     cols.into_iter().map(String::from).collect()
+}
+
+/// The columns of a 支出总表 (T3) or 一般公共预算支出表 (T5) header, in the layouts this reader
+/// knows; none for another.
+fn spending_columns(header: &str) -> Vec<&'static str> {
+    let has = |k: &str| header.contains(k);
+    // Other value columns (上年/本年 pairs, 人员/公用 sub-columns, 经营支出 …) make this
+    // a different layout than the three columns assumed here.
+    let extra = ["上缴上级", "经营支出", "附属单位", "上年", "本年", "人员经费", "公用经费", "小计", "增减", "执行数"]
+        .iter()
+        .any(|k| has(k));
+    // 基本支出 printed as its two parts (`合计 人员经费支出 公用经费支出 专项业务经费支出`).
+    let other = ["上缴上级", "经营支出", "附属单位", "上年", "本年", "小计", "增减", "执行数"].iter().any(|k| has(k));
+    let project = has("项目支出") || has("专项业务经费");
+    // Another year's column beside this year's (`2025年预算数 | 2026年预算数`).
+    let years = header.matches("年预算").count() >= 2 || has("上年") || has("执行数");
+    let parts = has("人员经费") && has("公用经费");
+    if (has("合计") || has("总计")) && has("基本支出") && has("项目支出") && !extra {
+        vec!["合计", "基本支出", "项目支出"]
+    } else if (has("合计") || has("总计"))
+        && has("基本支出")
+        && has("项目支出")
+        && has("小计")
+        && parts
+        && !years
+        && !["上缴上级", "经营支出", "附属单位", "增减", "其中"].iter().any(|k| has(k))
+    {
+        // 基本支出 printed as 小计 with its two parts under it.
+        vec!["合计", "基本支出", "人员经费", "公用经费", "项目支出"]
+    } else if (has("合计") || has("总计"))
+        && has("人员经费")
+        && has("公用经费")
+        && project
+        && !has("基本支出")
+        && !other
+    {
+        vec!["合计", "人员经费", "公用经费", "项目支出"]
+    } else if let Some(cols) = flat_expenditure_columns(header) {
+        cols
+    } else if single_amount_column(header) {
+        vec!["合计"]
+    } else {
+        vec![]
+    }
 }
 
 /// The columns after 基本支出 and 项目支出 in the Ministry of Finance's 支出总表, in its order.
