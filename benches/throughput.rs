@@ -38,6 +38,14 @@ fn inputs() -> Vec<(String, String)> {
     }
     // Hostile prose: claims with no sentence end anywhere (sentence scans are bounded).
     out.push(("1 MB claims, no 。".into(), "收入12万元比上年增加1万元增长9.09%占10%，".repeat(40_000)));
+    // One breakdown of 40,000 shares (no 。 between them) after S0 (NI-SHARE needs its T1):
+    // each breakdown is summed once (per share it was quadratic: 17 s for 20,000).
+    if let Some((_, s0)) = out.iter().find(|(n, _)| n.starts_with("000_")) {
+        out.push((
+            "S0 + one breakdown of 40,000 shares".into(),
+            format!("{s0}{}", "支出 12.00 万元，占 10.00%；".repeat(40_000)),
+        ));
+    }
     out
 }
 

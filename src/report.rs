@@ -416,13 +416,7 @@ pub(crate) fn build(p: Parts<'_>, placer: &Placer<'_>, lang: Lang) -> Report {
         .iter()
         .zip(&p.coverage.statuses)
         .zip(&p.coverage.amounts)
-        .map(|((t, &status), amounts)| {
-            let mut out = table_out(t, status, p.norm_text, placer, &line_no);
-            out.amounts = amounts.printed;
-            out.amounts_checked = amounts.checked;
-            out.unchecked = amounts.unchecked.iter().map(|(s, why)| placer.locate(s, why.text(lang).into())).collect();
-            out
-        })
+        .map(|((t, &status), amounts)| table_out(t, (status, amounts), p.norm_text, (placer, lang), &line_no))
         .collect();
     let skipped = p
         .ctx
@@ -516,9 +510,9 @@ fn summary(p: &Parts<'_>, findings: &[FindingOut], lang: Lang) -> Summary {
 
 fn table_out(
     t: &Table,
-    status: TableStatus,
+    (status, amounts): (TableStatus, &crate::coverage::TableAmounts),
     text: &str,
-    placer: &Placer<'_>,
+    (placer, lang): (&Placer<'_>, Lang),
     line_no: &dyn Fn(usize) -> usize,
 ) -> TableOut {
     let (columns, body) = match &t.body {
@@ -542,9 +536,9 @@ fn table_out(
         line: t.line.map(line_no),
         rows: t.row_count(),
         status,
-        amounts: 0,
-        amounts_checked: 0,
-        unchecked: Vec::new(),
+        amounts: amounts.printed,
+        amounts_checked: amounts.checked,
+        unchecked: amounts.unchecked.iter().map(|(s, why)| placer.locate(s, why.text(lang).into())).collect(),
         columns,
         body,
     }

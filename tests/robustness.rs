@@ -210,6 +210,18 @@ const CORPUS_REAL_ERRORS: &[(&str, &str, &str)] = &[
 /// adjusted by 尾差).
 const CORPUS_KNOWN_MISREADS: &[(&str, &str)] = &[];
 
+/// One breakdown of 20,000 shares (no 。 between them) after a seed whose T1 gives the bases: every
+/// share is read and checked against its breakdown, once each.
+#[test]
+fn a_long_run_of_shares_is_read_and_checked() {
+    let text = format!("{}{}", seed("000_"), "支出 12.00 万元，占 10.00%；".repeat(20_000));
+    let r = check(&text, Options::default());
+    assert_sane(&text, &r);
+    assert!(r.narrative.shares >= 20_000, "{}", r.narrative.shares);
+    let share_checks = r.coverage.iter().find(|c| c.rule == "NI-SHARE").map_or(0, |c| c.run);
+    assert!(share_checks >= 20_000, "{share_checks}");
+}
+
 /// Shares the author adjusted by one unit of their last digit so that the breakdown sums to
 /// exactly 100% (尾差调整) are info that says so, not errors: 59 (61.9% for 61.85%) and 73
 /// (10.61% for 10.604%). A share is also checked against its breakdown's own total (60: 15000 of

@@ -37,35 +37,56 @@ fn check(doc: &Document<'_>, ctx: &mut Ctx) {
     // Tables of another document or in 元: only the text's own amounts are bases.
     let bases = if doc.narrative.text_only() { Vec::new() } else { table_bases(t1, doc) };
     let shares = &doc.narrative.shares;
-    for sh in shares {
-        let breakdown: Vec<&Share> = shares.iter().filter(|s| s.breakdown == sh.breakdown).collect();
-        let finding = share_finding(meta, sh, &bases, &breakdown, doc);
-        ctx.record(finding);
+    // A breakdown is a run of consecutive shares: summed once, so the rule stays linear.
+    for run in shares.chunk_by(|a, b| a.breakdown == b.breakdown) {
+        let breakdown = Breakdown::of(run);
+        for sh in run {
+            let finding = share_finding(meta, sh, &bases, &breakdown, doc);
+            ctx.record(finding);
+        }
     }
 }
 
-/// The whole of a breakdown of two or more shares: the sum of its parts.
-fn breakdown_total(breakdown: &[&Share]) -> Option<Interval> {
-    (breakdown.len() >= 2).then(|| {
-        breakdown.iter().fold((Decimal::ZERO, Decimal::ZERO), |(v, h), s| {
-            let (x, hx) = s.part.value_wan();
-            (v + x, h + hx)
-        })
-    })
+/// What a breakdown of shares adds up to.
+struct Breakdown {
+    /// The sum of its parts: its whole, for a breakdown of two or more shares.
+    total: Option<Interval>,
+    /// The printed shares add up to exactly 100%.
+    hundred: bool,
+    /// How many of its shares fit the whole.
+    fitting: usize,
+    len: usize,
+}
+
+impl Breakdown {
+    fn of(run: &[Share]) -> Breakdown {
+        let total = (run.len() >= 2).then(|| {
+            run.iter().fold((Decimal::ZERO, Decimal::ZERO), |(v, h), s| {
+                let (x, hx) = s.part.value_wan();
+                (v + x, h + hx)
+            })
+        });
+        let sum: Decimal = run.iter().map(|s| s.percent.amount.value).sum();
+        let fitting = total.map_or(0, |whole| run.iter().filter(|s| fits_whole(s, whole)).count());
+        Breakdown { total, hundred: sum == Decimal::ONE_HUNDRED, fitting, len: run.len() }
+    }
+}
+
+/// Does share `s` fit `whole`?
+fn fits_whole(s: &Share, whole: Interval) -> bool {
+    fits_of((s.percent.amount.value, s.percent.amount.half_step()), s.part.value_wan(), whole)
 }
 
 /// 尾差调整: the breakdown's printed shares add up to exactly 100%, every other share fits the
 /// breakdown's own total, and this one is one unit of its last digit off its recomputation —
 /// adjusted so that the shares sum to 100%. The recomputed share, if so.
-fn tail_adjusted(sh: &Share, breakdown: &[&Share]) -> Option<Decimal> {
-    let (whole, hw) = breakdown_total(breakdown)?;
-    let sum: Decimal = breakdown.iter().map(|s| s.percent.amount.value).sum();
-    if sum != Decimal::ONE_HUNDRED || whole.is_zero() {
+fn tail_adjusted(sh: &Share, breakdown: &Breakdown) -> Option<Decimal> {
+    let (whole, hw) = breakdown.total?;
+    if !breakdown.hundred || whole.is_zero() {
         return None;
     }
-    let fits =
-        |s: &Share| fits_of((s.percent.amount.value, s.percent.amount.half_step()), s.part.value_wan(), (whole, hw));
-    let others_fit = breakdown.iter().filter(|s| s.percent.at != sh.percent.at).all(|s| fits(s));
+    let others = breakdown.fitting - usize::from(fits_whole(sh, (whole, hw)));
+    let others_fit = others + 1 == breakdown.len;
     let d = sh.percent.amount.decimals;
     let q = sh.part.value_wan().0 / whole * Decimal::ONE_HUNDRED;
     let unit = Decimal::new(1, d);
@@ -118,7 +139,7 @@ fn share_finding(
     meta: &'static RuleMeta,
     sh: &Share,
     bases: &[Interval],
-    breakdown: &[&Share],
+    breakdown: &Breakdown,
     doc: &Document<'_>,
 ) -> Option<Finding> {
     let x = sh.part.value_wan();
@@ -127,7 +148,7 @@ fn share_finding(
     candidates.extend(sh.subject.as_ref().map(Figure::value_wan));
     candidates.extend(sh.nearby.iter().map(Figure::value_wan));
     // Shares against their breakdown's own total (`城乡社区 12600 万元，占 45.7%；其他 15000 万元，占 54.3%`).
-    candidates.extend(breakdown_total(breakdown));
+    candidates.extend(breakdown.total);
     if let Some(&base) = candidates.iter().find(|&&c| fits_of(p, x, c)) {
         return in_range(meta, sh, &candidates, base, doc);
     }

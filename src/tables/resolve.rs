@@ -611,7 +611,7 @@ fn by_code_meaning(c: &mut CodedTable) {
         if r.code.as_deref().and_then(|x| x.get(..3)).is_some_and(|class| split.contains(class)) {
             continue;
         }
-        let col = match r.code.as_deref().map(|x| &x[..3]) {
+        let col = match r.code.as_deref().and_then(|x| x.get(..3)) {
             Some("301" | "303") => personnel,
             Some("302" | "307" | "310" | "399") => public,
             _ => continue,

@@ -34,9 +34,13 @@ pub fn strip_title_prefix(c: &str) -> (&str, bool) {
 
 /// A contents entry's page number or dot leaders after the title (`部门收支总表......5`).
 pub fn has_page_number(c: &str) -> bool {
-    let (s, _) = strip_title_prefix(c);
+    without_page_number(strip_title_prefix(c).0).is_some()
+}
+
+/// The title before a contents entry's dot leaders and page number, if it has them.
+fn without_page_number(s: &str) -> Option<&str> {
     let trimmed = s.trim_end_matches(|ch: char| ch.is_ascii_digit()).trim_end_matches(['.', '…', '·']);
-    trimmed.len() < s.len() && trimmed.ends_with('表')
+    (trimmed.len() < s.len() && trimmed.ends_with('表')).then_some(trimmed)
 }
 
 /// Recognise a table title in a compact line.
@@ -48,12 +52,10 @@ pub fn classify_title(c: &str) -> Option<(TableId, bool)> {
     if c.contains("决算") {
         return None;
     }
-    let (mut s, toc) = strip_title_prefix(c);
+    let (mut s, mut toc) = strip_title_prefix(c);
     // Table-of-contents dot leaders and page numbers.
-    let mut toc = toc;
-    let trimmed = s.trim_end_matches(|ch: char| ch.is_ascii_digit()).trim_end_matches(['.', '…', '·']);
-    if trimmed.len() < s.len() && trimmed.ends_with('表') {
-        s = trimmed;
+    if let Some(title) = without_page_number(s) {
+        s = title;
         toc = true;
     }
     // A qualifier in brackets after the title (`…支出情况表（按功能分类科目）`).
