@@ -174,7 +174,9 @@ fn table_amounts(t: &Table, doc: &Document<'_>, ctx: &Ctx, unexamined: &[Skip]) 
     let why = if t.status == TableStatus::Unreadable { Unchecked::TableUnreadable } else { Unchecked::LineNotRead };
     for l in doc.lines.get(t.region.clone()).unwrap_or(&[]) {
         let line = doc.text.get(l.span.clone()).unwrap_or("");
-        if crate::lines::is_page_furniture(line) {
+        // A printed amount (`Lex::Num`) has decimals or thousands separators: a line with neither
+        // has none to count, and is not lexed again.
+        if !line.contains(['.', ',']) || crate::lines::is_page_furniture(line) {
             continue;
         }
         for tok in lex(line, l.span.start) {
