@@ -14,6 +14,7 @@
 //! Whatever cannot be read with confidence is marked, never guessed: a row whose value columns
 //! are ambiguous keeps its amounts as `Cell::Unknown`, and rules skip what depends on them.
 
+pub mod classes;
 pub mod identities;
 mod read_balance;
 mod read_coded;
@@ -263,6 +264,9 @@ pub struct BalanceItem {
     pub positional: Option<Vec<Option<Amount>>>,
     /// 0-based index of the line the item is printed on.
     pub line: usize,
+    /// Character column where the label starts on its line: deeper lines of one side (款 under
+    /// 类) are printed further right.
+    pub indent: usize,
 }
 
 /// A two-sided table (T1, T4): income lines on the left, expenditure by 类 on the right.

@@ -63,9 +63,18 @@ pub fn read(id: TableId, text: &str, lines: &[Line]) -> BalanceTable {
     if id == TableId::T4 {
         t.columns = vec!["合计".into(), "一般公共预算".into(), "政府性基金预算".into(), "国有资本经营预算".into()];
     }
+    let split = side_split(text, &lines[start..end], &toks[start..end]);
     for (l, ts) in lines[start..end].iter().zip(&toks[start..end]) {
         let s = &text[l.span.clone()];
         if s.trim().is_empty() || skip_line(s) {
+            continue;
+        }
+        if let Some(cut) = split.and_then(|x| cut_at(s, x)) {
+            // Sides by position: an income label without an amount does not merge with the
+            // expenditure label beside it (`2、政府性基金预算      三、卫生健康支出`).
+            let at = l.span.start;
+            read_side(&lex(&s[..cut], at), l.index, text, &mut t, true);
+            read_side(&lex(&s[cut..], at + cut), l.index, text, &mut t, false);
             continue;
         }
         // Reversed extraction (HZ-03): amounts first, then their label: `0.860.86205 教育支出`,
@@ -76,15 +85,10 @@ pub fn read(id: TableId, text: &str, lines: &[Line]) -> BalanceTable {
             read_reversed(ts, l.index, &mut t);
             continue;
         }
-        let split = ts.iter().enumerate().position(|(k, tok)| match &tok.kind {
-            Lex::Int(raw) => is_class_code(raw) && matches!(ts.get(k + 1).map(|t| &t.kind), Some(Lex::Text(_))),
-            Lex::Text(label) => is_expense_total(label),
-            Lex::Num(_) => false,
-        });
-        let (left, right) = ts.split_at(split.unwrap_or(ts.len()));
-        read_side(left, l.index, &mut t, true);
+        let (left, right) = ts.split_at(marked_split(ts).unwrap_or(ts.len()));
+        read_side(left, l.index, text, &mut t, true);
         let before = t.expense.len() + usize::from(t.expense_total.is_some());
-        read_side(right, l.index, &mut t, false);
+        read_side(right, l.index, text, &mut t, false);
         // Tab-separated: the expenditure amounts keep their columns (blank cells included).
         if s.contains('\t') && before < t.expense.len() + usize::from(t.expense_total.is_some()) {
             if let Some(cols) = expense_cells(s, l.span.start) {
@@ -99,7 +103,98 @@ pub fn read(id: TableId, text: &str, lines: &[Line]) -> BalanceTable {
             }
         }
     }
+    name_classes(&mut t);
     t
+}
+
+/// Character column of a token on its line.
+fn column(text: &str, at: usize) -> usize {
+    let line_start = text[..at].rfind('\n').map_or(0, |k| k + 1);
+    text[line_start..at].chars().count()
+}
+
+/// Where a line's expenditure side starts by what it prints: a 类 code followed by its name, or
+/// 支出总计.
+fn marked_split(ts: &[Token]) -> Option<usize> {
+    ts.iter().enumerate().position(|(k, tok)| match &tok.kind {
+        Lex::Int(raw) => is_class_code(raw) && matches!(ts.get(k + 1).map(|t| &t.kind), Some(Lex::Text(_))),
+        Lex::Text(label) => is_expense_total(label),
+        Lex::Num(_) => false,
+    })
+}
+
+/// The character column where the expenditure side starts, from the lines that print both
+/// sides (space-separated, no tabs): the first token after the income line's amounts. The leftmost such start is the side's label column.
+fn side_split(text: &str, lines: &[Line], toks: &[Vec<Token>]) -> Option<usize> {
+    let starts: Vec<usize> = lines
+        .iter()
+        .zip(toks)
+        .filter(|(l, _)| !text[l.span.clone()].contains('\t'))
+        .filter_map(|(_, ts)| {
+            let first_text = ts.iter().position(|t| t.text().is_some())?;
+            let first_amount = first_text + ts[first_text..].iter().position(|t| t.text().is_none())?;
+            let after = first_amount + ts[first_amount..].iter().position(|t| matches!(t.kind, Lex::Text(_)))?;
+            // A class code before the expenditure label belongs to that side.
+            let start = match ts.get(after - 1) {
+                Some(t) if after - 1 > first_amount && t.int().is_some_and(is_class_code) => after - 1,
+                _ => after,
+            };
+            (first_amount == first_text + 1).then(|| column(text, ts[start].span.start))
+        })
+        .collect();
+    let x = aligned_start(&starts)?;
+    // Where a line marks its side (a 类 code, 支出总计), the column must agree with it: an
+    // alignment that cuts a code from its name is a coincidence of single-spaced text.
+    let agrees = lines.iter().zip(toks).all(|(l, ts)| match marked_split(ts) {
+        Some(k) => cut_at(&text[l.span.clone()], x).is_some_and(|cut| {
+            let at = l.span.start + cut;
+            at <= ts[k].span.start && ts[..k].iter().all(|t| t.span.end <= at)
+        }),
+        None => true,
+    });
+    agrees.then_some(x)
+}
+
+/// The side's start when the lines agree on it: layout extraction prints the labels of one
+/// level in one column, deeper levels a few columns right. A start shared by fewer than a third
+/// of the lines (labels that merely follow their amount) is no column.
+fn aligned_start(starts: &[usize]) -> Option<usize> {
+    let count = |x: usize| starts.iter().filter(|&&s| s == x).count();
+    let mode = starts.iter().copied().max_by_key(|&x| (count(x), std::cmp::Reverse(x)))?;
+    if count(mode) < 2 || count(mode) * 3 < starts.len() {
+        return None;
+    }
+    starts.iter().copied().filter(|&x| x + 8 >= mode).min()
+}
+
+/// The byte offset in `s` where the expenditure side starts: the start of the blank run that
+/// covers column `x`. `None` when the line is shorter, or text crosses the column.
+fn cut_at(s: &str, x: usize) -> Option<usize> {
+    if s.contains('\t') || x == 0 {
+        return None;
+    }
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    chars.get(x)?;
+    if !chars[x - 1].1.is_whitespace() {
+        return None;
+    }
+    let mut k = x - 1;
+    while k > 0 && chars[k - 1].1.is_whitespace() {
+        k -= 1;
+    }
+    Some(chars[k].0)
+}
+
+/// Expenditure lines printed by 类 name alone get the class's code. A 类 name is not a 款 or 项
+/// name, except `其他支出`: that one only enumerated or at the side's outermost indent.
+fn name_classes(t: &mut BalanceTable) {
+    let Some(outer) = t.expense.iter().map(|i| i.indent).min() else { return };
+    for item in t.expense.iter_mut().filter(|i| i.code.is_none()) {
+        let outermost = item.level == IncomeLevel::Top || item.indent <= outer + 1;
+        if outermost || item.label != "其他支出" {
+            item.code = super::classes::class_code(&item.label).map(String::from);
+        }
+    }
 }
 
 /// The cells after the expenditure label of a tab-separated line, as amounts or blanks; `None`
@@ -145,6 +240,7 @@ fn read_reversed(ts: &[Token], line: usize, t: &mut BalanceTable) {
                     amounts: std::mem::take(&mut amounts),
                     positional: None,
                     line,
+                    indent: 0,
                 };
                 if is_income_total(&item.label) {
                     t.income_total = Some(item);
@@ -165,9 +261,10 @@ fn read_reversed(ts: &[Token], line: usize, t: &mut BalanceTable) {
     }
 }
 
-fn read_side(ts: &[Token], line: usize, t: &mut BalanceTable, income: bool) {
+fn read_side(ts: &[Token], line: usize, text: &str, t: &mut BalanceTable, income: bool) {
     let mut i = 0;
     while i < ts.len() {
+        let indent = column(text, ts[i].span.start);
         let (code, label) = match (&ts[i].kind, ts.get(i + 1).map(|t| &t.kind)) {
             (Lex::Int(raw), Some(Lex::Text(name))) if !income && is_class_code(raw) => {
                 i += 2;
@@ -204,6 +301,7 @@ fn read_side(ts: &[Token], line: usize, t: &mut BalanceTable, income: bool) {
             amounts,
             positional: None,
             line,
+            indent,
         };
         if income && is_income_total(&item.label) {
             t.income_total = Some(item);
