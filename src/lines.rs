@@ -84,6 +84,7 @@ pub fn compact(s: &str) -> String {
 /// A line that is only a page number (`5`, `- 12 -`, `第 3 页`, `12/40`).
 pub fn is_page_furniture(s: &str) -> bool {
     // A page number is a few characters; anything longer is content (and not worth compacting).
+    let s = s.trim();
     if s.len() > 40 {
         return false;
     }

@@ -191,6 +191,9 @@ const CORPUS_REAL_ERRORS: &[(&str, &str, &str)] = &[
     // with 表04's own expenditure classes (1140.61 + 11871.20 + 23268.50 + 12600.00 + 738.45 +
     // 15000.00 = 64618.76), but 表04 prints 收入总计 = 支出总计 = 38191.21 (lines 785, 853).
     ("60_", "NT-AMOUNT", "64618.75"),
+    // …the same slip seen inside 表04: its 支出总计 38191.21 (line 853) against the sum of its own
+    // expenditure classes, 64618.76 (lines 785, 799, 809, 835, 841, 844).
+    ("60_", "T4-COL", "38191.21"),
     // 湖州卫健委: "…增加 11688.70 万元，增长 23.9%" where 11688.70 ÷ 48707.45 gives 24.0 %.
     ("60_", "NI-GROWTH", "23.9%"),
     // 湖州退役军人事务局: rates truncated, not rounded (336.67 ÷ 6592.98 = 5.11 %, printed 5.0 %; …).

@@ -37,19 +37,34 @@ fn compare(path: &Path, got: &str) {
     assert!(want == got, "{} differs from the reviewed rendering (BLESS=1 after review):\n{got}", path.display());
 }
 
+/// The cases of one kind in a rule's folder: `fail.txt`, then `fail-<layout>.txt` for the other
+/// layouts the rule reads (without extension, sorted).
+fn cases(id: &str, kind: &str) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir(id))
+        .map(|d| d.filter_map(|e| e.ok()?.file_name().into_string().ok()).collect())
+        .unwrap_or_default();
+    names.retain(|n| n.ends_with(".txt") && (n == &format!("{kind}.txt") || n.starts_with(&format!("{kind}-"))));
+    names.sort();
+    names.iter().map(|n| n.trim_end_matches(".txt").to_string()).collect()
+}
+
 fn fixture(id: &'static str) {
     let meta = RULES.iter().map(|r| r.meta()).find(|m| m.id == id).unwrap_or_else(|| panic!("{id}: no such rule"));
-    let (got, report) = run(id, "fail");
-    let breaks = report.findings.iter().any(|f| f.rule == id && f.severity == meta.severity);
-    assert!(breaks, "{id}: fail.txt gives no {:?} finding of the rule:\n{got}", meta.severity);
-    compare(&dir(id).join("fail.expected"), &got);
-
-    let (got, report) = run(id, "pass");
-    let ran = report.coverage.iter().find(|c| c.rule == id).map_or(0, |c| c.run);
-    assert!(ran > 0, "{id}: pass.txt runs none of the rule's checks:\n{got}");
-    let bad = report.findings.iter().filter(|f| f.rule == id && f.severity != Severity::Info).count();
-    assert_eq!(bad, 0, "{id}: pass.txt breaks the rule:\n{got}");
-    compare(&dir(id).join("pass.expected"), &got);
+    assert!(!cases(id, "fail").is_empty() && !cases(id, "pass").is_empty(), "{id}: fail.txt and pass.txt are due");
+    for case in cases(id, "fail") {
+        let (got, report) = run(id, &case);
+        let breaks = report.findings.iter().any(|f| f.rule == id && f.severity == meta.severity);
+        assert!(breaks, "{id}: {case}.txt gives no {:?} finding of the rule:\n{got}", meta.severity);
+        compare(&dir(id).join(format!("{case}.expected")), &got);
+    }
+    for case in cases(id, "pass") {
+        let (got, report) = run(id, &case);
+        let ran = report.coverage.iter().find(|c| c.rule == id).map_or(0, |c| c.run);
+        assert!(ran > 0, "{id}: {case}.txt runs none of the rule's checks:\n{got}");
+        let bad = report.findings.iter().filter(|f| f.rule == id && f.severity != Severity::Info).count();
+        assert_eq!(bad, 0, "{id}: {case}.txt breaks the rule:\n{got}");
+        compare(&dir(id).join(format!("{case}.expected")), &got);
+    }
 }
 
 macro_rules! fixtures {

@@ -103,3 +103,27 @@ pub fn check_income_parent(
         row_span: line_span(doc, parent),
     });
 }
+
+/// `本年收入合计`, `本年支出合计`, `当年收入小计`: the sum of the lines above it on its side, itself a part of
+/// 收入总计 / 支出总计 with the carry-over lines below it.
+pub fn is_subtotal(label: &str) -> bool {
+    (label.starts_with("本年") || label.starts_with("当年")) && (label.ends_with("合计") || label.ends_with("小计"))
+}
+
+/// An income line naming one source of money (or money carried over): the lines a province
+/// prints at the top level of the income side (`一、财政拨款收入`, `二、事业收入`, `七、其他收入`).
+pub fn is_income_source(label: &str) -> bool {
+    const SOURCES: [&str; 9] = ["收入", "拨款", "资金", "财政专户", "结转", "结余", "事业基金", "补助", "上缴"];
+    SOURCES.iter().any(|k| label.contains(k)) && !["合计", "总计", "支出"].iter().any(|k| label.contains(k))
+}
+
+/// The income subtotal line (`本年收入合计`), if the table prints one.
+pub fn income_subtotal(b: &BalanceTable) -> Option<usize> {
+    b.income.iter().position(|i| is_subtotal(&i.label) && i.label.contains("收入"))
+}
+
+/// The lines of `items` at the outermost level (the lowest rank printed among them).
+pub fn outermost(items: &[BalanceItem]) -> Vec<&BalanceItem> {
+    let Some(top) = items.iter().map(|i| rank(i.level)).min() else { return Vec::new() };
+    items.iter().filter(|i| rank(i.level) == top).collect()
+}

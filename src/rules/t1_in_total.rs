@@ -1,10 +1,12 @@
 use super::{balance_lines, declare_rule, Ctx, Document, SkipReason, SumSpec};
-use crate::tables::{IncomeLevel, TableId};
+use crate::tables::{BalanceItem, IncomeLevel, TableId};
 
 declare_rule! {
     /// ### What it checks
     /// In 收支总体情况表 (T1): 收入总计 = 一、本年收入 + 二、上年结转结余 (+ 使用非财政拨款结余 /
-    /// 用事业基金弥补收支差额 where printed).
+    /// 用事业基金弥补收支差额 where printed). Where the table prints a subtotal `本年收入合计`,
+    /// 收入总计 = 本年收入合计 + the lines below it; where it lists the sources at the top level
+    /// (`一、财政拨款收入 … 七、其他收入`) with no subtotal, 收入总计 = Σ those lines.
     ///
     /// ### Why
     /// The income total is this year's income plus what is carried over; a mismatch means one of
@@ -34,23 +36,23 @@ fn check(doc: &Document<'_>, ctx: &mut Ctx) {
         ctx.skip(&T1InTotal::META, Some(TableId::T1), SkipReason::AmountMissing { item: "收入总计".into() }, None);
         return;
     };
-    let tops: Vec<_> = b.income.iter().filter(|i| i.level == IncomeLevel::Top).collect();
-    if let Some(bad) = tops.iter().find(|i| !is_top_income(&i.label)) {
-        ctx.skip(
-            &T1InTotal::META,
-            Some(TableId::T1),
-            SkipReason::UnrecognisedLine { item: bad.printed.clone() },
-            Some(bad.line),
-        );
-        return;
-    }
-    if !tops.iter().any(|i| i.label.contains("本年收入")) {
-        ctx.skip(
-            &T1InTotal::META,
-            Some(TableId::T1),
-            SkipReason::AmountMissing { item: "本年收入".into() },
-            Some(total.line),
-        );
+    let parts: Vec<&BalanceItem> = match balance_lines::income_subtotal(b) {
+        // `本年收入合计` then the carry-over lines below it.
+        Some(k) => std::iter::once(&b.income[k]).chain(balance_lines::outermost(&b.income[k + 1..])).collect(),
+        None => {
+            let tops: Vec<_> = b.income.iter().filter(|i| i.level == IncomeLevel::Top).collect();
+            let known = |i: &&BalanceItem| is_top_income(&i.label) || balance_lines::is_income_source(&i.label);
+            if let Some(bad) = tops.iter().find(|i| !known(i)) {
+                let reason = SkipReason::UnrecognisedLine { item: bad.printed.clone() };
+                ctx.skip(&T1InTotal::META, Some(TableId::T1), reason, Some(bad.line));
+                return;
+            }
+            tops
+        }
+    };
+    if parts.is_empty() {
+        let reason = SkipReason::AmountMissing { item: "本年收入".into() };
+        ctx.skip(&T1InTotal::META, Some(TableId::T1), reason, Some(total.line));
         return;
     }
     ctx.check_sum(SumSpec {
@@ -59,7 +61,7 @@ fn check(doc: &Document<'_>, ctx: &mut Ctx) {
         place_zh: "T1 收入总计".into(),
         place_en: "T1 total income".into(),
         total: balance_lines::term(total, doc.text),
-        parts: tops.iter().map(|i| balance_lines::term(i, doc.text)).collect(),
+        parts: parts.iter().map(|i| balance_lines::term(i, doc.text)).collect(),
         row_span: balance_lines::line_span(doc, total),
     });
 }

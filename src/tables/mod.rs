@@ -283,6 +283,9 @@ pub struct BalanceTable {
     pub income_total: Option<BalanceItem>,
     /// The 支出总计 (or 支出合计) line, if read.
     pub expense_total: Option<BalanceItem>,
+    /// The expenditure side prints a second breakdown beside the 功能分类 one (经济分类,
+    /// 支出用途); its lines are then not read as 类.
+    pub expense_beside: bool,
 }
 
 /// A row named by text (T10 三公 items, T11 projects).
@@ -398,6 +401,8 @@ fn is_table_label(s: &str) -> bool {
         return false;
     }
     let c = compact(s);
+    // `表3`, and `公开表3` as some provinces label their tables.
+    let c = c.strip_prefix("公开").unwrap_or(&c);
     c.strip_prefix('表').is_some_and(|r| {
         let r = r.trim_end_matches([':', '、', '.']);
         !r.is_empty() && r.chars().all(|ch| ch.is_ascii_digit() || titles::CHINESE_NUMERALS.contains(ch))
@@ -475,11 +480,10 @@ fn join_continued_pages(found: Vec<Table>, text: &str, lines: &[Line], compacts:
         let continues = out.last().is_some_and(|prev: &Table| {
             prev.id == t.id
                 && prev.title == t.title
-                && !matches!(t.body, Some(TableBody::Balance(_)))
                 && t.line.is_some_and(|l| l >= prev.region.end && l <= prev.region.end + 1)
                 && t.region.start > prev.line.unwrap_or(0)
-                && fit(prev) > 0
-                && fit(&t) > 0
+                && (fit(prev) > 0 || has_lines(prev))
+                && (fit(&t) > 0 || has_lines(&t))
         });
         match out.last_mut() {
             Some(prev) if continues => {
@@ -636,6 +640,11 @@ fn trim_prose_above(mut t: Table, text: &str, lines: &[Line]) -> Table {
 }
 
 /// How well a read table fits its title: 0 = not at all.
+/// A balance table's page before the last (no totals line yet) still has lines with amounts.
+fn has_lines(t: &Table) -> bool {
+    t.balance().is_some_and(|b| b.income.iter().chain(&b.expense).any(|i| i.amount.is_some()))
+}
+
 fn fit(t: &Table) -> usize {
     let note = usize::from(t.empty_note);
     match &t.body {

@@ -30,6 +30,12 @@ fn is_expense_total(label: &str) -> bool {
 }
 
 fn is_header_word(label: &str) -> bool {
+    // `项目 预算 项目 预算`: the column words of a header repeated on a later page.
+    let words_only =
+        ["项目", "预算数", "预算", "金额", "收入", "支出"].iter().fold(label.to_string(), |l, w| l.replace(w, ""));
+    if words_only.is_empty() {
+        return true;
+    }
     const HEADERS: [&str; 10] =
         ["收入", "支出", "项目", "预算数", "功能分类", "收入支出", "金额", "合计", "财政拨款收入", "财政拨款支出"];
     HEADERS.contains(&label)
@@ -56,25 +62,35 @@ pub fn read(id: TableId, text: &str, lines: &[Line]) -> BalanceTable {
             && ts.iter().any(|t| matches!(t.kind, Lex::Num(_)))
     });
     let end = totals.map_or(lines.len(), |k| k + 1);
-    let start = totals
-        .and_then(|k| (0..k).rev().find(|&i| is_side_header(&compact(&text[lines[i].span.clone()]))))
-        .unwrap_or(0);
+    // The first side header: a table printed over two pages repeats it.
+    let start =
+        totals.and_then(|k| (0..k).find(|&i| is_side_header(&compact(&text[lines[i].span.clone()])))).unwrap_or(0);
     let mut t = BalanceTable::default();
     if id == TableId::T4 {
         t.columns = vec!["合计".into(), "一般公共预算".into(), "政府性基金预算".into(), "国有资本经营预算".into()];
     }
     let split = side_split(text, &lines[start..end], &toks[start..end]);
+    let mut beside = false;
     for (l, ts) in lines[start..end].iter().zip(&toks[start..end]) {
         let s = &text[l.span.clone()];
-        if s.trim().is_empty() || skip_line(s) {
+        // A page's repeated title is no line of the table.
+        if s.trim().is_empty() || skip_line(s) || super::classify_title(&compact(s)).is_some() {
             continue;
         }
-        if let Some(cut) = split.and_then(|x| cut_at(s, x)) {
+        if split.is_some_and(|x| amounts_of_wrapped_line(ts, text, x, &mut t)) {
+            continue;
+        }
+        let cut = split.and_then(|x| cut_at(s, x).or_else(|| (!income_like(ts)).then_some(0)));
+        if let Some(cut) = cut {
             // Sides by position: an income label without an amount does not merge with the
             // expenditure label beside it (`2、政府性基金预算      三、卫生健康支出`).
             let at = l.span.start;
             read_side(&lex(&s[..cut], at), l.index, text, &mut t, true);
+            let before = t.expense.len() + usize::from(t.expense_total.is_some());
             read_side(&lex(&s[cut..], at + cut), l.index, text, &mut t, false);
+            // Two labels on the expenditure side of one line: a second breakdown beside the
+            // 功能分类 one (经济分类, 支出用途).
+            beside |= t.expense.len() + usize::from(t.expense_total.is_some()) > before + 1;
             continue;
         }
         // Reversed extraction (HZ-03): amounts first, then their label: `0.860.86205 教育支出`,
@@ -104,7 +120,22 @@ pub fn read(id: TableId, text: &str, lines: &[Line]) -> BalanceTable {
         }
     }
     name_classes(&mut t);
+    if beside || t.expense.iter().any(|i| two_labels(&i.printed)) {
+        // Which amount belongs to which breakdown is not known: no 类 is read.
+        t.expense.clear();
+        t.expense_beside = true;
+    }
     t
+}
+
+/// A label holding a second enumerated label (`一、一般公共服务支出一、基本支出`): two
+/// breakdowns printed side by side, run together.
+fn two_labels(printed: &str) -> bool {
+    printed.match_indices('、').any(|(k, _)| {
+        let before = &printed[..k];
+        let run = before.trim_end_matches(|c: char| CHINESE_NUMERALS.contains(c));
+        run.len() < before.len() && !run.is_empty()
+    })
 }
 
 /// Character column of a token on its line.
@@ -118,7 +149,7 @@ fn column(text: &str, at: usize) -> usize {
 fn marked_split(ts: &[Token]) -> Option<usize> {
     ts.iter().enumerate().position(|(k, tok)| match &tok.kind {
         Lex::Int(raw) => is_class_code(raw) && matches!(ts.get(k + 1).map(|t| &t.kind), Some(Lex::Text(_))),
-        Lex::Text(label) => is_expense_total(label),
+        Lex::Text(label) => is_expense_total(label) || label.starts_with("本年支出"),
         Lex::Num(_) => false,
     })
 }
@@ -156,44 +187,134 @@ fn side_split(text: &str, lines: &[Line], toks: &[Vec<Token>]) -> Option<usize> 
 }
 
 /// The side's start when the lines agree on it: layout extraction prints the labels of one
-/// level in one column, deeper levels a few columns right. A start shared by fewer than a third
-/// of the lines (labels that merely follow their amount) is no column.
+/// level in one column, deeper levels a few columns right. Starts that scatter (labels that
+/// merely follow their amount in single-spaced text) make no column.
 fn aligned_start(starts: &[usize]) -> Option<usize> {
-    let count = |x: usize| starts.iter().filter(|&&s| s == x).count();
-    let mode = starts.iter().copied().max_by_key(|&x| (count(x), std::cmp::Reverse(x)))?;
-    if count(mode) < 2 || count(mode) * 3 < starts.len() {
-        return None;
-    }
-    starts.iter().copied().filter(|&x| x + 8 >= mode).min()
+    let first = starts.iter().copied().min()?;
+    let near = starts.iter().filter(|&&s| s <= first + 8).count();
+    (near >= 2 && near * 3 >= starts.len()).then_some(first)
 }
 
-/// The byte offset in `s` where the expenditure side starts: the start of the blank run that
-/// covers column `x`. `None` when the line is shorter, or text crosses the column.
+/// The byte offset in `s` where the expenditure side starts: the first blank run that ends at
+/// column `x` or beyond (two columns of slack) and is followed by a label or a 类 code, not by
+/// an amount (`本年收入合计      9,483.72   本年支出合计  9,483.72`). `None` when the line has no
+/// such run (an income line alone), and for tab-separated lines.
 fn cut_at(s: &str, x: usize) -> Option<usize> {
     if s.contains('\t') || x == 0 {
         return None;
     }
     let chars: Vec<(usize, char)> = s.char_indices().collect();
-    chars.get(x)?;
-    if !chars[x - 1].1.is_whitespace() {
-        return None;
+    // A line indented far into the table is an expenditure line alone; income lines start near
+    // the left edge (sub-lines a few columns in).
+    let indent = chars.iter().take_while(|(_, c)| c.is_whitespace()).count();
+    if indent >= 10 && indent * 2 >= x && indent < chars.len() && starts_label(&s[chars[indent].0..]) {
+        return Some(0);
     }
-    let mut k = x - 1;
-    while k > 0 && chars[k - 1].1.is_whitespace() {
-        k -= 1;
+    let mut k = 0;
+    while k < chars.len() {
+        if !chars[k].1.is_whitespace() {
+            k += 1;
+            continue;
+        }
+        let run = k;
+        while k < chars.len() && chars[k].1.is_whitespace() {
+            k += 1;
+        }
+        if k < chars.len() && k + 2 >= x && starts_label(&s[chars[k].0..]) {
+            return Some(chars[run].0);
+        }
     }
-    Some(chars[k].0)
+    None
+}
+
+/// `四、文化旅游体育与传媒` / `200,000  200,000` / `支出`: a line of amounts alone on the
+/// expenditure side belongs to the expenditure line above it that has none. Returns whether the
+/// amounts were taken.
+fn amounts_of_wrapped_line(ts: &[Token], text: &str, x: usize, t: &mut BalanceTable) -> bool {
+    let all_amounts = !ts.is_empty() && ts.iter().all(|t| t.text().is_none());
+    let Some(first) = ts.first().filter(|f| all_amounts && column(text, f.span.start) >= x) else { return false };
+    let line_of = |at: usize| text[..at].matches('\n').count();
+    match t.expense.last_mut() {
+        Some(item) if item.amounts.is_empty() && line_of(first.span.start) <= item.line + 2 => {
+            item.amounts = ts.iter().filter_map(Token::amount).collect();
+            item.amount = item.amounts.first().cloned();
+            true
+        }
+        _ => false,
+    }
+}
+
+/// Does a line read as an income line? A layout table's later page may print the expenditure
+/// side alone at the left edge (`公立医院   9028.85`); income lines name money coming in.
+fn income_like(ts: &[Token]) -> bool {
+    const INCOME: [&str; 14] = [
+        "收入",
+        "拨款",
+        "资金",
+        "预算",
+        "结转",
+        "结余",
+        "补助",
+        "上缴",
+        "财政专户",
+        "事业基金",
+        "其中",
+        "合计",
+        "总计",
+        "项目",
+    ];
+    ts.iter().find_map(Token::text).is_none_or(|label| INCOME.iter().any(|k| label.contains(k)))
+}
+
+/// Does `rest` begin with a label, or with a 类 code and its label (`201 一般公共服务支出`)?
+fn starts_label(rest: &str) -> bool {
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    match digits {
+        0 => true,
+        // `1、一般公共服务支出`
+        1 | 2 => rest[digits..].starts_with('、'),
+        3 => is_class_code(&rest[..3]) && rest[3..].starts_with(char::is_whitespace),
+        _ => false,
+    }
 }
 
 /// Expenditure lines printed by 类 name alone get the class's code. A 类 name is not a 款 or 项
 /// name, except `其他支出`: that one only enumerated or at the side's outermost indent.
 fn name_classes(t: &mut BalanceTable) {
+    join_wrapped_names(&mut t.expense);
     let Some(outer) = t.expense.iter().map(|i| i.indent).min() else { return };
     for item in t.expense.iter_mut().filter(|i| i.code.is_none()) {
         let outermost = item.level == IncomeLevel::Top || item.indent <= outer + 1;
         if outermost || item.label != "其他支出" {
             item.code = super::classes::class_code(&item.label).map(String::from);
         }
+    }
+}
+
+/// `四、文化旅游体育与传媒` / `支出   200,000`: a 类 name wrapped onto the next line, its amounts
+/// printed with either part. The two lines are one item.
+fn join_wrapped_names(items: &mut Vec<BalanceItem>) {
+    let mut k = 0;
+    while k + 1 < items.len() {
+        let (a, b) = (&items[k], &items[k + 1]);
+        let joined = format!("{}{}", a.label, b.label);
+        let wrapped = a.code.is_none()
+            && (a.amounts.is_empty() || b.amounts.is_empty())
+            && b.code.is_none()
+            && b.line <= a.line + 2
+            && super::classes::class_code(&joined).is_some();
+        if wrapped {
+            let b = items.remove(k + 1);
+            let a = &mut items[k];
+            a.printed.push_str(&b.printed);
+            a.label = joined;
+            if a.amounts.is_empty() {
+                a.amount = b.amount;
+                a.amounts = b.amounts;
+                a.positional = b.positional;
+            }
+        }
+        k += 1;
     }
 }
 
@@ -285,8 +406,12 @@ fn read_side(ts: &[Token], line: usize, text: &str, t: &mut BalanceTable, income
             amounts.push(a);
             i += 1;
         }
+        // `支出` ending a 类 name wrapped over lines is no header word.
+        let ends_a_name = !income
+            && t.expense.last().is_some_and(|p| super::classes::class_code(&format!("{}{label}", p.label)).is_some());
         if amounts.is_empty()
             && code.is_none()
+            && !ends_a_name
             && (is_header_word(&label) || is_side_header(&label) || label.contains("合计"))
         {
             continue;
