@@ -90,6 +90,7 @@ const LISTED: &[&str] = &[
     "T1-CO-FIS",
     "T1-CO-NONFIS",
     "T1-OUT-SUM",
+    "T1-OUT-ROLLUP",
     "T2-ROW-TOTAL",
     "T2-ROW-SUB",
     "T2-ROLLUP",
@@ -115,6 +116,7 @@ const LISTED: &[&str] = &[
     "T4-IN",
     "T4-ROW",
     "T4-COL",
+    "T4-ROLLUP",
     "X-T1-T2-TOT",
     "X-T1-T2-COLS",
     "X-T1-T2-CLASS",
@@ -176,6 +178,7 @@ fixtures!(t1_co, "T1-CO");
 fixtures!(t1_co_fis, "T1-CO-FIS");
 fixtures!(t1_co_nonfis, "T1-CO-NONFIS");
 fixtures!(t1_out_sum, "T1-OUT-SUM");
+fixtures!(t1_out_rollup, "T1-OUT-ROLLUP");
 fixtures!(t2_row_total, "T2-ROW-TOTAL");
 fixtures!(t2_row_sub, "T2-ROW-SUB");
 fixtures!(t2_rollup, "T2-ROLLUP");
@@ -201,6 +204,7 @@ fixtures!(t4_bal, "T4-BAL");
 fixtures!(t4_in, "T4-IN");
 fixtures!(t4_row, "T4-ROW");
 fixtures!(t4_col, "T4-COL");
+fixtures!(t4_rollup, "T4-ROLLUP");
 fixtures!(x_t1_t2_tot, "X-T1-T2-TOT");
 fixtures!(x_t1_t2_cols, "X-T1-T2-COLS");
 fixtures!(x_t1_t2_class, "X-T1-T2-CLASS");

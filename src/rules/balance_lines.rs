@@ -127,3 +127,87 @@ pub fn outermost(items: &[BalanceItem]) -> Vec<&BalanceItem> {
     let Some(top) = items.iter().map(|i| rank(i.level)).min() else { return Vec::new() };
     items.iter().filter(|i| rank(i.level) == top).collect()
 }
+
+/// The 款 under each 类 and the 项 under each 款 of an expenditure side printed by indentation
+/// only (`公共安全支出` / ` 公安` / `  行政运行`): `(parent, its children)` by index into `items`.
+///
+/// A line's block is the lines after it printed further right. Its children are the block's
+/// lines at the block's smallest indent. A block is used only when it ends where the outline
+/// says it ends: at a 类, at a line at the parent's own indent or an ancestor's, or at the end.
+/// A block cut by a page that prints the rest at another indent is left alone.
+pub fn indent_children(items: &[BalanceItem], text: &str, lines: &[crate::lines::Line]) -> Vec<(usize, Vec<usize>)> {
+    let mut out = Vec::new();
+    // 类 (by code) and plain lines are parents; enumerated lines, totals and carry-over lines
+    // are neither parents nor children.
+    let plain = |i: &BalanceItem| {
+        i.level == IncomeLevel::Sub && !["合计", "总计", "小计", "结转", "结余"].iter().any(|k| i.label.contains(k))
+    };
+    for (p, parent) in items.iter().enumerate().filter(|(_, i)| i.code.is_some() || plain(i)) {
+        let end = (p + 1..items.len()).find(|&k| items[k].indent <= parent.indent).unwrap_or(items.len());
+        let block = p + 1..end;
+        if block.is_empty() || block.clone().any(|k| items[k].code.is_some() || !plain(&items[k])) {
+            continue;
+        }
+        // A page break inside the block: the next page may print its lines at another indent.
+        let last_line = items.get(end).map_or(items[end - 1].line, |i| i.line);
+        if lines
+            .get(parent.line + 1..=last_line)
+            .is_some_and(|ls| ls.iter().any(|l| text[l.span.clone()].contains('\u{c}')))
+        {
+            continue;
+        }
+        let ends_in_outline = end == items.len() || items[end].code.is_some() || ancestors(items, p, items[end].indent);
+        if !ends_in_outline {
+            continue;
+        }
+        let Some(level) = block.clone().map(|k| items[k].indent).min() else { continue };
+        out.push((p, block.filter(|&k| items[k].indent == level).collect()));
+    }
+    out
+}
+
+/// Is `indent` the indent of `items[p]` or of a line above it that holds it in its block?
+fn ancestors(items: &[BalanceItem], p: usize, indent: usize) -> bool {
+    let mut current = items[p].indent;
+    if indent == current {
+        return true;
+    }
+    for item in items[..p].iter().rev() {
+        if item.indent < current {
+            current = item.indent;
+            if current == indent {
+                return true;
+            }
+            if item.code.is_some() {
+                return false;
+            }
+        }
+    }
+    false
+}
+
+/// Check `parent = Σ children` for each 类 and 款 of `items` (see [`indent_children`]), on the
+/// first amount of each line.
+pub fn check_indent_rollup(
+    meta: &'static RuleMeta,
+    id: TableId,
+    items: &[BalanceItem],
+    doc: &Document<'_>,
+    ctx: &mut Ctx,
+) {
+    for (p, kids) in indent_children(items, doc.text, doc.lines) {
+        let parent = &items[p];
+        if parent.amount.is_none() && kids.iter().all(|&k| items[k].amount.is_none()) {
+            continue;
+        }
+        ctx.check_sum(SumSpec {
+            meta,
+            table: Some(id),
+            place_zh: format!("{} {}（= Σ 下级科目）", id.as_str(), parent.printed),
+            place_en: format!("{} {} (= Σ sub-items)", id.as_str(), parent.printed),
+            total: term_of(id, parent, doc.text),
+            parts: kids.iter().map(|&k| term_of(id, &items[k], doc.text)).collect(),
+            row_span: line_span(doc, parent),
+        });
+    }
+}

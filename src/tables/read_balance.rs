@@ -9,6 +9,9 @@ use crate::lex::{lex, Lex, Token};
 use crate::lines::{compact, Line};
 
 fn strip_enumerator(label: &str) -> (String, IncomeLevel) {
+    if let Some(rest) = strip_bracketed_numeral(label) {
+        return (rest.to_string(), IncomeLevel::Numbered);
+    }
     let (rest, enumerated) = strip_title_prefix(label);
     let level = if label.starts_with(|c: char| CHINESE_NUMERALS.contains(c)) && enumerated {
         IncomeLevel::Top
@@ -19,6 +22,19 @@ fn strip_enumerator(label: &str) -> (String, IncomeLevel) {
     };
     let rest = rest.strip_prefix("其中:").unwrap_or(rest);
     (rest.to_string(), level)
+}
+
+/// `(一)一般公共服务支出`, `（2）政府性基金`: the label after a bracketed enumerator.
+fn strip_bracketed_numeral(label: &str) -> Option<&str> {
+    let rest = label.strip_prefix(['(', '（'])?;
+    let close = rest.find([')', '）'])?;
+    let numeral = &rest[..close];
+    let is_numeral = !numeral.is_empty()
+        && numeral.chars().count() <= 3
+        && numeral.chars().all(|c| c.is_ascii_digit() || CHINESE_NUMERALS.contains(c));
+    let after = &rest[close..];
+    let after = after.strip_prefix(')').or_else(|| after.strip_prefix('）'))?;
+    (is_numeral && !after.is_empty()).then_some(after)
 }
 
 fn is_income_total(label: &str) -> bool {
@@ -247,22 +263,9 @@ fn amounts_of_wrapped_line(ts: &[Token], text: &str, x: usize, t: &mut BalanceTa
 /// Does a line read as an income line? A layout table's later page may print the expenditure
 /// side alone at the left edge (`公立医院   9028.85`); income lines name money coming in.
 fn income_like(ts: &[Token]) -> bool {
-    const INCOME: [&str; 14] = [
-        "收入",
-        "拨款",
-        "资金",
-        "预算",
-        "结转",
-        "结余",
-        "补助",
-        "上缴",
-        "财政专户",
-        "事业基金",
-        "其中",
-        "合计",
-        "总计",
-        "项目",
-    ];
+    // Not 补助: `公务员医疗补助` is a 项; the income lines that have it say 收入 too.
+    const INCOME: [&str; 12] =
+        ["收入", "拨款", "资金", "预算", "结转", "结余", "财政专户", "事业基金", "其中", "合计", "总计", "项目"];
     ts.iter().find_map(Token::text).is_none_or(|label| INCOME.iter().any(|k| label.contains(k)))
 }
 
