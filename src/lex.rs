@@ -95,6 +95,13 @@ pub fn lex(line: &str, start: usize) -> Vec<Token> {
             i = j;
             continue;
         }
+        // `[2010501]行政运行`, `【301】`: a code printed in brackets is a code.
+        if let Some((code, after)) = bracketed_code(&chars, i) {
+            let (p, _) = chars[i + 1];
+            out.push(Token { kind: Lex::Int(code), span: start + p..start + p + (after - i - 2) });
+            i = after;
+            continue;
+        }
         // A text run up to whitespace or a digit.
         let mut j = i + 1;
         while j < chars.len() && !chars[j].1.is_whitespace() && !is_digit(chars[j].1) {
@@ -105,6 +112,18 @@ pub fn lex(line: &str, start: usize) -> Vec<Token> {
         i = j;
     }
     out
+}
+
+/// The digits of `[201]` at `chars[i]`, and the index after the closing bracket.
+fn bracketed_code(chars: &[(usize, char)], i: usize) -> Option<(String, usize)> {
+    let close = match chars[i].1 {
+        '[' => ']',
+        '【' => '】',
+        _ => return None,
+    };
+    let digits: String = chars[i + 1..].iter().map(|&(_, c)| c).take_while(|c| is_digit(*c)).collect();
+    let k = i + 1 + digits.len();
+    (matches!(digits.len(), 3 | 5 | 7) && chars.get(k).is_some_and(|&(_, c)| c == close)).then_some((digits, k + 1))
 }
 
 fn push_text(out: &mut Vec<Token>, s: &str, at: usize) {
@@ -172,6 +191,13 @@ mod tests {
                 Lex::Int(x) => format!("I:{x}"),
             })
             .collect()
+    }
+
+    #[test]
+    fn bracketed_codes() {
+        assert_eq!(kinds("[2010501]行政运行  6,453.03"), ["I:2010501", "T:行政运行", "N:6,453.03"]);
+        assert_eq!(kinds("【301】工资福利支出"), ["I:301", "T:工资福利支出"]);
+        assert_eq!(kinds("[注]"), ["T:[注]"]);
     }
 
     #[test]

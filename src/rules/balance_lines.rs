@@ -135,7 +135,7 @@ pub fn outermost(items: &[BalanceItem]) -> Vec<&BalanceItem> {
 /// lines at the block's smallest indent. A block is used only when it ends where the outline
 /// says it ends: at a 类, at a line at the parent's own indent or an ancestor's, or at the end.
 /// A block cut by a page that prints the rest at another indent is left alone.
-pub fn indent_children(items: &[BalanceItem], text: &str, lines: &[crate::lines::Line]) -> Vec<(usize, Vec<usize>)> {
+pub fn indent_children(items: &[BalanceItem]) -> Vec<(usize, Vec<usize>)> {
     let mut out = Vec::new();
     // 类 (by code) and plain lines are parents; enumerated lines, totals and carry-over lines
     // are neither parents nor children.
@@ -146,14 +146,6 @@ pub fn indent_children(items: &[BalanceItem], text: &str, lines: &[crate::lines:
         let end = (p + 1..items.len()).find(|&k| items[k].indent <= parent.indent).unwrap_or(items.len());
         let block = p + 1..end;
         if block.is_empty() || block.clone().any(|k| items[k].code.is_some() || !plain(&items[k])) {
-            continue;
-        }
-        // A page break inside the block: the next page may print its lines at another indent.
-        let last_line = items.get(end).map_or(items[end - 1].line, |i| i.line);
-        if lines
-            .get(parent.line + 1..=last_line)
-            .is_some_and(|ls| ls.iter().any(|l| text[l.span.clone()].contains('\u{c}')))
-        {
             continue;
         }
         let ends_in_outline = end == items.len() || items[end].code.is_some() || ancestors(items, p, items[end].indent);
@@ -195,7 +187,7 @@ pub fn check_indent_rollup(
     doc: &Document<'_>,
     ctx: &mut Ctx,
 ) {
-    for (p, kids) in indent_children(items, doc.text, doc.lines) {
+    for (p, kids) in indent_children(items) {
         let parent = &items[p];
         if parent.amount.is_none() && kids.iter().all(|&k| items[k].amount.is_none()) {
             continue;

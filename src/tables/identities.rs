@@ -35,11 +35,12 @@ pub fn row_identities(columns: &[String]) -> Vec<RowIdentity> {
     if others.is_empty() {
         push("合计", &["基本支出", "项目支出"]);
     } else {
-        let parts: Vec<&str> = ["基本支出", "项目支出"].into_iter().chain(others).collect();
+        let parts: Vec<&str> = ["基本支出", "项目支出"].into_iter().chain(others.iter().copied()).collect();
         push("合计", &parts);
     }
     if at("项目支出").is_some() && at("基本支出").is_none() {
-        push("合计", &["人员经费", "公用经费", "项目支出"]);
+        let parts: Vec<&str> = ["人员经费", "公用经费", "项目支出"].into_iter().chain(others.iter().copied()).collect();
+        push("合计", &parts);
     } else if at("基本支出").is_some() {
         // 基本支出 with its parts under it (合计 | 基本支出 | 人员经费 | 公用经费 | 项目支出).
         push("基本支出", &["人员经费", "公用经费"]);

@@ -15,6 +15,7 @@
 //! are ambiguous keeps its amounts as `Cell::Unknown`, and rules skip what depends on them.
 
 pub mod classes;
+mod grid;
 pub mod identities;
 mod read_balance;
 mod read_coded;
@@ -397,6 +398,7 @@ pub use crate::diagnostics::ParseWarning;
 
 /// `表 2`, `表2:`, `表三`: the label of a table, printed on a line of its own.
 fn is_table_label(s: &str) -> bool {
+    let s = s.trim();
     if s.len() > 40 || !s.contains('表') {
         return false;
     }

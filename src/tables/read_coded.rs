@@ -9,6 +9,7 @@
 //!
 //! Amounts whose column cannot be known stay `Cell::Unknown`.
 
+use super::grid::HeaderCell;
 use super::{is_class_code, is_total_label, skip_line, Cell, CodedRow, CodedTable, RowProblem, TableId};
 use crate::amount::{parse_number, Amount};
 use crate::lex::{lex, Lex, Token};
@@ -364,14 +365,18 @@ pub fn read(id: TableId, text: &str, lines: &[Line]) -> CodedTable {
     let toks: Vec<Vec<Token>> = kept.iter().map(|(l, s)| lex(s, l.span.start)).collect();
     let orient = orientation(&toks);
     let (header_lines, mut rows) = rows(&kept, &toks, orient);
-    let header = header_text(&header_lines);
+    let compacts: Vec<String> = header_lines.iter().map(|s| compact(s)).collect();
+    let header = header_text(&compacts);
     let mut columns = columns(id, &header);
-    // One cell a line (raw extraction): the reading order of cells is not the column order,
-    // so no column is trusted — not even which amount is the total.
-    let with_amounts: Vec<&Vec<Token>> =
-        toks.iter().filter(|ts| ts.iter().any(|t| matches!(t.kind, Lex::Num(_)))).collect();
-    let lone = with_amounts.iter().filter(|ts| ts.len() == 1).count();
-    if lone >= 5 && lone * 10 >= with_amounts.len() * 8 {
+    let tabbed = kept.iter().any(|(_, s)| s.contains('\t'));
+    if orient == Orientation::Forward && !tabbed && !one_cell_per_line(&toks) {
+        if let Some(names) = by_position(id, text, &kept, &mut rows, &columns) {
+            columns = names;
+            super::drop_misread_columns(&mut columns, rows.iter_mut().map(|r| (&mut r.cells, &mut r.problem)));
+            return CodedTable { columns, rows };
+        }
+    }
+    if one_cell_per_line(&toks) {
         columns.clear();
     }
     let reversed_header = reversed_header(&columns, &header, orient);
@@ -387,8 +392,8 @@ pub fn read(id: TableId, text: &str, lines: &[Line]) -> CodedTable {
 }
 
 /// The rows of the kept lines, and the header lines above the first row.
-fn rows(kept: &[(&Line, &str)], toks: &[Vec<Token>], orient: Orientation) -> (Vec<String>, Vec<CodedRow>) {
-    let mut header_lines: Vec<String> = Vec::new();
+fn rows<'a>(kept: &[(&Line, &'a str)], toks: &[Vec<Token>], orient: Orientation) -> (Vec<&'a str>, Vec<CodedRow>) {
+    let mut header_lines: Vec<&'a str> = Vec::new();
     let mut vstart: Option<usize> = None;
     let mut rows: Vec<CodedRow> = Vec::new();
     let mut pending: Option<PendingRow> = None;
@@ -412,7 +417,7 @@ fn rows(kept: &[(&Line, &str)], toks: &[Vec<Token>], orient: Orientation) -> (Ve
         }
         rows.extend(pending.take().map(finish));
         if !seen_row {
-            header_lines.push(compact(s));
+            header_lines.push(s);
             if vstart.is_none() {
                 vstart = value_start(s);
             }
@@ -460,6 +465,194 @@ fn continue_row(p: &mut PendingRow, s: &str, ts: &[Token]) -> bool {
         return false;
     }
     true
+}
+
+/// One cell a line (raw extraction): the reading order of cells is not the column order, so no
+/// column is trusted — not even which amount is the total.
+fn one_cell_per_line(toks: &[Vec<Token>]) -> bool {
+    let with_amounts: Vec<&Vec<Token>> =
+        toks.iter().filter(|ts| ts.iter().any(|t| matches!(t.kind, Lex::Num(_)))).collect();
+    let lone = with_amounts.iter().filter(|ts| ts.len() == 1).count();
+    lone >= 5 && lone * 10 >= with_amounts.len() * 8
+}
+
+/// Layout extraction: the columns from where the amounts stand and the header words above them
+/// (see [`super::grid`]), each row's amounts placed by position, page by page (a later page may
+/// print its columns a few characters off, or leave a column empty). `None` (nothing changed)
+/// when a band has no header word, a header cell means nothing this table kind has, the pages
+/// disagree on the columns' order, the columns disagree with the ones `known` from the header's
+/// words, or a row's amounts do not fall one a band.
+fn by_position(
+    id: TableId,
+    text: &str,
+    kept: &[(&Line, &str)],
+    rows: &mut [CodedRow],
+    known: &[String],
+) -> Option<Vec<String>> {
+    let pages = pages(id, kept, rows);
+    // Each page's column names and its rows' cells by those columns.
+    let mut read: Vec<(Vec<String>, Vec<PlacedRow>)> = Vec::new();
+    let mut last: Option<PageColumns> = None;
+    for (header, range) in &pages {
+        let page_rows = &rows[range.clone()];
+        // An amount among the header lines is a row's amount wrapped onto its own line
+        // (`106,512.0` / `0`): that row is not read whole.
+        if header.iter().any(|s| lex(s, 0).iter().any(|t| matches!(t.kind, Lex::Num(_)))) {
+            return None;
+        }
+        // The first row's name may wrap onto the line above its code (HZ-02): not a header line.
+        let cut = |n: usize| page_columns(id, text, &header[..header.len().saturating_sub(n)], page_rows);
+        let page = match cut(0).or_else(|| cut(1)).or_else(|| cut(2)) {
+            Some(p) => p,
+            // A page that repeats no header: the previous page's columns.
+            None if header.is_empty() => last.clone()?,
+            None => return None,
+        };
+        let placed: Vec<PlacedRow> = page_rows
+            .iter()
+            .map(|r| super::grid::place(text, &r.amounts, &page.bands, page.names.len()))
+            .collect::<Option<_>>()?;
+        read.push((page.names.clone(), placed));
+        last = Some(page);
+    }
+    let columns = read.iter().map(|(n, _)| n).max_by_key(|n| n.len())?.clone();
+    let valid = columns.first().is_some_and(|n| n == "合计")
+        && (1..columns.len()).all(|k| !columns[..k].contains(&columns[k]))
+        && (known.is_empty() || known == columns.as_slice());
+    if !valid {
+        return None;
+    }
+    let mut cells_of_rows = Vec::new();
+    for (names, placed) in read {
+        let at = subsequence(&names, &columns)?;
+        for cells in placed {
+            let mut row = vec![Cell::Blank; columns.len()];
+            for (k, c) in cells.into_iter().enumerate() {
+                row[at[k]] = c.map_or(Cell::Blank, Cell::Value);
+            }
+            cells_of_rows.push(row);
+        }
+    }
+    for (r, cells) in rows.iter_mut().zip(cells_of_rows) {
+        r.cells = if r.problem.is_none() { cells } else { vec![Cell::Unknown; columns.len()] };
+    }
+    Some(columns)
+}
+
+/// The index in `all` of each of `names`, which must stand in `all` in the same order.
+fn subsequence(names: &[String], all: &[String]) -> Option<Vec<usize>> {
+    let mut from = 0;
+    names
+        .iter()
+        .map(|n| {
+            let k = from + all[from..].iter().position(|a| a == n)?;
+            from = k + 1;
+            Some(k)
+        })
+        .collect()
+}
+
+/// The table's pages: each page's header lines and the range of its rows. A page starts where a
+/// run of lines between two rows holds a header again (a 合计/总计 cell); other lines between
+/// rows (a name wrapped above its code) start none.
+fn pages<'a>(id: TableId, kept: &[(&Line, &'a str)], rows: &[CodedRow]) -> Vec<(Vec<&'a str>, Range<usize>)> {
+    let in_row = |l: &Line| rows.iter().any(|r| r.line <= l.index && l.span.start < r.span.end);
+    let mut out: Vec<(Vec<&'a str>, Range<usize>)> = Vec::new();
+    let mut run: Vec<&'a str> = Vec::new();
+    let mut next_row = 0;
+    for (l, s) in kept {
+        if next_row < rows.len() && rows[next_row].line == l.index {
+            let is_header =
+                |run: &[&str]| super::grid::header_cells(run).iter().any(|c| meaning(id, &c.words) == Some("合计"));
+            if out.is_empty() || is_header(&run) {
+                out.push((std::mem::take(&mut run), next_row..next_row));
+            }
+            run.clear();
+            while next_row < rows.len() && rows[next_row].line == l.index {
+                next_row += 1;
+            }
+            if let Some(last) = out.last_mut() {
+                last.1.end = next_row;
+            }
+        } else if !in_row(l) && super::classify_title(&compact(s)).is_none() {
+            // (A later page repeats the title above its header.)
+            run.push(s);
+        }
+    }
+    out
+}
+
+/// One page's value columns: the bands its rows' amounts occupy, each with the header cell it
+/// stands under, and what each cell means. `None` when a header cell right of the labels means
+/// nothing this kind has, or a band stands under no cell or two.
+fn page_columns(id: TableId, text: &str, header: &[&str], rows: &[CodedRow]) -> Option<PageColumns> {
+    let cells = super::grid::header_cells(header);
+    // The value cells start at the total column.
+    let first_value = cells.iter().position(|c| meaning(id, &c.words) == Some("合计"))?;
+    let values: Vec<HeaderCell> = cells[first_value..].to_vec();
+    let names = values.iter().map(|c| meaning(id, &c.words).map(String::from)).collect::<Option<_>>()?;
+    if header.is_empty() {
+        return None;
+    }
+    let bands = super::grid::band_cells(text, rows.iter().flat_map(|r| &r.amounts), &values)?;
+    Some(PageColumns { bands, names })
+}
+
+/// A row's amounts by column (`None`: blank).
+type PlacedRow = Vec<Option<Amount>>;
+
+/// A page's amount bands, each with the index of its column, and the columns' names.
+#[derive(Clone)]
+struct PageColumns {
+    bands: Vec<(Range<usize>, usize)>,
+    names: Vec<String>,
+}
+
+/// Header words of a spending table's cells and the column each means, most specific first.
+const SPENDING: [(&str, &str); 12] = [
+    ("人员", "人员经费"),
+    ("工资福利", "人员经费"),
+    ("公用", "公用经费"),
+    ("经营支出", "事业单位经营支出"),
+    ("上缴上级", "上缴上级支出"),
+    ("附属单位", "对附属单位补助支出"),
+    ("项目支出", "项目支出"),
+    ("专项", "项目支出"),
+    ("基本支出", "基本支出"),
+    ("合计", "合计"),
+    ("总计", "合计"),
+    ("小计", "合计"),
+];
+
+/// The columns a table of kind `id` may have, by the names the rules use.
+fn allowed(id: TableId) -> &'static [&'static str] {
+    match id {
+        TableId::T3 | TableId::T5 | TableId::T8 | TableId::T9 => &[
+            "合计",
+            "基本支出",
+            "人员经费",
+            "公用经费",
+            "项目支出",
+            "事业单位经营支出",
+            "上缴上级支出",
+            "对附属单位补助支出",
+        ],
+        TableId::T6 => &["合计", "人员经费", "公用经费"],
+        _ => &[],
+    }
+}
+
+/// What a header cell's words mean in a table of kind `id`, by the column names the rules use;
+/// `None` for a cell the kind does not have (another year's column, a 增减 column …).
+fn meaning(id: TableId, words: &str) -> Option<&'static str> {
+    let has = |k: &str| words.contains(k);
+    let other_year =
+        ["上年", "执行数", "增减", "变动", "比较"].iter().any(|k| has(k)) || words.matches("年").count() > 0;
+    if other_year {
+        return None;
+    }
+    let found = SPENDING.iter().find(|(k, _)| has(k)).map(|(_, m)| *m)?;
+    allowed(id).contains(&found).then_some(found)
 }
 
 /// The header is what stands right above the first row (a chunk may begin with other text);

@@ -67,6 +67,10 @@ pub fn classify_title(c: &str) -> Option<(TableId, bool)> {
     if !s.ends_with('表') {
         return None;
     }
+    // 政府采购 (支出) 预算表 and 项目支出绩效目标表 are kinds of their own, not T3 or T7.
+    if s.contains("政府采购") || s.contains("绩效") {
+        return None;
+    }
     // By economic class over the general budget (a kind of its own, not T5).
     if s.contains("经济分类") && !s.contains("基本支出") {
         return None;

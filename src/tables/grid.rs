@@ -1,0 +1,176 @@
+//! Columns by position, for layout extraction (`pdftotext -layout`): every value column prints
+//! its amounts in one band of character columns, and its header words stand above that band,
+//! wrapped over as many lines as the cell needs (`一般公共预` / `算`, `日常公用支` / `出`).
+//!
+//! The header cells come from the header words (wrapped words stacked in one column are one
+//! cell), and each amount goes to the cell it stands under, so a row whose blank cells vanished
+//! still places each amount in its column, whatever the columns' order or number.
+
+use crate::amount::Amount;
+use std::ops::Range;
+
+/// Character-column range of the byte range `span` of `text`, on its line.
+fn columns_of(text: &str, span: &Range<usize>) -> Range<usize> {
+    let line_start = text[..span.start].rfind('\n').map_or(0, |k| k + 1);
+    let start = text[line_start..span.start].chars().count();
+    start..start + text[span.clone()].chars().count()
+}
+
+fn overlap(a: &Range<usize>, b: &Range<usize>) -> usize {
+    a.end.min(b.end).saturating_sub(a.start.max(b.start))
+}
+
+/// A header cell: the header words stacked in one column (`对附属单` / `位补助支` / `出`), with
+/// the character columns they cover.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HeaderCell {
+    /// The words, top line first, blanks removed.
+    pub words: String,
+    /// The character columns the words cover.
+    pub span: Range<usize>,
+    /// The header lines the words stand on (indexes into the header block).
+    pub lines: Range<usize>,
+}
+
+/// The header cells of a header block, left to right. Fragments (text between runs of two or
+/// more blanks) that overlap across lines are one cell; a fragment over two or more cells of the
+/// lines below it (`基本支出` over `人员经费` and `公用经费`, `本年收入` over its sources), or
+/// centred above the gap between two cells, is a group heading and is left out. 栏次 numbers (`1 2 3`, `**`) are skipped.
+pub fn header_cells(header_lines: &[&str]) -> Vec<HeaderCell> {
+    let frags: Vec<(usize, Range<usize>, String)> = header_lines
+        .iter()
+        .enumerate()
+        .flat_map(|(k, line)| fragments(line).into_iter().map(move |(span, words)| (k, span, words)))
+        .filter(|(_, _, w)| !w.chars().all(|c| c.is_ascii_digit() || c == '*' || c == '栏' || c == '次'))
+        .collect();
+    let below = |i: usize| -> usize {
+        let (k, span, _) = &frags[i];
+        let mut hits: Vec<&Range<usize>> =
+            frags.iter().filter(|(j, s, _)| j > k && overlap(s, span) > 0).map(|(_, s, _)| s).collect();
+        hits.sort_by_key(|s| s.start);
+        hits.dedup_by(|b, a| overlap(a, b) > 0);
+        hits.len()
+    };
+    let mut cells: Vec<HeaderCell> = Vec::new();
+    for i in (0..frags.len()).filter(|&i| below(i) < 2) {
+        let (line, span, words) = &frags[i];
+        match cells.iter_mut().find(|c| overlap(&c.span, span) > 0) {
+            Some(c) => {
+                c.words.push_str(words);
+                c.span = c.span.start.min(span.start)..c.span.end.max(span.end);
+                c.lines.end = line + 1;
+            }
+            None => cells.push(HeaderCell { words: words.clone(), span: span.clone(), lines: *line..line + 1 }),
+        }
+    }
+    cells.sort_by_key(|c| c.span.start);
+    // A heading centred over the gap between its two sub-columns, above both of them.
+    let heading = |k: usize| {
+        k > 0 && k + 1 < cells.len() && cells[k].lines.end <= cells[k - 1].lines.start.min(cells[k + 1].lines.start)
+    };
+    let keep: Vec<bool> = (0..cells.len()).map(|k| !heading(k)).collect();
+    cells.into_iter().zip(keep).filter(|(_, k)| *k).map(|(c, _)| c).collect()
+}
+
+/// The fragments of a header line: runs of text separated by two or more blanks, each with its
+/// character columns and its text with the blanks removed.
+fn fragments(line: &str) -> Vec<(Range<usize>, String)> {
+    let chars: Vec<char> = line.chars().collect();
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < chars.len() {
+        if chars[k].is_whitespace() {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        let mut end = k;
+        while k < chars.len() {
+            if !chars[k].is_whitespace() {
+                end = k + 1;
+                k += 1;
+            } else if chars.get(k + 1).is_some_and(|c| !c.is_whitespace()) {
+                k += 1; // one blank inside a fragment
+            } else {
+                break;
+            }
+        }
+        let words: String = chars[start..end].iter().filter(|c| !c.is_whitespace()).collect();
+        out.push((start..end, words));
+    }
+    out
+}
+
+/// The bands of character columns a page's amounts occupy, merged where they overlap, left to
+/// right.
+fn bands<'a>(text: &str, amounts: impl Iterator<Item = &'a Amount>) -> Vec<Range<usize>> {
+    let mut spans: Vec<Range<usize>> = amounts.map(|a| columns_of(text, &a.span)).collect();
+    spans.sort_by_key(|r| r.start);
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for s in spans {
+        match out.last_mut() {
+            Some(last) if s.start < last.end => last.end = last.end.max(s.end),
+            _ => out.push(s),
+        }
+    }
+    out
+}
+
+/// For each band of the amounts, the value cell it stands under: the one cell its span overlaps
+/// (one column of slack). `None` when a band stands under no cell or under two, or the bands'
+/// cells go back left.
+pub fn band_cells<'a>(
+    text: &str,
+    amounts: impl Iterator<Item = &'a Amount>,
+    cells: &[HeaderCell],
+) -> Option<Vec<(Range<usize>, usize)>> {
+    let mut out = Vec::new();
+    for band in bands(text, amounts) {
+        let wide = band.start.saturating_sub(1)..band.end + 1;
+        let hits: Vec<usize> = (0..cells.len()).filter(|&k| overlap(&cells[k].span, &wide) > 0).collect();
+        let [k] = hits.as_slice() else { return None };
+        if out.last().is_some_and(|(_, last)| last > k) {
+            return None;
+        }
+        out.push((band, *k));
+    }
+    Some(out)
+}
+
+/// A row's amounts placed in the value cells through their bands; `None` when two amounts fall
+/// in one cell.
+pub fn place(
+    text: &str,
+    amounts: &[Amount],
+    bands: &[(Range<usize>, usize)],
+    ncells: usize,
+) -> Option<Vec<Option<Amount>>> {
+    let mut out: Vec<Option<Amount>> = vec![None; ncells];
+    for a in amounts {
+        let at = columns_of(text, &a.span);
+        let (_, k) = bands.iter().find(|(b, _)| overlap(b, &at) > 0)?;
+        if out[*k].replace(a.clone()).is_some() {
+            return None;
+        }
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrapped_header_words_make_one_cell_and_group_headings_none() {
+        let header = ["                    基 本 支 出", "            一般公共预   人员    公用", "    总计        算"];
+        let words: Vec<String> = header_cells(&header).into_iter().map(|c| c.words).collect();
+        assert_eq!(words, ["总计", "一般公共预算", "人员", "公用"]);
+    }
+
+    #[test]
+    fn fragments_keep_single_blanks() {
+        let f = fragments("  其中：基本支出   项 目");
+        assert_eq!(f[0], (2..9, "其中：基本支出".to_string()));
+        assert_eq!(f[1].1, "项目");
+    }
+}
