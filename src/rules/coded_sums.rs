@@ -2,7 +2,7 @@
 //! 合计 = 基本支出 + 项目支出 and the 类 = Σ款 = Σ项, 合计 = Σ类 rollups per column.
 
 use super::{Ctx, Document, Finding, RuleMeta, SkipReason, SumSpec, Term};
-use crate::tables::{is_flat, row_identities, RowIdentity};
+use crate::tables::{is_flat, row_identities, RowIdentity, OTHER_COLUMN};
 use crate::tables::{Cell, CodedRow, CodedTable, RowProblem, TableId, TableStatus};
 use std::collections::{HashMap, HashSet};
 
@@ -258,7 +258,8 @@ pub fn check_rollup(meta: &'static RuleMeta, id: TableId, doc: &Document<'_>, ct
             ctx.skip(meta, Some(id), SkipReason::AmbiguousColumns { row: format!("{t} {plabel}") }, Some(parent.line));
             continue;
         }
-        for j in 0..table.columns.len() {
+        // Another year's or a change column (`其他·…`) is read for position only.
+        for j in (0..table.columns.len()).filter(|&j| !table.columns[j].starts_with(OTHER_COLUMN)) {
             rollup_column(meta, (id, table), (parent, &children), j, doc, ctx);
         }
     }

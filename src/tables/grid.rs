@@ -30,13 +30,16 @@ pub struct HeaderCell {
     pub span: Range<usize>,
     /// The header lines the words stand on (indexes into the header block).
     pub lines: Range<usize>,
+    /// The words of the group headings above the cell (`2026年预算数`, `基本支出`), top first.
+    pub headings: String,
 }
 
 /// The header cells of a header block, left to right. Fragments (text between runs of two or
 /// more blanks) that overlap across lines are one cell; a fragment over two or more cells of the
 /// lines below it (`基本支出` over `人员经费` and `公用经费`, `本年收入` over its sources), or
-/// centred above the gap between two cells, is a group heading and is left out. 栏次 numbers (`1 2 3`, `**`) are skipped.
-pub fn header_cells(header_lines: &[&str]) -> Vec<HeaderCell> {
+/// centred above the gap between two cells with none of the amount `bands` under it, is a group
+/// heading and is left out. 栏次 numbers (`1 2 3`, `**`) are skipped.
+pub fn header_cells(header_lines: &[&str], bands: &[Range<usize>]) -> Vec<HeaderCell> {
     let frags: Vec<(usize, Range<usize>, String)> = header_lines
         .iter()
         .enumerate()
@@ -60,16 +63,46 @@ pub fn header_cells(header_lines: &[&str]) -> Vec<HeaderCell> {
                 c.span = c.span.start.min(span.start)..c.span.end.max(span.end);
                 c.lines.end = line + 1;
             }
-            None => cells.push(HeaderCell { words: words.clone(), span: span.clone(), lines: *line..line + 1 }),
+            None => cells.push(HeaderCell {
+                words: words.clone(),
+                span: span.clone(),
+                lines: *line..line + 1,
+                headings: String::new(),
+            }),
         }
     }
     cells.sort_by_key(|c| c.span.start);
-    // A heading centred over the gap between its two sub-columns, above both of them.
+    // A heading centred over the gap between its two sub-columns, above both of them, with no
+    // band of amounts centred under it.
     let heading = |k: usize| {
-        k > 0 && k + 1 < cells.len() && cells[k].lines.end <= cells[k - 1].lines.start.min(cells[k + 1].lines.start)
+        let c = &cells[k].span;
+        let over_amounts = bands.iter().any(|b| (c.start * 2..c.end * 2 + 2).contains(&(b.start + b.end + 1)));
+        k > 0
+            && k + 1 < cells.len()
+            && !over_amounts
+            && cells[k].lines.end <= cells[k - 1].lines.start.min(cells[k + 1].lines.start)
     };
-    let keep: Vec<bool> = (0..cells.len()).map(|k| !heading(k)).collect();
-    cells.into_iter().zip(keep).filter(|(_, k)| *k).map(|(c, _)| c).collect()
+    // `其中：` standing over the parts of a total is no column.
+    let connector = |k: usize| cells[k].words.trim_end_matches([':', '：']) == "其中";
+    let keep: Vec<bool> = (0..cells.len()).map(|k| !heading(k) && !connector(k)).collect();
+    let gap_headings: Vec<HeaderCell> = cells.iter().zip(&keep).filter(|(_, k)| !**k).map(|(c, _)| c.clone()).collect();
+    let mut cells: Vec<HeaderCell> = cells.into_iter().zip(keep).filter(|(_, k)| *k).map(|(c, _)| c).collect();
+    // Each cell learns the headings above it: spanning headings that overlap it, and a gap
+    // heading over it and its neighbour.
+    for c in &mut cells {
+        for (_, span, words) in (0..frags.len()).filter(|&i| below(i) >= 2).map(|i| &frags[i]) {
+            if overlap(span, &c.span) > 0 {
+                c.headings.push_str(words);
+            }
+        }
+    }
+    for h in &gap_headings {
+        let reach = h.span.start.saturating_sub(h.span.len() * 2)..h.span.end + h.span.len() * 2;
+        for c in cells.iter_mut().filter(|c| c.lines.start >= h.lines.end && overlap(&c.span, &reach) > 0) {
+            c.headings.push_str(&h.words);
+        }
+    }
+    cells
 }
 
 /// The fragments of a header line: runs of text separated by two or more blanks, each with its
@@ -103,7 +136,7 @@ fn fragments(line: &str) -> Vec<(Range<usize>, String)> {
 
 /// The bands of character columns a page's amounts occupy, merged where they overlap, left to
 /// right.
-fn bands<'a>(text: &str, amounts: impl Iterator<Item = &'a Amount>) -> Vec<Range<usize>> {
+pub fn bands<'a>(text: &str, amounts: impl Iterator<Item = &'a Amount>) -> Vec<Range<usize>> {
     let mut spans: Vec<Range<usize>> = amounts.map(|a| columns_of(text, &a.span)).collect();
     spans.sort_by_key(|r| r.start);
     let mut out: Vec<Range<usize>> = Vec::new();
@@ -119,13 +152,9 @@ fn bands<'a>(text: &str, amounts: impl Iterator<Item = &'a Amount>) -> Vec<Range
 /// For each band of the amounts, the value cell it stands under: the one cell its span overlaps
 /// (one column of slack). `None` when a band stands under no cell or under two, or the bands'
 /// cells go back left.
-pub fn band_cells<'a>(
-    text: &str,
-    amounts: impl Iterator<Item = &'a Amount>,
-    cells: &[HeaderCell],
-) -> Option<Vec<(Range<usize>, usize)>> {
+pub fn band_cells(bands: &[Range<usize>], cells: &[HeaderCell]) -> Option<Vec<(Range<usize>, usize)>> {
     let mut out = Vec::new();
-    for band in bands(text, amounts) {
+    for band in bands.iter().cloned() {
         let wide = band.start.saturating_sub(1)..band.end + 1;
         let hits: Vec<usize> = (0..cells.len()).filter(|&k| overlap(&cells[k].span, &wide) > 0).collect();
         let [k] = hits.as_slice() else { return None };
@@ -163,7 +192,7 @@ mod tests {
     #[test]
     fn wrapped_header_words_make_one_cell_and_group_headings_none() {
         let header = ["                    基 本 支 出", "            一般公共预   人员    公用", "    总计        算"];
-        let words: Vec<String> = header_cells(&header).into_iter().map(|c| c.words).collect();
+        let words: Vec<String> = header_cells(&header, &[]).into_iter().map(|c| c.words).collect();
         assert_eq!(words, ["总计", "一般公共预算", "人员", "公用"]);
     }
 

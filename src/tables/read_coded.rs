@@ -516,7 +516,7 @@ fn by_position(
         last = Some(page);
     }
     let columns = read.iter().map(|(n, _)| n).max_by_key(|n| n.len())?.clone();
-    let valid = columns.first().is_some_and(|n| n == "合计")
+    let valid = columns.iter().any(|n| n == "合计")
         && (1..columns.len()).all(|k| !columns[..k].contains(&columns[k]))
         && (known.is_empty() || known == columns.as_slice());
     if !valid {
@@ -562,8 +562,9 @@ fn pages<'a>(id: TableId, kept: &[(&Line, &'a str)], rows: &[CodedRow]) -> Vec<(
     let mut next_row = 0;
     for (l, s) in kept {
         if next_row < rows.len() && rows[next_row].line == l.index {
-            let is_header =
-                |run: &[&str]| super::grid::header_cells(run).iter().any(|c| meaning(id, &c.words) == Some("合计"));
+            let is_header = |run: &[&str]| {
+                super::grid::header_cells(run, &[]).iter().any(|c| meaning(id, &c.words) == Some("合计"))
+            };
             if out.is_empty() || is_header(&run) {
                 out.push((std::mem::take(&mut run), next_row..next_row));
             }
@@ -586,20 +587,40 @@ fn pages<'a>(id: TableId, kept: &[(&Line, &'a str)], rows: &[CodedRow]) -> Vec<(
 /// stands under, and what each cell means. `None` when a header cell right of the labels means
 /// nothing this kind has, or a band stands under no cell or two.
 fn page_columns(id: TableId, text: &str, header: &[&str], rows: &[CodedRow]) -> Option<PageColumns> {
-    let cells = super::grid::header_cells(header);
-    // The value cells start at the total column.
-    let first_value = cells.iter().position(|c| meaning(id, &c.words) == Some("合计"))?;
+    let bands = super::grid::bands(text, rows.iter().flat_map(|r| &r.amounts));
+    let cells = super::grid::header_cells(header, &bands);
+    let latest = cells.iter().flat_map(|c| years(&c.headings).chain(years(&c.words)).collect::<Vec<_>>()).max();
+    let named: Vec<Option<String>> = cells.iter().map(|c| column_name(id, c, latest)).collect();
+    // The value cells start at the first one named (the label cells before it mean nothing).
+    let first_value = named.iter().position(Option::is_some)?;
     let values: Vec<HeaderCell> = cells[first_value..].to_vec();
-    let names = values.iter().map(|c| meaning(id, &c.words).map(String::from)).collect::<Option<_>>()?;
+    let names: Vec<String> = named[first_value..].iter().cloned().collect::<Option<_>>()?;
+    let names = subtotals(names);
+    if names.iter().filter(|n| *n == "合计").count() != 1 {
+        return None;
+    }
     if header.is_empty() {
         return None;
     }
-    let bands = super::grid::band_cells(text, rows.iter().flat_map(|r| &r.amounts), &values)?;
+    let bands = super::grid::band_cells(&bands, &values)?;
     Some(PageColumns { bands, names })
 }
 
 /// A row's amounts by column (`None`: blank).
 type PlacedRow = Vec<Option<Amount>>;
+
+/// A 小计 after the total and right before 人员经费 and 公用经费 is their subtotal, 基本支出
+/// (`总计 | 小计 人员经费 公用经费 | 项目支出`, the heading 基本支出 printed above them).
+fn subtotals(mut names: Vec<String>) -> Vec<String> {
+    for k in 1..names.len() {
+        let parts =
+            names.get(k + 1).is_some_and(|n| n == "人员经费") && names.get(k + 2).is_some_and(|n| n == "公用经费");
+        if names[k] == "合计" && names[..k].contains(&"合计".to_string()) && parts {
+            names[k] = "基本支出".into();
+        }
+    }
+    names
+}
 
 /// A page's amount bands, each with the index of its column, and the columns' names.
 #[derive(Clone)]
@@ -642,17 +663,45 @@ fn allowed(id: TableId) -> &'static [&'static str] {
     }
 }
 
+/// The name given to a column read for position only: another year's amounts, a change, a
+/// rate (`其他·2025年执行数`). No identity uses it.
+pub const OTHER_COLUMN: &str = "其他·";
+
 /// What a header cell's words mean in a table of kind `id`, by the column names the rules use;
-/// `None` for a cell the kind does not have (another year's column, a 增减 column …).
+/// `None` for a cell the kind does not have.
 fn meaning(id: TableId, words: &str) -> Option<&'static str> {
-    let has = |k: &str| words.contains(k);
-    let other_year =
-        ["上年", "执行数", "增减", "变动", "比较"].iter().any(|k| has(k)) || words.matches("年").count() > 0;
-    if other_year {
-        return None;
-    }
-    let found = SPENDING.iter().find(|(k, _)| has(k)).map(|(_, m)| *m)?;
+    let found = SPENDING.iter().find(|(k, _)| words.contains(k)).map(|(_, m)| *m)?;
     allowed(id).contains(&found).then_some(found)
+}
+
+/// A cell's column name: its meaning; a 小计 under a 基本支出 heading is 基本支出; another year's
+/// column (a year below the header's latest, 执行数, 上年), a change or a rate is an
+/// [`OTHER_COLUMN`]. `None` for a cell of this year that means nothing the kind has.
+fn column_name(id: TableId, cell: &HeaderCell, latest_year: Option<u32>) -> Option<String> {
+    let all = format!("{}{}", cell.headings, cell.words);
+    let earlier_year = years(&all).any(|y| Some(y) < latest_year);
+    let other = ["上年", "执行", "增减", "变动", "比较", "%", "幅"].iter().any(|k| all.contains(k)) || earlier_year;
+    if other {
+        return Some(format!("{OTHER_COLUMN}{all}"));
+    }
+    let own = meaning(id, &cell.words)?;
+    let under = meaning(id, &cell.headings);
+    Some(
+        match (own, under) {
+            ("合计", Some(h)) if h != "合计" => h,
+            _ => own,
+        }
+        .to_string(),
+    )
+}
+
+/// The years (`2025年`, `2026 年`) a header text names.
+fn years(s: &str) -> impl Iterator<Item = u32> + '_ {
+    s.match_indices('年').filter_map(move |(k, _)| {
+        let digits: String = s[..k].trim_end().chars().rev().take_while(char::is_ascii_digit).collect();
+        let y: u32 = digits.chars().rev().collect::<String>().parse().ok()?;
+        (1990..2100).contains(&y).then_some(y)
+    })
 }
 
 /// The header is what stands right above the first row (a chunk may begin with other text);
