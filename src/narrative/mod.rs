@@ -26,6 +26,7 @@ mod claims;
 pub mod facts;
 mod figures;
 mod funding;
+mod levels;
 mod parts;
 mod projects;
 mod rates;
@@ -39,6 +40,8 @@ pub(crate) use figures::{figs_from, figures, number_at};
 pub use figures::{Figure, Unit};
 pub(crate) use funding::{fund_splits, perf_counts, whole_funds, whole_targets};
 pub use funding::{FundSplit, PerfCount, WholeFund};
+pub(crate) use levels::level_growths;
+pub use levels::LevelGrowth;
 use parts::year_in;
 pub(crate) use parts::{parts, sections};
 pub use parts::{Part, PartStart, Sections};
@@ -76,6 +79,9 @@ pub struct Narrative {
     pub figures: Vec<Figure>,
     /// Growth statements (`比上年增加 A 万元，增长 B%`), the 三公 parts' own changes included.
     pub growths: Vec<Growth>,
+    /// Growth statements that print both years' figures and the rate (`执行数为 X 万元，…安排
+    /// Y 万元，比…增加 Z%`).
+    pub level_growths: Vec<LevelGrowth>,
     /// 绩效目标表 funding lines (年度预算总额 = 财政拨款 + 其他资金).
     pub fund_splits: Vec<FundSplit>,
     /// Shares (`X 万元，占 p%`).
@@ -178,6 +184,7 @@ pub fn read(text: &str, lines: &[Line], tables: &[Table]) -> Narrative {
             item_amounts,
         },
         growths,
+        level_growths: level_growths(&s, &figures),
         sections,
         figures,
         comparison,

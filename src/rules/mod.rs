@@ -24,6 +24,7 @@ mod ni_asset_car;
 mod ni_asset_equip;
 mod ni_car_3pub;
 mod ni_growth;
+mod ni_growth_level;
 mod ni_people;
 mod ni_people_staff;
 mod ni_perf_proj_fund;
@@ -254,6 +255,7 @@ pub static RULES: &[&dyn Rule] = &[
     &x_t6_t10::XT6T10,
     &x_t6_func::XT6Func,
     &ni_growth::NiGrowth,
+    &ni_growth_level::NiGrowthLevel,
     &ni_perf_proj_fund::NiPerfProjFund,
     &nt_perf_whole::NtPerfWhole,
     &nt_gpb_detail::NtGpbDetail,
