@@ -44,8 +44,9 @@ fn numbers(line: &str, at: usize) -> Vec<Range<usize>> {
     out
 }
 
-fn has_decimals(s: &str) -> bool {
-    s.split_once('.').is_some_and(|(_, f)| f.len() >= 2)
+/// An amount as tables print them: two or more decimals, or whole 元 with thousands separators.
+fn is_amount(s: &str) -> bool {
+    s.split_once('.').is_some_and(|(_, f)| f.len() >= 2) || (s.contains(',') && !s.contains('.'))
 }
 
 /// Lines of the text with their byte offsets.
@@ -60,22 +61,29 @@ fn lines(text: &str) -> Vec<(usize, &str)> {
         .collect()
 }
 
-/// A table line by its look: two or more amounts with decimals, standing apart, and no sentence
-/// punctuation.
+/// A table line by its look: two or more amounts, standing apart, and no sentence punctuation.
 fn table_amounts(text: &str, (at, line): (usize, &str)) -> Option<Vec<Range<usize>>> {
     if line.contains(['。', '，', '；', '%', '％']) {
         return None;
     }
-    let amounts: Vec<Range<usize>> = numbers(line, at).into_iter().filter(|r| has_decimals(&text[r.clone()])).collect();
+    let amounts: Vec<Range<usize>> = numbers(line, at).into_iter().filter(|r| is_amount(&text[r.clone()])).collect();
     let apart = amounts.windows(2).all(|w| text[w[0].end..w[1].start].starts_with(char::is_whitespace));
     (amounts.len() >= 2 && apart).then_some(amounts)
 }
 
-/// A slip of one digit: the units digit changed (the tenths digit for an amount below 1).
+/// A slip of one digit, larger than rounding can explain: the units digit (the tenths of an
+/// amount below 1; the tens of a whole number, whose units a sum of rounded 元 may miss by one).
 fn retype(printed: &str) -> String {
     let point = printed.find('.').unwrap_or(printed.len());
     let whole_is_zero = printed[..point].bytes().all(|b| b == b'0' || b == b',');
-    let k = if whole_is_zero { point + 1 } else { point - 1 };
+    let digits_before = |k: usize| printed[..k].bytes().filter(u8::is_ascii_digit).count();
+    let k = if whole_is_zero {
+        point + 1
+    } else if !printed.contains('.') && digits_before(point) >= 2 {
+        printed[..point - 1].rfind(|c: char| c.is_ascii_digit()).unwrap_or(point - 1)
+    } else {
+        point - 1
+    };
     let mut b = printed.as_bytes().to_vec();
     b[k] = if b[k] == b'9' { b'8' } else { b[k] + 1 };
     String::from_utf8(b).unwrap()
@@ -173,7 +181,11 @@ fn table_slips(text: &str, base: &Report, rates: &mut Rates) {
             // Still listed, or now checked and caught: never checked and passed in silence.
             rates.a_unchecked.add(unchecked_starts(&r).contains(&at.start) || caught(&base_keys, &r, line));
         } else {
-            rates.a.add(caught(&base_keys, &r, line));
+            let hit = caught(&base_keys, &r, line);
+            if !hit && std::env::var_os("MUTATION_MISSES").is_some() {
+                println!("  miss (a) line {line}: {} -> {new}", &text[at.clone()]);
+            }
+            rates.a.add(hit);
         }
     }
     let pairs: Vec<(usize, Range<usize>, Range<usize>)> = rows
@@ -192,7 +204,11 @@ fn table_slips(text: &str, base: &Report, rates: &mut Rates) {
             &text[x.clone()],
             &text[y.end..]
         );
-        rates.b.add(caught(&base_keys, &common::run(&swapped), line));
+        let hit = caught(&base_keys, &common::run(&swapped), line);
+        if !hit && std::env::var_os("MUTATION_MISSES").is_some() {
+            println!("  miss (b) line {line}: {} <-> {}", &text[x.clone()], &text[y.clone()]);
+        }
+        rates.b.add(hit);
     }
 }
 
@@ -287,10 +303,10 @@ fn corpus_slips_are_caught_where_the_report_says_it_checks() {
     assert!(total.d.pct() >= FLOOR_D, "(d) {:.1}% < {FLOOR_D}%", total.d.pct());
 }
 
-// Measured (issue 11, session 5): (a) 99.7 % of 307, (b) 20.7 % of 299, (c) 15.9 % of 371,
-// (d) 52.5 % of 204. The issue's targets are (a) 95 %, (b) 90 %, (c) and (d) 70 %: (b)–(d) are
+// Measured (issue 11, session 5): (a) 99.8 % of 402, (b) 25.7 % of 343, (c) 17.3 % of 371,
+// (d) 57.4 % of 204. The issue's targets are (a) 95 %, (b) 90 %, (c) and (d) 70 %: (b)–(d) are
 // not met yet, and these floors only keep what is reached.
 const FLOOR_A: f64 = 97.0;
-const FLOOR_B: f64 = 19.0;
-const FLOOR_C: f64 = 14.5;
-const FLOOR_D: f64 = 50.0;
+const FLOOR_B: f64 = 23.0;
+const FLOOR_C: f64 = 15.5;
+const FLOOR_D: f64 = 55.0;

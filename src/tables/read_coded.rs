@@ -149,7 +149,8 @@ fn single_amount_column(header: &str) -> bool {
 
 /// The income sources a 收入总表 header may name, by a prefix that survives words wrapped over
 /// header lines (`一般公共预` / `算拨款收入`).
-const INCOME_SOURCES: [&str; 12] = [
+const INCOME_SOURCES: [&str; 13] = [
+    "财政拨款",
     "一般公共",
     "政府性基金",
     "国有资本",
@@ -515,10 +516,18 @@ fn by_position(
         read.push((page.names.clone(), placed));
         last = Some(page);
     }
-    let columns = read.iter().map(|(n, _)| n).max_by_key(|n| n.len())?.clone();
+    let mut columns = read.iter().map(|(n, _)| n).max_by_key(|n| n.len())?.clone();
+    // A 收入总表's total is named 总计 by the rules.
+    let named = |c: &[String]| -> Vec<String> {
+        let mut c = c.to_vec();
+        if id == TableId::T2 && !c.is_empty() {
+            c[0] = "总计".into();
+        }
+        c
+    };
     let valid = columns.iter().any(|n| n == "合计")
         && (1..columns.len()).all(|k| !columns[..k].contains(&columns[k]))
-        && (known.is_empty() || known == columns.as_slice());
+        && (known.is_empty() || known.len() <= columns.len());
     if !valid {
         return None;
     }
@@ -536,6 +545,7 @@ fn by_position(
     for (r, cells) in rows.iter_mut().zip(cells_of_rows) {
         r.cells = if r.problem.is_none() { cells } else { vec![Cell::Unknown; columns.len()] };
     }
+    columns = named(&columns);
     Some(columns)
 }
 
@@ -595,7 +605,7 @@ fn page_columns(id: TableId, text: &str, header: &[&str], rows: &[CodedRow]) -> 
     let first_value = named.iter().position(Option::is_some)?;
     let values: Vec<HeaderCell> = cells[first_value..].to_vec();
     let names: Vec<String> = named[first_value..].iter().cloned().collect::<Option<_>>()?;
-    let names = subtotals(names);
+    let names = if id == TableId::T2 { numbered_sources(names) } else { subtotals(names) };
     if names.iter().filter(|n| *n == "合计").count() != 1 {
         return None;
     }
@@ -620,6 +630,18 @@ fn subtotals(mut names: Vec<String>) -> Vec<String> {
         }
     }
     names
+}
+
+/// A flat 收入总表 by position: 总计 first, then its sources numbered `来源1`… (their order in
+/// the header is not known to the rules, see `flat_income_columns`).
+fn numbered_sources(names: Vec<String>) -> Vec<String> {
+    let flat = names.first().is_some_and(|n| n == "合计") && names[1..].iter().all(|n| n == "来源");
+    if !flat || names.len() < 3 {
+        return Vec::new();
+    }
+    let mut out = vec!["合计".to_string()];
+    out.extend((1..names.len()).map(|k| format!("来源{k}")));
+    out
 }
 
 /// A page's amount bands, each with the index of its column, and the columns' names.
@@ -670,8 +692,23 @@ pub const OTHER_COLUMN: &str = "其他·";
 /// What a header cell's words mean in a table of kind `id`, by the column names the rules use;
 /// `None` for a cell the kind does not have.
 fn meaning(id: TableId, words: &str) -> Option<&'static str> {
+    if id == TableId::T2 {
+        return income_meaning(words);
+    }
     let found = SPENDING.iter().find(|(k, _)| words.contains(k)).map(|(_, m)| *m)?;
     allowed(id).contains(&found).then_some(found)
+}
+
+/// A 收入总表 cell: the total, or one source of income (named `来源` until numbered). A 小计
+/// (a nested header) is not read by position.
+fn income_meaning(words: &str) -> Option<&'static str> {
+    if words.contains("小计") {
+        None
+    } else if words.contains("总计") || words.contains("合计") {
+        Some("合计")
+    } else {
+        INCOME_SOURCES.iter().any(|k| words.contains(k)).then_some("来源")
+    }
 }
 
 /// A cell's column name: its meaning; a 小计 under a 基本支出 heading is 基本支出; another year's
@@ -680,7 +717,10 @@ fn meaning(id: TableId, words: &str) -> Option<&'static str> {
 fn column_name(id: TableId, cell: &HeaderCell, latest_year: Option<u32>) -> Option<String> {
     let all = format!("{}{}", cell.headings, cell.words);
     let earlier_year = years(&all).any(|y| Some(y) < latest_year);
-    let other = ["上年", "执行", "增减", "变动", "比较", "%", "幅"].iter().any(|k| all.contains(k)) || earlier_year;
+    // (上年结转 is money carried into this year, not last year's column.)
+    let other =
+        ["上年", "执行", "增减", "变动", "比较", "%", "幅"].iter().any(|k| all.replace("上年结转", "").contains(k))
+            || earlier_year;
     if other {
         return Some(format!("{OTHER_COLUMN}{all}"));
     }
