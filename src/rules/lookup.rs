@@ -2,6 +2,7 @@
 
 use super::{balance_lines, coded_sums, Ctx, Document, Finding, RuleMeta, SkipReason, SumSpec, Term};
 use crate::tables::{BalanceItem, BalanceTable, Cell, CodedRow, CodedTable, LabelledTable, TableId, TableStatus};
+use rust_decimal::Decimal;
 
 /// A coded table that can be compared (columns known), or a recorded skip.
 pub fn coded<'d>(meta: &RuleMeta, id: TableId, doc: &'d Document<'_>, ctx: &mut Ctx) -> Option<&'d CodedTable> {
@@ -172,4 +173,22 @@ pub fn complete(doc: &Document<'_>, id: TableId) -> bool {
     let Some(k) = c.rows.iter().position(|r| r.is_total) else { return false };
     // A total printed last closes the table; one printed first says nothing about the end.
     !t.at_end || (k > 0 && k + 1 == c.rows.len())
+}
+
+/// The unit a table's own 单位 line names (`单位：元`, `单位:万元`), in 元 per printed unit:
+/// 1 or 10,000. `None` when the lines right under its title name none.
+pub fn yuan_per_unit(doc: &Document<'_>, id: TableId) -> Option<Decimal> {
+    let t = doc.tables.iter().find(|t| t.id == id)?;
+    let title = t.line?;
+    let until = (title + 5).min(doc.lines.len());
+    doc.lines[title..until].iter().find_map(|l| {
+        let c = crate::lines::compact(&doc.text[l.span.clone()]);
+        if c.contains("单位:万元") || c.contains("单位：万元") {
+            Some(Decimal::new(10000, 0))
+        } else if c.contains("单位:元") || c.contains("单位：元") {
+            Some(Decimal::ONE)
+        } else {
+            None
+        }
+    })
 }

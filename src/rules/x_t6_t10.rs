@@ -15,7 +15,8 @@ declare_rule! {
     /// T6 `30217 0.14` ≤ T10 `公务接待费 0.14`.
     ///
     /// ### Known problems
-    /// Compares T10's 合计 column only.
+    /// Compares T10's 合计 column only. Each table is read in its own unit (a 三公 table in 万元
+    /// beside a 基本支出 table in 元 is common): T6's amount is compared in T10's unit.
     XT6T10, "X-T6-T10", "基本支出中的三公经费不超过三公经费表", "T6 三公 items ≤ T10 (part ≤ whole)", check: check
 }
 
@@ -37,7 +38,20 @@ fn check(doc: &Document<'_>, ctx: &mut Ctx) {
     ];
     for (code, is_item) in pairs {
         let Some(r6) = lookup::row(t6, code) else { continue };
-        let Some(part) = lookup::cell(TableId::T6, t6, r6, &t6.columns[0], doc) else { continue };
+        let Some(mut part) = lookup::cell(TableId::T6, t6, r6, &t6.columns[0], doc) else { continue };
+        // The two tables in their own units (T6 in 元, T10 in 万元): T6's amount in T10's.
+        if let (Some(u6), Some(u10)) =
+            (lookup::yuan_per_unit(doc, TableId::T6), lookup::yuan_per_unit(doc, TableId::T10))
+        {
+            if u6 > u10 {
+                continue; // (a 万元 T6 beside a 元 T10 is not seen in any template)
+            }
+            if u6 < u10 {
+                part.value = part.value * u6 / u10;
+                part.half = part.half * u6 / u10;
+                part.decimals += 4;
+            }
+        }
         let Some(r10) = t10.rows.iter().find(|r| is_item(&r.label)) else { continue };
         if r10.problem.is_some() && !matches!(r10.cells.first(), Some(crate::tables::Cell::Value(_))) {
             continue;

@@ -107,7 +107,7 @@ pub fn header_cells(header_lines: &[&str], bands: &[Range<usize>]) -> Vec<Header
 
 /// The fragments of a header line: runs of text separated by two or more blanks, each with its
 /// character columns and its text with the blanks removed.
-fn fragments(line: &str) -> Vec<(Range<usize>, String)> {
+pub fn fragments(line: &str) -> Vec<(Range<usize>, String)> {
     let chars: Vec<char> = line.chars().collect();
     let mut out = Vec::new();
     let mut k = 0;
