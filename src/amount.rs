@@ -20,6 +20,11 @@ pub struct Amount {
 impl Amount {
     /// Half of the last printed digit: the rounding radius of the printed value.
     pub fn half_step(&self) -> Decimal {
+        // A bare `0` is nothing, not "less than half a unit": amounts are never negative, and no
+        // template rounds a positive amount down to a printed 0 without decimals.
+        if self.value.is_zero() && self.decimals == 0 {
+            return Decimal::ZERO;
+        }
         half_step(self.decimals)
     }
 }
