@@ -717,10 +717,12 @@ fn income_meaning(words: &str) -> Option<&'static str> {
 fn column_name(id: TableId, cell: &HeaderCell, latest_year: Option<u32>) -> Option<String> {
     let all = format!("{}{}", cell.headings, cell.words);
     let earlier_year = years(&all).any(|y| Some(y) < latest_year);
-    // (上年结转 is money carried into this year, not last year's column.)
-    let other =
-        ["上年", "执行", "增减", "变动", "比较", "%", "幅"].iter().any(|k| all.replace("上年结转", "").contains(k))
-            || earlier_year;
+    // (上年结转 is money carried into this year, not last year's column; 政府采购 columns are a
+    // memo of the spending, not a part of it.)
+    let other = ["上年", "执行", "增减", "变动", "比较", "%", "幅", "政府采购"]
+        .iter()
+        .any(|k| all.replace("上年结转", "").contains(k))
+        || earlier_year;
     if other {
         return Some(format!("{OTHER_COLUMN}{all}"));
     }
