@@ -7,7 +7,8 @@ declare_rule! {
     /// ### What it checks
     /// Every growth statement in the narrative: `X 万元，比上年(预算)增加 A 万元，增长 B%` has
     /// B = A ÷ (X − A) × 100 (a decrease: A ÷ (X + A)), and the rate's word agrees with the change's
-    /// (增加 … 增长, 减少 … 下降/减少).
+    /// (增加 … 增长, 减少 … 下降/减少). A statement with no rate is still wrong when its increase
+    /// exceeds the only amount it can be about (`预算0万元，比2022年预算增加1421.25万元`).
     ///
     /// ### Why
     /// Reviewers recompute every rate by hand; a rate that does not follow from the printed
@@ -30,11 +31,18 @@ declare_rule! {
 fn check_growths(doc: &Document<'_>, ctx: &mut Ctx) {
     let meta = &NiGrowth::META;
     for g in &doc.narrative.growths {
-        let Some((rate, word_agrees)) = &g.rate else { continue };
         // A change larger than the amount before it cannot be about that amount (a decrease
         // can; an increase cannot): then the sentence is about its subject, if it has one.
         let impossible = |cur: &Figure| {
             g.up && cur.value_wan().0 + cur.value_wan().1 < g.change.value_wan().0 - g.change.value_wan().1
+        };
+        let Some((rate, word_agrees)) = &g.rate else {
+            // No rate: an increase larger than the only amount it can be about is still wrong
+            // (`政府性基金拨款支出预算0万元，比2022年预算增加1421.25万元`).
+            if impossible(&g.current) && g.subject.is_none() {
+                ctx.record(Some(increase_exceeds(meta, g, doc.text)));
+            }
+            continue;
         };
         if impossible(&g.current) {
             match &g.subject {
@@ -73,6 +81,22 @@ fn check_growths(doc: &Document<'_>, ctx: &mut Ctx) {
         }
         check(meta, g, rate, *word_agrees, doc, ctx);
     }
+}
+
+/// An increase larger than this year's figure: last year would be negative.
+fn increase_exceeds(meta: &'static RuleMeta, g: &Growth, text: &str) -> Finding {
+    let t = |f: &Figure| text.get(f.amount.span.clone()).unwrap_or("").to_string();
+    let (cur, change) = (t(&g.current), t(&g.change));
+    let prior = g.current.amount.value - g.change.amount.value;
+    Finding::new(meta, Label { span: g.change.amount.span.clone(), what: format!("增加额 {change}") })
+        .message(
+            format!("增加额 {change} 大于本年数 {cur}：上年数将为负"),
+            format!("the increase {change} exceeds this year's {cur}: last year would be negative"),
+        )
+        .found(change.clone())
+        .expected(format!("≤ {cur}"))
+        .note(format!("{cur} − {change} = {} < 0", format_fixed(prior, g.current.amount.decimals)))
+        .related(vec![Label { span: g.current.amount.span.clone(), what: format!("本年数 {cur}") }])
 }
 
 /// Last year's figure as an interval, from this year's and the change's printed intervals
