@@ -282,8 +282,6 @@ pub enum ParseWarning {
         /// 0-based line index of the second title, if known.
         line: Option<usize>,
     },
-    /// The tables are printed in 元: the text (万元) is not compared with them.
-    TablesInYuan,
     /// The 情况说明 appears twice (two documents pasted together): the text is not compared with
     /// the tables.
     TwoDocuments,
@@ -295,7 +293,6 @@ impl ParseWarning {
         match self {
             ParseWarning::NoTables => "no-tables",
             ParseWarning::DuplicateTitle { .. } => "duplicate-title",
-            ParseWarning::TablesInYuan => "tables-in-yuan",
             ParseWarning::TwoDocuments => "two-documents",
         }
     }
@@ -322,10 +319,6 @@ impl ParseWarning {
             (ParseWarning::DuplicateTitle { table, count, .. }, En) => {
                 format!("{}'s title is printed {count} times; the most complete copy was read", table.as_str())
             }
-            (ParseWarning::TablesInYuan, Zh) => {
-                "表格以“元”为单位：情况说明（万元）未与表格逐项核对，只核对文字内部的增减幅、占比与合计".into()
-            }
-            (ParseWarning::TablesInYuan, En) => "the tables are in 元 (yuan): the text (in 万元) was not compared with them; only its own rates, shares and sums were checked".into(),
             (ParseWarning::TwoDocuments, Zh) => {
                 "情况说明出现两次（两份文档？）：文字部分未与表格核对，只核对文字内部的增减幅、占比与合计".into()
             }

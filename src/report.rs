@@ -276,7 +276,7 @@ pub struct SkipOut {
 /// A note of the reader about the document as a whole.
 #[derive(Debug, Clone, Serialize)]
 pub struct WarningOut {
-    /// Stable code (`no-tables`, `duplicate-title`, `tables-in-yuan`, `two-documents`).
+    /// Stable code (`no-tables`, `duplicate-title`, `two-documents`).
     pub code: &'static str,
     /// The note, in the report's language.
     pub message: String,

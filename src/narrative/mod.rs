@@ -58,6 +58,11 @@ use stream::{is_clause_stop, is_stop, sentence_start, BREAK, SECTION_TRIES, SENT
 pub enum Comparison {
     /// The text restates the tables it was printed with.
     WithTables,
+    /// Some tables are printed in 元 while the text speaks in 万元: the figures the text gives
+    /// for a table's lines (claims, labelled figures) are compared in 万元, each table in its
+    /// own unit (see `rules::bind::in_wan`); the item-by-item restatements (项 amounts,
+    /// performance targets, shares of table totals) are not yet.
+    InYuan,
     /// Only the text's own arithmetic (rates, shares, sums) is checked.
     TextOnly(TextOnly),
 }
@@ -68,9 +73,6 @@ pub enum TextOnly {
     /// A second 收入预算情况说明 with amounts: two documents pasted together (or one twice).
     /// Their tables cannot be told apart.
     TwoDocuments,
-    /// The tables are printed in 元 (`单位：元`) while the text speaks in 万元; tables in 元 are
-    /// not read in 元 yet.
-    TablesInYuan,
 }
 
 /// The narrative as the rules read it.
@@ -114,7 +116,7 @@ struct Restated {
 }
 
 impl Narrative {
-    /// The text is not compared with the tables (two documents, tables in 元).
+    /// The text is not compared item by item with the tables (two documents; tables in 元).
     pub fn text_only(&self) -> bool {
         self.comparison != Comparison::WithTables
     }
@@ -122,9 +124,8 @@ impl Narrative {
     pub fn warning(&self) -> Option<crate::diagnostics::ParseWarning> {
         use crate::diagnostics::ParseWarning;
         match self.comparison {
-            Comparison::WithTables => None,
+            Comparison::WithTables | Comparison::InYuan => None,
             Comparison::TextOnly(TextOnly::TwoDocuments) => Some(ParseWarning::TwoDocuments),
-            Comparison::TextOnly(TextOnly::TablesInYuan) => Some(ParseWarning::TablesInYuan),
         }
     }
     fn restated(&self) -> Option<&Restated> {
@@ -132,10 +133,16 @@ impl Narrative {
     }
     /// Every amount in a recognised part of the 情况说明 with the words that introduce it.
     pub fn claims(&self) -> &[Claim] {
+        if self.comparison == Comparison::InYuan {
+            return &self.restated.claims;
+        }
         self.restated().map_or(&[], |r| &r.claims)
     }
     /// Figures after a label that names a table figure (`收支总预算 X 万元`).
     pub fn labelled(&self) -> &[Labelled] {
+        if self.comparison == Comparison::InYuan {
+            return &self.restated.labelled;
+        }
         self.restated().map_or(&[], |r| &r.labelled)
     }
     /// Amounts the narrative gives functional 项 (`…(项)：预算数为 Y 万元`).
@@ -203,7 +210,7 @@ fn comparison(text: &str, lines: &[Line], parts: &[PartStart], claims: &[Claim])
     if income_parts_with_amounts >= 2 {
         Comparison::TextOnly(TextOnly::TwoDocuments)
     } else if tables_in_yuan(text, lines) {
-        Comparison::TextOnly(TextOnly::TablesInYuan)
+        Comparison::InYuan
     } else {
         Comparison::WithTables
     }
@@ -213,11 +220,10 @@ fn comparison(text: &str, lines: &[Line], parts: &[PartStart], claims: &[Claim])
 fn tables_in_yuan(text: &str, lines: &[Line]) -> bool {
     lines.iter().any(|l| {
         let line = &text[l.span.clone()];
-        if !(line.contains("单位") && line.contains('元')) {
-            return false;
+        line.contains("单位") && line.contains('元') && {
+            let t: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+            t.contains("单位:元") || t.contains("单位：元")
         }
-        let t: String = line.chars().filter(|c| !c.is_whitespace()).collect();
-        t.contains("单位:元") || t.contains("单位：元")
     })
 }
 

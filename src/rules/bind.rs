@@ -97,6 +97,11 @@ pub fn compare(
 /// `said` (a narrative figure, described in messages as `label`) equals `target`.
 pub fn restates(meta: &'static RuleMeta, said: Term, label: &str, target: Term, severity: Severity, ctx: &mut Ctx) {
     let Some(span) = said.span.clone() else { return };
+    let item = format!("{} 的单位", target_table_name(&target));
+    let Some(target) = in_wan(target, ctx) else {
+        ctx.skip(meta, None, SkipReason::AmountMissing { item }, None);
+        return;
+    };
     ctx.narrative_bound.push(span.start);
     let printed = said.printed.clone();
     let blank = target.span.is_none() && target.value.is_zero();
@@ -128,6 +133,32 @@ pub fn restates(meta: &'static RuleMeta, said: Term, label: &str, target: Term, 
             .note(format!("{printed} ≠ {expected}"))
             .related(target.span.clone().map(|span| Label { span, what: target.what.clone() }).into_iter().collect()),
     ));
+}
+
+/// The table a term was read from, by the name its `what` starts with (`T4 收入总计`).
+fn target_table_name(t: &Term) -> &str {
+    t.what.split(' ').next().unwrap_or("")
+}
+
+/// A table term in 万元, the narrative's unit: a table in 元 (its own 单位 line) is scaled, its
+/// printed precision kept (an amount printed in whole 元 is exact to ±0.5 元). `None` when the
+/// document has tables in 元 and this term's table names no unit of its own.
+pub fn in_wan(mut t: Term, ctx: &Ctx) -> Option<Term> {
+    let name = target_table_name(&t);
+    let unit = ctx.units.iter().find(|(id, _)| id.as_str() == name).map(|(_, u)| *u);
+    match unit {
+        Some(u) if u == rust_decimal::Decimal::ONE => {
+            let wan = rust_decimal::Decimal::new(10000, 0);
+            t.value /= wan;
+            t.half /= wan;
+            t.decimals += 4;
+            t.printed = format!("{}（元）", t.printed);
+            Some(t)
+        }
+        Some(_) => Some(t),
+        None if ctx.yuan_somewhere && !name.is_empty() => None,
+        None => Some(t),
+    }
 }
 
 fn line_of(doc: &Document<'_>, c: &Claim) -> Option<usize> {

@@ -29,6 +29,10 @@ pub struct Ctx {
     pub narrative_bound: Vec<usize>,
     /// Table cells some check read (by span start), for the coverage of table amounts.
     pub cells_read: std::collections::HashSet<usize>,
+    /// 元 per printed unit of each table whose 单位 line says (1 for 元, 10,000 for 万元).
+    pub units: Vec<(TableId, rust_decimal::Decimal)>,
+    /// Some line of the document says `单位：元`: a table whose own unit is not known may be in 元.
+    pub yuan_somewhere: bool,
 }
 
 impl Ctx {

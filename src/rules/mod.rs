@@ -304,7 +304,14 @@ pub struct Document<'a> {
 
 /// Run the rules named in `only` (every rule when it is empty) over `doc`, in [`RULES`]' order.
 pub(crate) fn run(doc: &Document<'_>, only: &[&str]) -> Ctx {
-    let mut ctx = Ctx::default();
+    let mut ctx = Ctx {
+        units: doc.tables.iter().filter_map(|t| lookup::yuan_per_unit(doc, t.id).map(|u| (t.id, u))).collect(),
+        yuan_somewhere: doc.lines.iter().any(|l| {
+            let c = crate::lines::compact(&doc.text[l.span.clone()]);
+            c.contains("单位:元") || c.contains("单位：元")
+        }),
+        ..Ctx::default()
+    };
     for rule in RULES.iter().filter(|r| only.is_empty() || only.contains(&r.meta().id)) {
         ctx.current = rule.meta().id;
         rule.check(doc, &mut ctx);

@@ -46,6 +46,8 @@ fn check(doc: &Document<'_>, ctx: &mut Ctx) {
         {
             continue;
         }
+        // A table in 元 is compared in 万元; one whose unit is unknown beside 元 tables is not.
+        let Some(target) = super::bind::in_wan(target, ctx) else { continue };
         ctx.record(compare(meta, la, &target, severity, doc));
     }
 }
@@ -168,6 +170,7 @@ fn basic_split_without_t6(meta: &'static RuleMeta, doc: &Document<'_>, ctx: &mut
     let Some(basic) = lookup::total_row(t5).and_then(|r| lookup::cell(TableId::T5, t5, r, "基本支出", doc)) else {
         return;
     };
+    let Some(basic) = super::bind::in_wan(basic, ctx) else { return };
     let term = |l: &Labelled| said(l, doc);
     ctx.check_sum(super::SumSpec {
         meta,
