@@ -29,8 +29,9 @@ pub fn growths(s: &Stream, figs: &[Figure]) -> Vec<Growth> {
     let c = &s.chars;
     let mut out: Vec<Growth> = Vec::new();
     let mut changes: std::collections::HashSet<(usize, usize)> = Default::default();
-    let starts: Vec<usize> =
-        (0..c.len()).filter(|&i| word_at(c, i, &["比上年", "较上年", "比20", "较20"]).is_some()).collect();
+    let starts: Vec<usize> = (0..c.len())
+        .filter(|&i| word_at(c, i, &["比上年", "较上年", "比20", "较20", "与上年相比"]).is_some())
+        .collect();
     for &i in &starts {
         // The comparison word, then (within a few characters) the direction and the change.
         let sentence_start = sentence_start(c, i);
@@ -42,7 +43,24 @@ pub fn growths(s: &Stream, figs: &[Figure]) -> Vec<Growth> {
                 f.unit != Unit::Percent && f.at.end <= i && !is_change(f) && !bracketed(c, f, i) && !after_zhan(c, f)
             })
             .collect();
-        let Some(current) = candidates.last().copied() else { continue };
+        // `…预算数为 1685.72 万元。与上年相比增加 1557.29 万元`: a sentence that opens with the
+        // comparison is about the subject of the sentence before it (its first amount: a list of
+        // parts may follow it, `…住房保障支出 662.86 万元。比 2025 年增加 2,734.52 万元`).
+        let opens = c[sentence_start..i].iter().all(|ch| ch.is_whitespace());
+        let previous = || {
+            let before = sentence_start.checked_sub(1).map(|k| stream::sentence_start(c, k))?;
+            figs_from(figs, before)
+                .take_while(|f| f.at.end <= sentence_start)
+                .find(|f| f.unit != Unit::Percent && !is_change(f))
+        };
+        let (current, borrowed) = match candidates.last().copied() {
+            Some(f) => (f, false),
+            None if opens => match previous() {
+                Some(f) => (f, true),
+                None => continue,
+            },
+            None => continue,
+        };
         let subject = candidates.first().filter(|f| f.at != current.at).map(|f| (*f).clone());
         // No other 比上年 between the current amount and this one.
         let later = starts.partition_point(|&o| o <= current.at.end);
@@ -68,6 +86,12 @@ pub fn growths(s: &Stream, figs: &[Figure]) -> Vec<Growth> {
         }
         let Some((mut up, after)) = dir else { continue };
         let basis: String = c[i..k].iter().collect();
+        // Borrowed from the sentence before only when nothing is named between the comparison
+        // and its verb (`与上年相比，财政拨款支出减少…` speaks of another subject).
+        let named = basis.trim_start_matches("与上年相比").trim_start_matches("比上年").trim_start_matches("较上年");
+        if borrowed && !named.chars().all(|ch| ch.is_whitespace() || matches!(ch, '，' | ',')) {
+            continue;
+        }
         // The change: the first figure right after the verb.
         let Some(change) =
             figs_from(figs, after).take_while(|f| f.at.start <= after + 2).find(|f| f.unit != Unit::Percent)

@@ -8,7 +8,9 @@ declare_rule! {
     /// Every growth statement in the narrative: `X 万元，比上年(预算)增加 A 万元，增长 B%` has
     /// B = A ÷ (X − A) × 100 (a decrease: A ÷ (X + A)), and the rate's word agrees with the change's
     /// (增加 … 增长, 减少 … 下降/减少). A statement with no rate is still wrong when its increase
-    /// exceeds the only amount it can be about (`预算0万元，比2022年预算增加1421.25万元`).
+    /// exceeds the only amount it can be about (`预算0万元，比2022年预算增加1421.25万元`). A sentence
+    /// that opens with the comparison (`…为 1685.72 万元。与上年相比增加 1557.29 万元，增长…`) is about
+    /// the first amount of the sentence before it.
     ///
     /// ### Why
     /// Reviewers recompute every rate by hand; a rate that does not follow from the printed
