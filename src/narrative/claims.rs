@@ -114,9 +114,30 @@ pub fn labelled_amounts(s: &Stream, figs: &[Figure], parts: &[PartStart]) -> Vec
                     || c[ls - 1].is_ascii_digit()
                     || year
                     || matches!(c[ls - 1], ' ' | '(' | ')' | '）' | '（');
-                let unit = ["部门", "单位", "中心", "机关", "事业单位", "局", "委", "院", "所", "办"]
-                    .iter()
-                    .any(|u| prev.ends_with(u));
+                let unit = [
+                    "部门",
+                    "单位",
+                    "中心",
+                    "机关",
+                    "事业单位",
+                    "局",
+                    "委",
+                    "院",
+                    "所",
+                    "办",
+                    "校",
+                    "处",
+                    "站",
+                    "馆",
+                    "会",
+                    "队",
+                    "厅",
+                    "部",
+                    "署",
+                    "室",
+                ]
+                .iter()
+                .any(|u| prev.ends_with(u));
                 if !free && !unit {
                     continue;
                 }
