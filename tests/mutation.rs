@@ -11,7 +11,7 @@
 //! document and kind are printed (`cargo test --test mutation -- --nocapture`); the test holds
 //! the floors measured when it was written, so a change that catches fewer slips fails it, and an
 //! amount the report does not check must stay listed as unchecked after its slip.
-//! `MUTATION_MISSES=1` prints each slip of (a) and (b) that was not caught.
+//! `MUTATION_MISSES=1` prints each slip of (a), (b) and (c) that was not caught.
 
 mod common;
 
@@ -232,7 +232,11 @@ fn narrative_slips(text: &str, base: &Report, rates: &mut Rates) {
     }
     for (line, at) in spread(&wan, PER_DOC) {
         let r = common::run(&replaced(text, &at, &retype(&text[at.clone()])));
-        rates.c.add(caught(&base_keys, &r, line));
+        let hit = caught(&base_keys, &r, line);
+        if !hit && std::env::var_os("MUTATION_MISSES").is_some() {
+            println!("  miss (c) line {line}: {}", &text[at.clone()]);
+        }
+        rates.c.add(hit);
     }
     for (line, at) in spread(&pct, PER_DOC) {
         let printed = &text[at.clone()];
@@ -304,10 +308,10 @@ fn corpus_slips_are_caught_where_the_report_says_it_checks() {
     assert!(total.d.pct() >= FLOOR_D, "(d) {:.1}% < {FLOOR_D}%", total.d.pct());
 }
 
-// Measured (issue 11, session 5): (a) 99.8 % of 417, (b) 28.3 % of 343, (c) 24.3 % of 371,
+// Measured (issue 11, session 5): (a) 99.8 % of 417, (b) 28.3 % of 343, (c) 27.0 % of 371,
 // (d) 81.4 % of 204. The issue's targets are (a) 95 %, (b) 90 %, (c) and (d) 70 %: (b) and (c) are
 // not met yet, and these floors only keep what is reached.
 const FLOOR_A: f64 = 97.0;
 const FLOOR_B: f64 = 26.0;
-const FLOOR_C: f64 = 22.0;
+const FLOOR_C: f64 = 25.0;
 const FLOOR_D: f64 = 78.0;

@@ -61,9 +61,14 @@ pub struct Labelled {
 }
 
 /// Labels that name a table figure, longest first (so `财政拨款收支总预算` wins over `收支总预算`).
-pub const AMOUNT_LABELS: [&str; 10] = [
+pub const AMOUNT_LABELS: [&str; 15] = [
     "财政拨款收支总预算",
     "收支总预算",
+    "收入预算总计",
+    "支出预算总计",
+    "收支预算总计",
+    "本年收入合计",
+    "本年支出合计",
     "运行经费财政拨款预算",
     "“三公”经费预算数",
     "“三公”经费数为",

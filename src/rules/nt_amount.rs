@@ -84,8 +84,14 @@ impl<'d> Targets<'d> {
         let income_total =
             |b: Option<&BalanceTable>| b.and_then(|b| b.income_total.as_ref()).filter(|i| i.amount.is_some()).cloned();
         match la.label {
-            "收支总预算" | "收入预算" | "支出预算" => {
+            "收支总预算" | "收入预算" | "支出预算" | "收入预算总计" | "支出预算总计" | "收支预算总计" => {
                 (income_total(self.t1).map(|i| lookup::t1_term(&i, doc)), Severity::Error)
+            }
+            // The subtotals some provinces print in T1 (`本年收入合计`, `本年支出合计`).
+            "本年收入合计" | "本年支出合计" => {
+                let side = |b: &'d BalanceTable| if la.label == "本年收入合计" { &b.income } else { &b.expense };
+                let item = self.t1.and_then(|b| side(b).iter().find(|i| i.label == la.label && i.amount.is_some()));
+                (item.map(|i| lookup::t1_term(i, doc)), Severity::Error)
             }
             "财政拨款收支总预算" => (income_total(self.t4).map(|i| lookup::t4_term(&i, doc)), Severity::Error),
             "人员经费" | "公用经费" => (t6_total(la.label), Severity::Error),
