@@ -37,9 +37,9 @@ pub struct HeaderCell {
 /// The header cells of a header block, left to right. Fragments (text between runs of two or
 /// more blanks) that overlap across lines are one cell; a fragment over two or more cells of the
 /// lines below it (`基本支出` over `人员经费` and `公用经费`, `本年收入` over its sources), or
-/// centred above the gap between two cells with none of the amount `bands` under it, is a group
-/// heading and is left out. 栏次 numbers (`1 2 3`, `**`) are skipped.
-pub fn header_cells(header_lines: &[&str], bands: &[Range<usize>]) -> Vec<HeaderCell> {
+/// centred above the gap between two cells a line or more above both, is a group heading and is
+/// left out. 栏次 numbers (`1 2 3`, `**`) are skipped.
+pub fn header_cells(header_lines: &[&str]) -> Vec<HeaderCell> {
     let frags: Vec<(usize, Range<usize>, String)> = header_lines
         .iter()
         .enumerate()
@@ -72,15 +72,10 @@ pub fn header_cells(header_lines: &[&str], bands: &[Range<usize>]) -> Vec<Header
         }
     }
     cells.sort_by_key(|c| c.span.start);
-    // A heading centred over the gap between its two sub-columns, above both of them, with no
-    // band of amounts centred under it.
+    // A heading centred over the gap between its two sub-columns, a line or more above both of
+    // them (a column's own wrapped words reach down to its neighbours' line).
     let heading = |k: usize| {
-        let c = &cells[k].span;
-        let over_amounts = bands.iter().any(|b| (c.start * 2..c.end * 2 + 2).contains(&(b.start + b.end + 1)));
-        k > 0
-            && k + 1 < cells.len()
-            && !over_amounts
-            && cells[k].lines.end <= cells[k - 1].lines.start.min(cells[k + 1].lines.start)
+        k > 0 && k + 1 < cells.len() && cells[k].lines.end < cells[k - 1].lines.start.min(cells[k + 1].lines.start)
     };
     // `其中：` standing over the parts of a total is no column.
     let connector = |k: usize| cells[k].words.trim_end_matches([':', '：']) == "其中";
@@ -150,14 +145,25 @@ pub fn bands<'a>(text: &str, amounts: impl Iterator<Item = &'a Amount>) -> Vec<R
 }
 
 /// For each band of the amounts, the value cell it stands under: the one cell its span overlaps
-/// (one column of slack). `None` when a band stands under no cell or under two, or the bands'
-/// cells go back left.
+/// (one column of slack), or else the cell right before it (right-aligned amounts under a narrow
+/// word). `None` when a band stands under two cells or under none, or the bands' cells go back
+/// left.
 pub fn band_cells(bands: &[Range<usize>], cells: &[HeaderCell]) -> Option<Vec<(Range<usize>, usize)>> {
     let mut out = Vec::new();
     for band in bands.iter().cloned() {
         let wide = band.start.saturating_sub(1)..band.end + 1;
         let hits: Vec<usize> = (0..cells.len()).filter(|&k| overlap(&cells[k].span, &wide) > 0).collect();
-        let [k] = hits.as_slice() else { return None };
+        // Right-aligned amounts under a narrow heading word stand right of it: the last cell that
+        // starts before the band ends, when the band lies between it and the next cell.
+        let left_of = || {
+            let k = cells.iter().rposition(|c| c.span.start < band.end)?;
+            (band.start >= cells[k].span.end).then_some(k)
+        };
+        let k = match hits.as_slice() {
+            [k] => k,
+            [] => &left_of()?,
+            _ => return None,
+        };
         if out.last().is_some_and(|(_, last)| last > k) {
             return None;
         }
@@ -192,7 +198,7 @@ mod tests {
     #[test]
     fn wrapped_header_words_make_one_cell_and_group_headings_none() {
         let header = ["                    基 本 支 出", "            一般公共预   人员    公用", "    总计        算"];
-        let words: Vec<String> = header_cells(&header, &[]).into_iter().map(|c| c.words).collect();
+        let words: Vec<String> = header_cells(&header).into_iter().map(|c| c.words).collect();
         assert_eq!(words, ["总计", "一般公共预算", "人员", "公用"]);
     }
 

@@ -572,9 +572,8 @@ fn pages<'a>(id: TableId, kept: &[(&Line, &'a str)], rows: &[CodedRow]) -> Vec<(
     let mut next_row = 0;
     for (l, s) in kept {
         if next_row < rows.len() && rows[next_row].line == l.index {
-            let is_header = |run: &[&str]| {
-                super::grid::header_cells(run, &[]).iter().any(|c| meaning(id, &c.words) == Some("合计"))
-            };
+            let is_header =
+                |run: &[&str]| super::grid::header_cells(run).iter().any(|c| meaning(id, &c.words) == Some("合计"));
             if out.is_empty() || is_header(&run) {
                 out.push((std::mem::take(&mut run), next_row..next_row));
             }
@@ -598,7 +597,7 @@ fn pages<'a>(id: TableId, kept: &[(&Line, &'a str)], rows: &[CodedRow]) -> Vec<(
 /// nothing this kind has, or a band stands under no cell or two.
 fn page_columns(id: TableId, text: &str, header: &[&str], rows: &[CodedRow]) -> Option<PageColumns> {
     let bands = super::grid::bands(text, rows.iter().flat_map(|r| &r.amounts));
-    let cells = super::grid::header_cells(header, &bands);
+    let cells = super::grid::header_cells(header);
     let latest = cells.iter().flat_map(|c| years(&c.headings).chain(years(&c.words)).collect::<Vec<_>>()).max();
     let named: Vec<Option<String>> = cells.iter().map(|c| column_name(id, c, latest)).collect();
     // The value cells start at the first one named (the label cells before it mean nothing).
