@@ -100,11 +100,12 @@ pub fn header_cells(header_lines: &[&str]) -> Vec<HeaderCell> {
     cells
 }
 
-/// The fragments of a header line: runs of text separated by two or more blanks, each with its
-/// character columns and its text with the blanks removed.
+/// The fragments of a header line: runs of text separated by two or more blanks (a word spaced
+/// out letter by letter, `合   计`, stays one), each with its character columns and its text with
+/// the blanks removed.
 pub fn fragments(line: &str) -> Vec<(Range<usize>, String)> {
     let chars: Vec<char> = line.chars().collect();
-    let mut out = Vec::new();
+    let mut out: Vec<(Range<usize>, String)> = Vec::new();
     let mut k = 0;
     while k < chars.len() {
         if chars[k].is_whitespace() {
@@ -124,7 +125,14 @@ pub fn fragments(line: &str) -> Vec<(Range<usize>, String)> {
             }
         }
         let words: String = chars[start..end].iter().filter(|c| !c.is_whitespace()).collect();
-        out.push((start..end, words));
+        // `合   计`, `小   计`: a word spaced out letter by letter is one fragment.
+        match out.last_mut() {
+            Some((span, w)) if w.chars().count() == 1 && words.chars().count() == 1 && start - span.end <= 4 => {
+                span.end = end;
+                w.push_str(&words);
+            }
+            _ => out.push((start..end, words)),
+        }
     }
     out
 }

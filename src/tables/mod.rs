@@ -486,7 +486,8 @@ fn join_continued_pages(found: Vec<Table>, text: &str, lines: &[Line], compacts:
                 && t.line.is_some_and(|l| l >= prev.region.end && l <= prev.region.end + 1)
                 && t.region.start > prev.line.unwrap_or(0)
                 && (fit(prev) > 0 || has_lines(prev))
-                && (fit(&t) > 0 || has_lines(&t))
+                // (a page of staircase rows reads as nothing without the page before it)
+                && (fit(&t) > 0 || has_lines(&t) || t.has_numbers)
         });
         match out.last_mut() {
             Some(prev) if continues => {
