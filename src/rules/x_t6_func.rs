@@ -16,7 +16,8 @@ declare_rule! {
     /// T6 `30113 22.20` = T5 `2210201 基本支出 22.20`.
     ///
     /// ### Known problems
-    /// Local practice can book these elsewhere; hence only a warning.
+    /// Local practice can book these elsewhere; hence only a warning. An economic code printed on
+    /// two T6 rows (split by 政府经济分类, `30108 … 50102` and `30108 … 50501`) is not compared.
     XT6Func, "X-T6-FUNC", "基本支出经济分类与功能分类对应项一致（提示）", "T6 economic ↔ T5 functional pairs agree (warning)", check: check, severity: Warning
 }
 
