@@ -145,7 +145,7 @@ fn target_table_name(t: &Term) -> &str {
 /// document has tables in 元 and this term's table names no unit of its own.
 pub fn in_wan(mut t: Term, ctx: &Ctx) -> Option<Term> {
     let name = target_table_name(&t);
-    let unit = ctx.units.iter().find(|(id, _)| id.as_str() == name).map(|(_, u)| *u);
+    let unit = TableId::ALL.iter().find(|id| id.as_str() == name).and_then(|id| ctx.unit(*id));
     match unit {
         Some(u) if u == rust_decimal::Decimal::ONE => {
             let wan = rust_decimal::Decimal::new(10000, 0);

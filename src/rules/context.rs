@@ -31,11 +31,19 @@ pub struct Ctx {
     pub cells_read: std::collections::HashSet<usize>,
     /// 元 per printed unit of each table whose 单位 line says (1 for 元, 10,000 for 万元).
     pub units: Vec<(TableId, rust_decimal::Decimal)>,
-    /// Some line of the document says `单位：元`: a table whose own unit is not known may be in 元.
+    /// Some line of the document says `单位：元` (the narrative pass's [`Comparison::InYuan`]): a
+    /// table whose own unit is not known may be in 元.
+    ///
+    /// [`Comparison::InYuan`]: crate::narrative::Comparison::InYuan
     pub yuan_somewhere: bool,
 }
 
 impl Ctx {
+    /// 元 per printed unit of table `id`, from its own 单位 line, if it has one.
+    pub fn unit(&self, id: TableId) -> Option<rust_decimal::Decimal> {
+        self.units.iter().find(|(t, _)| *t == id).map(|(_, u)| *u)
+    }
+
     /// Count `run` checks run and `skipped` skipped for the current rule.
     pub(super) fn tally(&mut self, run: usize, skipped: usize) {
         let id = self.current;

@@ -306,10 +306,7 @@ pub struct Document<'a> {
 pub(crate) fn run(doc: &Document<'_>, only: &[&str]) -> Ctx {
     let mut ctx = Ctx {
         units: doc.tables.iter().filter_map(|t| lookup::yuan_per_unit(doc, t.id).map(|u| (t.id, u))).collect(),
-        yuan_somewhere: doc.lines.iter().any(|l| {
-            let c = crate::lines::compact(&doc.text[l.span.clone()]);
-            c.contains("单位:元") || c.contains("单位：元")
-        }),
+        yuan_somewhere: doc.narrative.comparison == crate::narrative::Comparison::InYuan,
         ..Ctx::default()
     };
     for rule in RULES.iter().filter(|r| only.is_empty() || only.contains(&r.meta().id)) {

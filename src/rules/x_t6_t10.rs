@@ -40,9 +40,7 @@ fn check(doc: &Document<'_>, ctx: &mut Ctx) {
         let Some(r6) = lookup::row(t6, code) else { continue };
         let Some(mut part) = lookup::cell(TableId::T6, t6, r6, &t6.columns[0], doc) else { continue };
         // The two tables in their own units (T6 in 元, T10 in 万元): T6's amount in T10's.
-        if let (Some(u6), Some(u10)) =
-            (lookup::yuan_per_unit(doc, TableId::T6), lookup::yuan_per_unit(doc, TableId::T10))
-        {
+        if let (Some(u6), Some(u10)) = (ctx.unit(TableId::T6), ctx.unit(TableId::T10)) {
             if u6 > u10 {
                 continue; // (a 万元 T6 beside a 元 T10 is not seen in any template)
             }

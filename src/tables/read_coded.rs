@@ -166,8 +166,10 @@ const INCOME_SOURCES: [&str; 13] = [
 ];
 
 /// Generic names of a flat 收入总表's source columns (their order in the header is not known).
-const SOURCE_COLUMNS: [&str; 12] =
-    ["来源1", "来源2", "来源3", "来源4", "来源5", "来源6", "来源7", "来源8", "来源9", "来源10", "来源11", "来源12"];
+const SOURCE_COLUMNS: [&str; INCOME_SOURCES.len()] = [
+    "来源1", "来源2", "来源3", "来源4", "来源5", "来源6", "来源7", "来源8", "来源9", "来源10", "来源11", "来源12",
+    "来源13",
+];
 
 /// A flat 收入总表 (总计, then one column per income source, no 小计 or 其中 column): the total
 /// and one generically named column per source the header names. Its one identity, 总计 = Σ
