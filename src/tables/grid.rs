@@ -10,10 +10,15 @@ use crate::amount::Amount;
 use std::ops::Range;
 
 /// Character-column range of the byte range `span` of `text`, on its line.
-fn columns_of(text: &str, span: &Range<usize>) -> Range<usize> {
-    let line_start = text[..span.start].rfind('\n').map_or(0, |k| k + 1);
-    let start = text[line_start..span.start].chars().count();
+pub fn columns_of(text: &str, span: &Range<usize>) -> Range<usize> {
+    let start = column(text, span.start);
     start..start + text[span.clone()].chars().count()
+}
+
+/// Character column of byte offset `at` of `text`, on its line.
+pub fn column(text: &str, at: usize) -> usize {
+    let line_start = text[..at].rfind('\n').map_or(0, |k| k + 1);
+    text[line_start..at].chars().count()
 }
 
 fn overlap(a: &Range<usize>, b: &Range<usize>) -> usize {

@@ -2,6 +2,7 @@
 //! expenditure by 功能分类 类 on the right, often merged into one text line (HZ-15): the
 //! expenditure side starts at a 类 code followed by its name, or at 支出总计.
 
+use super::grid::column;
 use super::titles::{strip_title_prefix, CHINESE_NUMERALS};
 use super::{is_class_code, skip_line, BalanceItem, BalanceTable, IncomeLevel, TableId};
 use crate::amount::Amount;
@@ -152,12 +153,6 @@ fn two_labels(printed: &str) -> bool {
         let run = before.trim_end_matches(|c: char| CHINESE_NUMERALS.contains(c));
         run.len() < before.len() && !run.is_empty()
     })
-}
-
-/// Character column of a token on its line.
-fn column(text: &str, at: usize) -> usize {
-    let line_start = text[..at].rfind('\n').map_or(0, |k| k + 1);
-    text[line_start..at].chars().count()
 }
 
 /// Where a line's expenditure side starts by what it prints: a 类 code followed by its name, or

@@ -135,8 +135,7 @@ fn horizontal(text: &str, lines: &[Line]) -> Option<LabelledTable> {
     let (line, s) = kept[data];
     let amounts: Vec<crate::amount::Amount> = lex(s, line.span.start).iter().filter_map(Token::amount).collect();
     let header: Vec<&str> = kept[..data].iter().map(|(_, s)| *s).collect();
-    let col = |a: &crate::amount::Amount| text[line.span.start..a.span.start].chars().count();
-    let ends: Vec<usize> = amounts.iter().map(|a| col(a) + a.span.len()).collect();
+    let ends: Vec<usize> = amounts.iter().map(|a| super::grid::columns_of(text, &a.span).end).collect();
     let cells = t10_cells(&header);
     let first = cells.iter().position(|(_, w)| w.contains("合计"))?;
     let cells = &cells[first..];
