@@ -187,12 +187,14 @@ fn side_split(text: &str, lines: &[Line], toks: &[Vec<Token>]) -> Option<usize> 
     let x = aligned_start(&starts)?;
     // Where a line marks its side (a 类 code, 支出总计), the column must agree with it: an
     // alignment that cuts a code from its name is a coincidence of single-spaced text.
-    let agrees = lines.iter().zip(toks).all(|(l, ts)| match marked_split(ts) {
-        Some(k) => cut_at(&text[l.span.clone()], x).is_some_and(|cut| {
-            let at = l.span.start + cut;
-            at <= ts[k].span.start && ts[..k].iter().all(|t| t.span.end <= at)
-        }),
-        None => true,
+    let agrees = lines.iter().zip(toks).filter(|(l, _)| !skip_line(&text[l.span.clone()])).all(|(l, ts)| {
+        match marked_split(ts) {
+            Some(k) => cut_at(&text[l.span.clone()], x).is_some_and(|cut| {
+                let at = l.span.start + cut;
+                at <= ts[k].span.start && ts[..k].iter().all(|t| t.span.end <= at)
+            }),
+            None => true,
+        }
     });
     agrees.then_some(x)
 }
