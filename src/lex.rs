@@ -78,6 +78,12 @@ pub fn lex(line: &str, start: usize) -> Vec<Token> {
                     break;
                 }
             }
+            // `25180591 .33`: the cents printed one blank after the whole 元 are one amount.
+            if let Some((tok, after)) = spaced_cents(line, &chars, i, j, start) {
+                out.push(tok);
+                i = after;
+                continue;
+            }
             let end = chars.get(j).map_or(line.len(), |&(p, _)| p);
             let run = &line[pos..end];
             // `2.` or `1、` before text is an enumerator: keep it with the text.
@@ -102,6 +108,13 @@ pub fn lex(line: &str, start: usize) -> Vec<Token> {
             i = after;
             continue;
         }
+        // `(1)工资福利支出`, `（2）政府性基金`: a bracketed enumerator stays with its text.
+        if let Some(after) = bracketed_enumerator(&chars, i) {
+            let end = chars.get(after).map_or(line.len(), |&(p, _)| p);
+            push_text(&mut out, &line[pos..end], start + pos);
+            i = after;
+            continue;
+        }
         // A text run up to whitespace or a digit.
         let mut j = i + 1;
         while j < chars.len() && !chars[j].1.is_whitespace() && !is_digit(chars[j].1) {
@@ -112,6 +125,38 @@ pub fn lex(line: &str, start: usize) -> Vec<Token> {
         i = j;
     }
     out
+}
+
+/// A whole number `chars[i..j]` followed by one blank and `.dd` (`25180591 .33`): that amount
+/// and the index after it.
+fn spaced_cents(line: &str, chars: &[(usize, char)], i: usize, j: usize, start: usize) -> Option<(Token, usize)> {
+    let whole: String = chars[i..j].iter().map(|&(_, c)| c).collect();
+    if !whole.bytes().all(|b| b.is_ascii_digit()) || chars.get(j)?.1 != ' ' || chars.get(j + 1)?.1 != '.' {
+        return None;
+    }
+    let cents = chars[j + 2..].iter().take_while(|(_, c)| c.is_ascii_digit()).count();
+    let after = j + 2 + cents;
+    if cents != 2 || chars.get(after).is_some_and(|&(_, c)| !c.is_whitespace()) {
+        return None;
+    }
+    let end = chars.get(after).map_or(line.len(), |&(p, _)| p);
+    let (value, decimals) = parse_number(&format!("{whole}.{}", &line[chars[j + 2].0..end]))?;
+    let span = start + chars[i].0..start + end;
+    Some((Token { kind: Lex::Num(Amount { value, decimals, span: span.clone() }), span }, after))
+}
+
+/// The index after `(1)` / `（12）` at `chars[i]` when a label follows it directly.
+fn bracketed_enumerator(chars: &[(usize, char)], i: usize) -> Option<usize> {
+    let close = match chars[i].1 {
+        '(' => ')',
+        '（' => '）',
+        _ => return None,
+    };
+    let digits = chars[i + 1..].iter().take_while(|(_, c)| c.is_ascii_digit()).count();
+    let after = i + 1 + digits + 1;
+    let label_follows = chars.get(after).is_some_and(|&(_, c)| !c.is_whitespace() && !is_digit(c));
+    ((1..=2).contains(&digits) && chars.get(i + 1 + digits).map(|&(_, c)| c) == Some(close) && label_follows)
+        .then_some(after)
 }
 
 /// The digits of `[201]` at `chars[i]`, and the index after the closing bracket.
@@ -191,6 +236,25 @@ mod tests {
                 Lex::Int(x) => format!("I:{x}"),
             })
             .collect()
+    }
+
+    #[test]
+    fn a_bracketed_enumerator_stays_with_its_label() {
+        assert_eq!(kinds("(1)工资福利支出 29,812.40"), ["T:(1)工资福利支出", "N:29,812.40"]);
+        assert_eq!(kinds("（12）其他支出"), ["T:（12）其他支出"]);
+        assert_eq!(kinds("(3) 12.00"), ["T:(", "I:3", "T:)", "N:12.00"]);
+    }
+
+    #[test]
+    fn cents_one_blank_after_the_whole_amount_are_one_amount() {
+        assert_eq!(
+            kinds("一、部门预算 25180591 .33 一、部门预算"),
+            ["T:一、部门预算", "N:25180591 .33", "T:一、部门预算"]
+        );
+        let a = lex("25180591 .33", 0);
+        assert!(matches!(&a[0].kind, Lex::Num(x) if x.value.to_string() == "25180591.33" && x.decimals == 2));
+        // Not a number with cents: `.335`, or text after.
+        assert_eq!(kinds("12 .335"), ["I:12", "T:.", "I:335"]);
     }
 
     #[test]

@@ -80,6 +80,8 @@ macro_rules! fixtures {
 const LISTED: &[&str] = &[
     "STR-TOC-BODY",
     "T1-BAL",
+    "T1-OUT-BREAKDOWN",
+    "T4-OUT-BREAKDOWN",
     "T1-IN-TOTAL",
     "T1-IN-CUR",
     "T1-IN-GPB",
@@ -180,6 +182,7 @@ fixtures!(t1_co_fis, "T1-CO-FIS");
 fixtures!(t1_co_nonfis, "T1-CO-NONFIS");
 fixtures!(t1_out_sum, "T1-OUT-SUM");
 fixtures!(t1_out_rollup, "T1-OUT-ROLLUP");
+fixtures!(t1_out_breakdown, "T1-OUT-BREAKDOWN");
 fixtures!(t2_row_total, "T2-ROW-TOTAL");
 fixtures!(t2_row_sub, "T2-ROW-SUB");
 fixtures!(t2_rollup, "T2-ROLLUP");
@@ -206,6 +209,7 @@ fixtures!(t4_in, "T4-IN");
 fixtures!(t4_row, "T4-ROW");
 fixtures!(t4_col, "T4-COL");
 fixtures!(t4_rollup, "T4-ROLLUP");
+fixtures!(t4_out_breakdown, "T4-OUT-BREAKDOWN");
 fixtures!(x_t1_t2_tot, "X-T1-T2-TOT");
 fixtures!(x_t1_t2_cols, "X-T1-T2-COLS");
 fixtures!(x_t1_t2_class, "X-T1-T2-CLASS");

@@ -203,3 +203,111 @@ pub fn check_indent_rollup(
         });
     }
 }
+
+/// Outline depth of a printed label by its enumerator: `一、` 0, `1、` / `1.` 1, `(1)` / `（一）` 2.
+pub fn outline_depth(printed: &str) -> Option<u8> {
+    use crate::tables::CHINESE_NUMERALS;
+    if printed.starts_with(['(', '（']) {
+        return Some(2);
+    }
+    let numeral = printed.chars().take_while(|c| CHINESE_NUMERALS.contains(*c)).count();
+    let digits = printed.bytes().take_while(u8::is_ascii_digit).count();
+    let after = |n: usize| printed.chars().nth(n).is_some_and(|c| matches!(c, '、' | '.' | '．'));
+    if numeral > 0 && after(numeral) {
+        Some(0)
+    } else if digits > 0 && after(digits) {
+        Some(1)
+    } else {
+        None
+    }
+}
+
+/// Enumerated lines above a subtotal and the lines one depth below each: `(parent, children)`.
+/// A parent's block runs to the next line at its depth or shallower; a `其中` line inside it is
+/// neither part nor end; any other line without an enumerator leaves the parent unchecked.
+pub fn outline_children(items: &[BalanceItem]) -> Vec<(usize, Vec<usize>)> {
+    let depth = |i: &BalanceItem| outline_depth(&i.printed);
+    let mut out = Vec::new();
+    for (p, parent) in items.iter().enumerate() {
+        let Some(d) = depth(parent) else { continue };
+        let mut kids = Vec::new();
+        let mut plain = false;
+        for (k, item) in items.iter().enumerate().skip(p + 1) {
+            match depth(item) {
+                Some(e) if e <= d => break,
+                Some(e) if e == d + 1 => kids.push(k),
+                Some(_) => {}
+                None if item.printed.starts_with("其中") => {}
+                None => {
+                    plain = !is_subtotal(&item.label) && !item.label.contains("合计");
+                    break;
+                }
+            }
+        }
+        if !kids.is_empty() && !plain {
+            out.push((p, kids));
+        }
+    }
+    out
+}
+
+/// A heading line over the 类 of a side (`一、部门预算` above `1、一般公共服务支出`): an
+/// enumerated line without a code whose next line is a 类 one depth below it.
+pub fn is_heading(items: &[BalanceItem], k: usize) -> bool {
+    let (Some(item), Some(next)) = (items.get(k), items.get(k + 1)) else { return false };
+    item.code.is_none()
+        && next.code.is_some()
+        && outline_depth(&item.printed).zip(outline_depth(&next.printed)).is_some_and(|(a, b)| b == a + 1)
+}
+
+/// The breakdowns of a balance table's spending (T1, T4) checked in themselves and against
+/// the table's total: each enumerated line = Σ the lines one depth below it (on the 功能分类
+/// side only its headings, whose 类 the other rules sum); a breakdown's 本年支出合计 = Σ its
+/// outermost enumerated lines; its 支出总计 = 本年支出合计 + the lines below it; and its
+/// 支出总计 = the table's 支出总计.
+pub fn check_breakdowns(meta: &'static RuleMeta, id: TableId, b: &BalanceTable, doc: &Document<'_>, ctx: &mut Ctx) {
+    for (p, kids) in outline_children(&b.expense) {
+        if is_heading(&b.expense, p) {
+            check_parts(meta, id, &b.expense[p], kids.iter().map(|&k| &b.expense[k]).collect(), doc, ctx);
+        }
+    }
+    for side in &b.breakdowns {
+        for (p, kids) in outline_children(&side.items) {
+            check_parts(meta, id, &side.items[p], kids.iter().map(|&k| &side.items[k]).collect(), doc, ctx);
+        }
+        let Some(s) = side.items.iter().position(|i| is_subtotal(&i.label)) else { continue };
+        let outer: Vec<&BalanceItem> =
+            side.items[..s].iter().filter(|i| outline_depth(&i.printed) == Some(0)).collect();
+        if !outer.is_empty() {
+            check_parts(meta, id, &side.items[s], outer, doc, ctx);
+        }
+        if let Some(total) = &side.total {
+            check_parts(meta, id, total, side.items[s..].iter().collect(), doc, ctx);
+            if let Some(main) = &b.expense_total {
+                check_parts(meta, id, total, vec![main], doc, ctx);
+            }
+        }
+    }
+}
+
+fn check_parts(
+    meta: &'static RuleMeta,
+    id: TableId,
+    total: &BalanceItem,
+    parts: Vec<&BalanceItem>,
+    doc: &Document<'_>,
+    ctx: &mut Ctx,
+) {
+    if total.amount.is_none() && parts.iter().all(|i| i.amount.is_none()) {
+        return;
+    }
+    ctx.check_sum(SumSpec {
+        meta,
+        table: Some(id),
+        place_zh: format!("{} {}", id.as_str(), total.printed),
+        place_en: format!("{} {}", id.as_str(), total.printed),
+        total: term_of(id, total, doc.text),
+        parts: parts.iter().map(|i| term_of(id, i, doc.text)).collect(),
+        row_span: line_span(doc, total),
+    });
+}

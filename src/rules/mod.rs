@@ -68,6 +68,7 @@ mod t1_in_gpb;
 mod t1_in_soe;
 mod t1_in_total;
 mod t1_in_unit;
+mod t1_out_breakdown;
 mod t1_out_rollup;
 mod t1_out_sum;
 mod t2_rollup;
@@ -78,6 +79,7 @@ mod t3_row;
 mod t4_bal;
 mod t4_col;
 mod t4_in;
+mod t4_out_breakdown;
 mod t4_rollup;
 mod t4_row;
 mod t5_depth;
@@ -212,6 +214,7 @@ pub static RULES: &[&dyn Rule] = &[
     &t1_co_nonfis::T1CoNonfis,
     &t1_out_sum::T1OutSum,
     &t1_out_rollup::T1OutRollup,
+    &t1_out_breakdown::T1OutBreakdown,
     &t2_row_total::T2RowTotal,
     &t2_row_sub::T2RowSub,
     &t2_rollup::T2Rollup,
@@ -238,6 +241,7 @@ pub static RULES: &[&dyn Rule] = &[
     &t4_row::T4Row,
     &t4_col::T4Col,
     &t4_rollup::T4Rollup,
+    &t4_out_breakdown::T4OutBreakdown,
     &x_t1_t2_tot::XT1T2Tot,
     &x_t1_t2_cols::XT1T2Cols,
     &x_t1_t2_class::XT1T2Class,

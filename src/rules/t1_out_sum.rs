@@ -63,7 +63,11 @@ fn outer_lines(items: &[BalanceItem]) -> Result<Vec<&BalanceItem>, &BalanceItem>
     let mut parts = Vec::new();
     // The indent of the 类 the lines below belong to.
     let mut class_indent: Option<usize> = None;
-    for item in items {
+    for (k, item) in items.iter().enumerate() {
+        if balance_lines::is_heading(items, k) {
+            // `一、部门预算` over `1、一般公共服务支出` …: the 类 below it are the parts.
+            continue;
+        }
         let carry_over = item.label.contains("结转") || item.label.contains("结余");
         if item.code.is_some() || item.level == IncomeLevel::Top || (carry_over && item.amount.is_some()) {
             class_indent = item.code.is_some().then_some(item.indent);

@@ -22,6 +22,7 @@ mod read_coded;
 mod read_labelled;
 mod resolve;
 mod titles;
+pub(crate) use titles::CHINESE_NUMERALS;
 
 use crate::amount::Amount;
 use crate::lex::{lex, Lex};
@@ -288,6 +289,18 @@ pub struct BalanceTable {
     /// The expenditure side prints a second breakdown beside the 功能分类 one (经济分类,
     /// 支出用途); its lines are then not read as 类.
     pub expense_beside: bool,
+    /// Further breakdowns of the same spending printed in their own label and amount columns
+    /// beside the 功能分类 side (部门经济分类, 政府经济分类 by 大类), each in printed order.
+    pub breakdowns: Vec<Breakdown>,
+}
+
+/// One more breakdown of a balance table's spending (its own column pair of labels and amounts).
+#[derive(Debug, Clone, Default)]
+pub struct Breakdown {
+    /// The lines in printed order (subtotals and carry-over lines included), 支出总计 excluded.
+    pub items: Vec<BalanceItem>,
+    /// Its 支出总计 line, if read.
+    pub total: Option<BalanceItem>,
 }
 
 /// A row named by text (T10 三公 items, T11 projects).
@@ -408,7 +421,7 @@ fn is_table_label(s: &str) -> bool {
     let c = c.strip_prefix("公开").unwrap_or(&c);
     c.strip_prefix('表').is_some_and(|r| {
         let r = r.trim_end_matches([':', '、', '.']);
-        !r.is_empty() && r.chars().all(|ch| ch.is_ascii_digit() || titles::CHINESE_NUMERALS.contains(ch))
+        !r.is_empty() && r.chars().all(|ch| ch.is_ascii_digit() || CHINESE_NUMERALS.contains(ch))
     })
 }
 

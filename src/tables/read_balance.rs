@@ -4,7 +4,7 @@
 
 use super::grid::column;
 use super::titles::{strip_title_prefix, CHINESE_NUMERALS};
-use super::{is_class_code, skip_line, BalanceItem, BalanceTable, IncomeLevel, TableId};
+use super::{is_class_code, skip_line, BalanceItem, BalanceTable, Breakdown, IncomeLevel, TableId};
 use crate::amount::Amount;
 use crate::lex::{lex, Lex, Token};
 use crate::lines::{compact, Line};
@@ -85,6 +85,11 @@ pub fn read(id: TableId, text: &str, lines: &[Line]) -> BalanceTable {
     let mut t = BalanceTable::default();
     if id == TableId::T4 {
         t.columns = vec!["合计".into(), "一般公共预算".into(), "政府性基金预算".into(), "国有资本经营预算".into()];
+    }
+    let groups = group_starts(text, &lines[start..end]);
+    if groups.len() >= 2 {
+        read_groups(text, &lines[start..end], &groups, &mut t);
+        return t;
     }
     let split = side_split(text, &lines[start..end], &toks[start..end]);
     let mut beside = false;
@@ -238,6 +243,119 @@ fn cut_at(s: &str, x: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// The columns where each expenditure breakdown starts when the table prints three or more
+/// column pairs of labels and amounts (收入 | 功能分类 | 部门经济分类 | 政府经济分类): the label
+/// starts of the lines gathered into columns, each at least three lines strong; the first
+/// column (income) is not returned. Fewer than two breakdown columns: empty (a two-sided table
+/// is split by [`side_split`]).
+fn group_starts(text: &str, lines: &[Line]) -> Vec<usize> {
+    let mut starts: Vec<usize> = lines
+        .iter()
+        .map(|l| &text[l.span.clone()])
+        // Lines that print amounts: header words stand in columns too.
+        .filter(|s| !s.contains('\t') && !skip_line(s) && lex(s, 0).iter().any(|t| matches!(t.kind, Lex::Num(_))))
+        .flat_map(label_starts)
+        .collect();
+    starts.sort_unstable();
+    let mut columns: Vec<(usize, usize)> = Vec::new(); // (first column, lines)
+    let mut last = None;
+    for s in starts {
+        match (columns.last_mut(), last) {
+            (Some(c), Some(l)) if s <= l + 8 => c.1 += 1,
+            _ => columns.push((s, 1)),
+        }
+        last = Some(s);
+    }
+    let strong: Vec<usize> = columns.iter().filter(|c| c.1 >= 3).map(|c| c.0).collect();
+    let groups = strong.get(1..).unwrap_or_default().to_vec();
+    if groups.len() >= 2 && (1..=groups.len()).all(|g| pairs_in_group(text, lines, &groups, g) >= 3) {
+        groups
+    } else {
+        Vec::new()
+    }
+}
+
+/// How many lines print a label followed by an amount inside column pair `g`: a column of
+/// labels without amounts of its own is only a deeper indent of the pair before it.
+fn pairs_in_group(text: &str, lines: &[Line], groups: &[usize], g: usize) -> usize {
+    let pair = |s: &str| {
+        let r = group_ranges(s, groups).swap_remove(g);
+        let ts = lex(&s[r], 0);
+        ts.first().is_some_and(|t| t.text().is_some()) && ts.iter().any(|t| matches!(t.kind, Lex::Num(_)))
+    };
+    lines.iter().filter(|l| pair(&text[l.span.clone()])).count()
+}
+
+/// The character columns where labels start on a line: a word opening with a Chinese
+/// character, a bracket or an enumerator (`1、`), at the line's start or after two blanks or
+/// after an amount and one blank (single blanks between characters are a spaced-out header).
+fn label_starts(s: &str) -> Vec<usize> {
+    let chars: Vec<char> = s.chars().collect();
+    let labelish = |k: usize| {
+        let c = chars[k];
+        let digits = chars[k..].iter().take_while(|c| c.is_ascii_digit()).count();
+        c > '\u{2e80}' || c == '(' || (digits > 0 && digits <= 2 && chars.get(k + digits) == Some(&'、'))
+    };
+    (0..chars.len())
+        .filter(|&k| !chars[k].is_whitespace() && labelish(k))
+        .filter(|&k| match k {
+            0 => true,
+            1 => chars[0].is_whitespace(),
+            _ => chars[k - 1].is_whitespace() && (chars[k - 2].is_whitespace() || chars[k - 2].is_ascii_digit()),
+        })
+        .collect()
+}
+
+/// Byte offsets where a line's column pairs start, by [`group_starts`]: a cut before the first
+/// word that starts at or after a group's column (two columns of slack). One range per group.
+fn group_ranges(s: &str, groups: &[usize]) -> Vec<std::ops::Range<usize>> {
+    let mut cuts = vec![0];
+    let mut group = 0;
+    let mut prev_space = true;
+    for (col, (at, c)) in s.char_indices().enumerate() {
+        if !c.is_whitespace() && prev_space {
+            let g = groups.iter().filter(|&&x| col + 2 >= x).count();
+            while group < g {
+                group += 1;
+                cuts.push(at);
+            }
+        }
+        prev_space = c.is_whitespace();
+    }
+    while cuts.len() <= groups.len() {
+        cuts.push(s.len());
+    }
+    cuts.push(s.len());
+    cuts.windows(2).map(|w| w[0]..w[1]).collect()
+}
+
+/// Read a table of several breakdowns side by side: each word goes to the column pair it
+/// starts in; the first pair is income, the pair that names the most 类 is the 功能分类 side,
+/// the others are [`Breakdown`]s.
+fn read_groups(text: &str, lines: &[Line], groups: &[usize], t: &mut BalanceTable) {
+    let mut sides: Vec<BalanceTable> = vec![BalanceTable::default(); groups.len()];
+    for l in lines {
+        let s = &text[l.span.clone()];
+        if s.trim().is_empty() || skip_line(s) || super::classify_title(&compact(s)).is_some() {
+            continue;
+        }
+        for (g, r) in group_ranges(s, groups).into_iter().enumerate().take(groups.len() + 1) {
+            let part = lex(&s[r.clone()], l.span.start + r.start);
+            match g {
+                0 => read_side(&part, l.index, text, t, true),
+                _ => read_side(&part, l.index, text, &mut sides[g - 1], false),
+            }
+        }
+    }
+    let named = |b: &BalanceTable| b.expense.iter().filter(|i| super::classes::class_code(&i.label).is_some()).count();
+    let main = (0..sides.len()).max_by_key(|&k| (named(&sides[k]), usize::MAX - k)).unwrap_or(0);
+    let mut main_side = sides.remove(main);
+    name_classes(&mut main_side);
+    t.expense = main_side.expense;
+    t.expense_total = main_side.expense_total;
+    t.breakdowns = sides.into_iter().map(|b| Breakdown { items: b.expense, total: b.expense_total }).collect();
 }
 
 /// `四、文化旅游体育与传媒` / `200,000  200,000` / `支出`: a line of amounts alone on the
@@ -455,6 +573,21 @@ mod tests {
         assert_eq!(t.expense[0].code.as_deref(), Some("205"));
         assert_eq!(t.expense[0].amount.as_ref().map(|a| a.value.to_string()).as_deref(), Some("0.86"));
         assert!(t.income_total.is_some() && t.expense_total.is_some());
+    }
+
+    #[test]
+    fn breakdowns_side_by_side_are_read_each_in_its_columns() {
+        let text =
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/rules/T1-OUT-BREAKDOWN/pass.txt"))
+                .unwrap_or_default();
+        let t = read(TableId::T1, &text, &lines::lines(&text));
+        assert_eq!(t.breakdowns.len(), 2);
+        assert_eq!(t.expense.iter().filter(|i| i.code.is_some()).count(), 23);
+        let econ = &t.breakdowns[0].items;
+        assert_eq!(econ[1].printed, "1、人员经费和公用经费支出");
+        assert_eq!(econ[1].amount.as_ref().map(|a| a.value.to_string()).as_deref(), Some("33544216.08"));
+        assert_eq!(t.income[0].printed, "一、部门预算");
+        assert!(t.breakdowns.iter().all(|b| b.total.as_ref().is_some_and(|x| x.amount.is_some())));
     }
 
     #[test]
