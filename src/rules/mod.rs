@@ -49,6 +49,7 @@ mod nt_out_amt;
 mod nt_perf_count;
 mod nt_perf_whole;
 mod nt_proj;
+mod row_order;
 mod str_precision;
 mod str_toc_body;
 mod sums;
@@ -241,6 +242,7 @@ pub static RULES: &[&dyn Rule] = &[
     &t4_row::T4Row,
     &t4_col::T4Col,
     &t4_rollup::T4Rollup,
+    &row_order::RowOrder,
     &t4_out_breakdown::T4OutBreakdown,
     &x_t1_t2_tot::XT1T2Tot,
     &x_t1_t2_cols::XT1T2Cols,
