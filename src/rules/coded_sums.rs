@@ -307,16 +307,24 @@ impl<'t> Tree<'t> {
 /// the 类.
 fn parents(table: &CodedTable, firsts: &[usize]) -> Vec<(usize, Vec<usize>)> {
     let mut children_of: HashMap<&str, Vec<usize>> = HashMap::new();
-    let mut classes: Vec<usize> = Vec::new();
+    let printed: HashSet<&str> = firsts.iter().filter_map(|&k| table.rows[k].code.as_deref()).collect();
+    // The outermost rows: 类, and any 款 or 项 printed without the rows above it (a table of
+    // 项 rows alone adds up to its total directly).
+    let mut roots: Vec<usize> = Vec::new();
     for &k in firsts {
         let r = &table.rows[k];
         let Some(code) = r.code.as_deref() else { continue };
-        match r.level() {
-            1 => classes.push(k),
-            2 | 3 => children_of.entry(&code[..code.len() - 2]).or_default().push(k),
-            _ => {}
+        if !matches!(r.level(), 1..=3) {
+            continue;
+        }
+        if r.level() > 1 {
+            children_of.entry(&code[..code.len() - 2]).or_default().push(k);
+        }
+        if [3, 5].iter().all(|&n| n >= code.len() || !printed.contains(&code[..n])) {
+            roots.push(k);
         }
     }
+    let classes = roots;
     let mut parents: Vec<(usize, Vec<usize>)> = Vec::new();
     for &k in firsts {
         if let Some(kids) = table.rows[k].code.as_deref().and_then(|c| children_of.get(c)) {
