@@ -81,6 +81,8 @@ const LISTED: &[&str] = &[
     "STR-TOC-BODY",
     "T1-BAL",
     "ROW-ORDER",
+    "ANY-ROW",
+    "ANY-ROLLUP",
     "T1-OUT-BREAKDOWN",
     "T4-OUT-BREAKDOWN",
     "T1-IN-TOTAL",
@@ -211,6 +213,8 @@ fixtures!(t4_row, "T4-ROW");
 fixtures!(t4_col, "T4-COL");
 fixtures!(t4_rollup, "T4-ROLLUP");
 fixtures!(row_order, "ROW-ORDER");
+fixtures!(any_row, "ANY-ROW");
+fixtures!(any_rollup, "ANY-ROLLUP");
 fixtures!(t4_out_breakdown, "T4-OUT-BREAKDOWN");
 fixtures!(x_t1_t2_tot, "X-T1-T2-TOT");
 fixtures!(x_t1_t2_cols, "X-T1-T2-COLS");

@@ -13,6 +13,8 @@ pub(crate) use crate::diagnostics::{Finding, Label, Severity, SkipReason};
 pub use context::Ctx;
 pub(crate) use sums::{agrees, SumSpec, Term};
 
+mod any_rollup;
+mod any_row;
 mod balance_lines;
 mod bind;
 mod coded_sums;
@@ -243,6 +245,8 @@ pub static RULES: &[&dyn Rule] = &[
     &t4_col::T4Col,
     &t4_rollup::T4Rollup,
     &row_order::RowOrder,
+    &any_row::AnyRow,
+    &any_rollup::AnyRollup,
     &t4_out_breakdown::T4OutBreakdown,
     &x_t1_t2_tot::XT1T2Tot,
     &x_t1_t2_cols::XT1T2Cols,

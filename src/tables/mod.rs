@@ -60,11 +60,22 @@ pub enum TableId {
     T10,
     /// 上年结转结余情况明细表: last year's carried-over balances by project (a labelled table).
     T11,
+    /// 财政拨款支出(预算)表: spending of every fiscal fund by 功能分类 code (合计, 基本支出,
+    /// 项目支出), a kind the 新疆 template does not print (江苏, 苏州, 无锡 …).
+    #[serde(rename = "FIS-SPEND")]
+    FisSpend,
+    /// 财政拨款基本支出(预算)表: basic spending of every fiscal fund by 经济分类 code (合计,
+    /// 人员经费, 公用经费).
+    #[serde(rename = "FIS-BASIC")]
+    FisBasic,
+    /// 一般公共预算支出(经济分类)表: general-budget spending by 经济分类 code.
+    #[serde(rename = "ECON-SPEND")]
+    EconSpend,
 }
 
 impl TableId {
-    /// Every table, in order T1…T11.
-    pub const ALL: [TableId; 11] = [
+    /// Every table: T1…T11, then the kinds other provinces add.
+    pub const ALL: [TableId; 14] = [
         TableId::T1,
         TableId::T2,
         TableId::T3,
@@ -76,7 +87,14 @@ impl TableId {
         TableId::T9,
         TableId::T10,
         TableId::T11,
+        TableId::FisSpend,
+        TableId::FisBasic,
+        TableId::EconSpend,
     ];
+
+    /// The kinds beyond the 新疆 template's eleven: no rule of their own, every coded identity
+    /// (`ANY-ROW`, `ANY-ROLLUP`).
+    pub const OTHER_KINDS: [TableId; 3] = [TableId::FisSpend, TableId::FisBasic, TableId::EconSpend];
 
     /// The id as printed in messages and the report (`T1`…`T11`).
     pub fn as_str(self) -> &'static str {
@@ -92,6 +110,9 @@ impl TableId {
             TableId::T9 => "T9",
             TableId::T10 => "T10",
             TableId::T11 => "T11",
+            TableId::FisSpend => "FIS-SPEND",
+            TableId::FisBasic => "FIS-BASIC",
+            TableId::EconSpend => "ECON-SPEND",
         }
     }
 
@@ -109,6 +130,9 @@ impl TableId {
             TableId::T9 => "国有资本经营预算支出情况表",
             TableId::T10 => "财政拨款“三公”经费支出情况表",
             TableId::T11 => "上年结转结余情况明细表",
+            TableId::FisSpend => "财政拨款支出预算表",
+            TableId::FisBasic => "财政拨款基本支出预算表",
+            TableId::EconSpend => "一般公共预算支出经济分类情况表",
         }
     }
 }
@@ -679,7 +703,7 @@ fn fit(t: &Table) -> usize {
         }
         Some(TableBody::Coded(c)) => {
             // Rows of the right classification: economic (3xx) in T6, functional (2xx) elsewhere.
-            let economic = t.id == TableId::T6;
+            let economic = matches!(t.id, TableId::T6 | TableId::FisBasic | TableId::EconSpend);
             let rows = c
                 .rows
                 .iter()

@@ -24,8 +24,8 @@ use std::ops::Range;
 pub fn columns(id: TableId, header: &str) -> Vec<String> {
     let has = |k: &str| header.contains(k);
     let cols: Vec<&str> = match id {
-        TableId::T3 | TableId::T5 => spending_columns(header),
-        TableId::T6 => {
+        TableId::T3 | TableId::T5 | TableId::FisSpend | TableId::EconSpend => spending_columns(header),
+        TableId::T6 | TableId::FisBasic => {
             // 人员支出 / 日常公用支出 are other provinces' words for 人员经费 / 公用经费.
             let personnel = has("人员经费") || has("人员支出");
             let public = has("公用经费") || has("公用支出");
@@ -671,7 +671,7 @@ const SPENDING: [(&str, &str); 12] = [
 /// The columns a table of kind `id` may have, by the names the rules use.
 fn allowed(id: TableId) -> &'static [&'static str] {
     match id {
-        TableId::T3 | TableId::T5 | TableId::T8 | TableId::T9 => &[
+        TableId::T3 | TableId::T5 | TableId::T8 | TableId::T9 | TableId::FisSpend | TableId::EconSpend => &[
             "合计",
             "基本支出",
             "人员经费",
@@ -681,7 +681,7 @@ fn allowed(id: TableId) -> &'static [&'static str] {
             "上缴上级支出",
             "对附属单位补助支出",
         ],
-        TableId::T6 => &["合计", "人员经费", "公用经费"],
+        TableId::T6 | TableId::FisBasic => &["合计", "人员经费", "公用经费"],
         _ => &[],
     }
 }

@@ -71,14 +71,22 @@ pub fn classify_title(c: &str) -> Option<(TableId, bool)> {
     if s.contains("政府采购") || s.contains("绩效") {
         return None;
     }
+    let general = s.contains("一般公共预算");
     // By economic class over the general budget (a kind of its own, not T5).
     if s.contains("经济分类") && !s.contains("基本支出") {
-        return None;
+        return (general && s.contains("支出")).then_some((TableId::EconSpend, toc));
     }
-    let general = s.contains("一般公共预算");
     // 财政拨款支出(预算)表 (江苏: all fiscal funds by function) is a kind of its own, not T3.
     if s.contains("财政拨款") && !s.contains("收支") && !general && !s.contains("三公") {
-        return None;
+        let id = if s.contains("基本支出") {
+            TableId::FisBasic
+        } else if s.contains("项目") || s.contains("结转") || !s.contains("支出") {
+            // Projects, or last year's carried-over money: other tables again.
+            return None;
+        } else {
+            TableId::FisSpend
+        };
+        return Some((id, toc));
     }
     let id = if s.contains("三公") {
         TableId::T10
@@ -148,6 +156,10 @@ mod tests {
         assert_eq!(classify_title("部门支出总体情况表"), Some((TableId::T3, false)));
         assert_eq!(classify_title("财政拨款“三公”经费支出情况表"), Some((TableId::T10, false)));
         assert_eq!(classify_title("上年结转结余情况明细表"), Some((TableId::T11, false)));
+        assert_eq!(classify_title("公开05表财政拨款支出表（功能科目）"), Some((TableId::FisSpend, false)));
+        assert_eq!(classify_title("财政拨款基本支出预算表"), Some((TableId::FisBasic, false)));
+        assert_eq!(classify_title("2026年度一般公共预算支出经济分类情况表"), Some((TableId::EconSpend, false)));
+        assert_eq!(classify_title("部门综合预算财政拨款上年结转资金支出表"), None);
         assert_eq!(classify_title("部门收支总表......5"), Some((TableId::T1, true)));
         assert_eq!(classify_title("政府性基金预算支出情况表为空表。"), None);
         assert_eq!(classify_title("收入支出决算总表"), None);
