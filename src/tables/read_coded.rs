@@ -607,6 +607,7 @@ fn page_columns(id: TableId, text: &str, header: &[&str], rows: &[CodedRow]) -> 
     let values: Vec<HeaderCell> = cells[first_value..].to_vec();
     let names: Vec<String> = named[first_value..].iter().cloned().collect::<Option<_>>()?;
     let names = if id == TableId::T2 { numbered_sources(names) } else { subtotals(names) };
+    let names = distinct_others(names);
     if names.iter().filter(|n| *n == "合计").count() != 1 {
         return None;
     }
@@ -642,6 +643,17 @@ fn numbered_sources(names: Vec<String>) -> Vec<String> {
     }
     let mut out = vec!["合计".to_string()];
     out.extend((1..names.len()).map(|k| format!("来源{k}")));
+    out
+}
+
+/// Columns read for position only may repeat their words (`增减(%)` under two headings): the
+/// second and later are numbered (`其他·增减(%)#2`), so that every column has its own name.
+fn distinct_others(names: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(names.len());
+    for n in names {
+        let seen = out.iter().filter(|o| o.split('#').next() == Some(n.as_str())).count();
+        out.push(if seen > 0 && n.starts_with(OTHER_COLUMN) { format!("{n}#{}", seen + 1) } else { n });
+    }
     out
 }
 
@@ -716,15 +728,20 @@ fn income_meaning(words: &str) -> Option<&'static str> {
 /// column (a year below the header's latest, 执行数, 上年), a change or a rate is an
 /// [`OTHER_COLUMN`]. `None` for a cell of this year that means nothing the kind has.
 fn column_name(id: TableId, cell: &HeaderCell, latest_year: Option<u32>) -> Option<String> {
-    let all = format!("{}{}", cell.headings, cell.words);
-    let earlier_year = years(&all).any(|y| Some(y) < latest_year);
     // (上年结转 is money carried into this year, not last year's column; 政府采购 columns are a
     // memo of the spending, not a part of it.)
-    let other = ["上年", "执行", "增减", "变动", "比较", "%", "幅", "政府采购"]
-        .iter()
-        .any(|k| all.replace("上年结转", "").contains(k))
-        || earlier_year;
-    if other {
+    let other = |s: &str| {
+        ["上年", "执行", "增减", "变动", "比较", "%", "幅", "政府采购"]
+            .iter()
+            .any(|k| s.replace("上年结转", "").contains(k))
+            || years(s).any(|y| Some(y) < latest_year)
+    };
+    // Named by its own words where they tell (a heading above it may differ from page to page).
+    if other(&cell.words) {
+        return Some(format!("{OTHER_COLUMN}{}", cell.words));
+    }
+    let all = format!("{}{}", cell.headings, cell.words);
+    if other(&all) {
         return Some(format!("{OTHER_COLUMN}{all}"));
     }
     let own = meaning(id, &cell.words)?;
@@ -1066,6 +1083,27 @@ fn assign_columns(r: &mut CodedRow, ncols: usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn cell(words: &str, headings: &str) -> HeaderCell {
+        HeaderCell { words: words.into(), span: 0..1, lines: 0..1, headings: headings.into() }
+    }
+
+    #[test]
+    fn another_years_column_is_named_by_its_own_words() {
+        // The label heading above it on one page only (corpus 01, 2025年预算数 beside 2026年).
+        let a = column_name(TableId::T5, &cell("2025年预算数", ""), Some(2026));
+        let b = column_name(TableId::T5, &cell("2025年预算数", "功能分类科目"), Some(2026));
+        assert_eq!(a, b);
+        assert_eq!(a.as_deref(), Some("其他·2025年预算数"));
+        // This year's column under a heading keeps the heading's meaning.
+        assert_eq!(column_name(TableId::T5, &cell("小计", "基本支出"), Some(2026)).as_deref(), Some("基本支出"));
+    }
+
+    #[test]
+    fn repeated_other_columns_get_their_own_names() {
+        let names = ["合计", "其他·增减(%)", "其他·增减(%)", "项目支出"].map(String::from).to_vec();
+        assert_eq!(distinct_others(names), ["合计", "其他·增减(%)", "其他·增减(%)#2", "项目支出"]);
+    }
 
     fn table(id: TableId, text: &str) -> CodedTable {
         read(id, text, &lines::lines(text))
