@@ -14,6 +14,8 @@ pub struct ItemAmount {
     pub item: String,
     /// The figure after `预算数为` (this year's, not 上年's).
     pub amount: Figure,
+    /// The 功能分类 code printed before the name (`2101102-事业单位医疗 28.50 万元`), if any.
+    pub code: Option<String>,
 }
 
 pub fn item_amounts(s: &Stream, figs: &[Figure]) -> Vec<ItemAmount> {
@@ -43,8 +45,44 @@ pub fn item_amounts(s: &Stream, figs: &[Figure]) -> Vec<ItemAmount> {
             continue;
         };
         if let Some(f) = figs_from(figs, p + 4).take_while(|f| f.at.start <= p + 5).find(|f| f.unit != Unit::Percent) {
-            out.push(ItemAmount { class, kuan, item, amount: f.clone() });
+            out.push(ItemAmount { class, kuan, item, amount: f.clone(), code: None });
         }
+    }
+    out.extend(code_items(s, figs));
+    out.sort_by_key(|i| i.amount.at.start);
+    out
+}
+
+/// `（五）2101102-事业单位医疗 28.50 万元`: a 功能分类 项 by its code and name, its amount
+/// right after the name. Only a seven-digit 2xx code directly followed by the name counts.
+fn code_items(s: &Stream, figs: &[Figure]) -> Vec<ItemAmount> {
+    let c = &s.chars;
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i + 7 < c.len() {
+        let run = c[i..].iter().take_while(|ch| ch.is_ascii_digit()).count();
+        let starts = i == 0 || !c[i - 1].is_ascii_digit();
+        if !(starts && run == 7 && c[i] == '2') {
+            i += run.max(1);
+            continue;
+        }
+        let name_from = i + 7 + usize::from(matches!(c[i + 7], '-' | '—' | '、' | '.'));
+        let name_len =
+            c[name_from..].iter().take_while(|ch| **ch > '\u{2e80}' && !"，。；：:、".contains(**ch)).count();
+        let at = name_from + name_len;
+        let next = figs_from(figs, at).next().filter(|f| f.at.start == at && f.unit == Unit::Wan);
+        if let (Some(f), true) = (next, name_len >= 2) {
+            let item: String = c[name_from..at].iter().collect();
+            let code: String = c[i..i + 7].iter().collect();
+            out.push(ItemAmount {
+                class: String::new(),
+                kuan: String::new(),
+                item,
+                amount: f.clone(),
+                code: Some(code),
+            });
+        }
+        i += 7;
     }
     out
 }
