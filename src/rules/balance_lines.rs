@@ -188,19 +188,8 @@ pub fn check_indent_rollup(
     ctx: &mut Ctx,
 ) {
     for (p, kids) in indent_children(items) {
-        let parent = &items[p];
-        if parent.amount.is_none() && kids.iter().all(|&k| items[k].amount.is_none()) {
-            continue;
-        }
-        ctx.check_sum(SumSpec {
-            meta,
-            table: Some(id),
-            place_zh: format!("{} {}（= Σ 下级科目）", id.as_str(), parent.printed),
-            place_en: format!("{} {} (= Σ sub-items)", id.as_str(), parent.printed),
-            total: term_of(id, parent, doc.text),
-            parts: kids.iter().map(|&k| term_of(id, &items[k], doc.text)).collect(),
-            row_span: line_span(doc, parent),
-        });
+        let parts = kids.iter().map(|&k| &items[k]).collect();
+        check_parts(meta, id, (&items[p], ("（= Σ 下级科目）", " (= Σ sub-items)")), parts, doc, ctx);
     }
 }
 
@@ -268,32 +257,34 @@ pub fn is_heading(items: &[BalanceItem], k: usize) -> bool {
 pub fn check_breakdowns(meta: &'static RuleMeta, id: TableId, b: &BalanceTable, doc: &Document<'_>, ctx: &mut Ctx) {
     for (p, kids) in outline_children(&b.expense) {
         if is_heading(&b.expense, p) {
-            check_parts(meta, id, &b.expense[p], kids.iter().map(|&k| &b.expense[k]).collect(), doc, ctx);
+            check_parts(meta, id, (&b.expense[p], ("", "")), kids.iter().map(|&k| &b.expense[k]).collect(), doc, ctx);
         }
     }
     for side in &b.breakdowns {
         for (p, kids) in outline_children(&side.items) {
-            check_parts(meta, id, &side.items[p], kids.iter().map(|&k| &side.items[k]).collect(), doc, ctx);
+            check_parts(meta, id, (&side.items[p], ("", "")), kids.iter().map(|&k| &side.items[k]).collect(), doc, ctx);
         }
         let Some(s) = side.items.iter().position(|i| is_subtotal(&i.label)) else { continue };
         let outer: Vec<&BalanceItem> =
             side.items[..s].iter().filter(|i| outline_depth(&i.printed) == Some(0)).collect();
         if !outer.is_empty() {
-            check_parts(meta, id, &side.items[s], outer, doc, ctx);
+            check_parts(meta, id, (&side.items[s], ("", "")), outer, doc, ctx);
         }
         if let Some(total) = &side.total {
-            check_parts(meta, id, total, side.items[s..].iter().collect(), doc, ctx);
+            check_parts(meta, id, (total, ("", "")), side.items[s..].iter().collect(), doc, ctx);
             if let Some(main) = &b.expense_total {
-                check_parts(meta, id, total, vec![main], doc, ctx);
+                check_parts(meta, id, (total, ("", "")), vec![main], doc, ctx);
             }
         }
     }
 }
 
+/// `total = Σ parts` on the lines' first amounts, named `{table} {total}{suffix}`; nothing
+/// when every line is blank.
 fn check_parts(
     meta: &'static RuleMeta,
     id: TableId,
-    total: &BalanceItem,
+    (total, (suffix_zh, suffix_en)): (&BalanceItem, (&str, &str)),
     parts: Vec<&BalanceItem>,
     doc: &Document<'_>,
     ctx: &mut Ctx,
@@ -304,8 +295,8 @@ fn check_parts(
     ctx.check_sum(SumSpec {
         meta,
         table: Some(id),
-        place_zh: format!("{} {}", id.as_str(), total.printed),
-        place_en: format!("{} {}", id.as_str(), total.printed),
+        place_zh: format!("{} {}{suffix_zh}", id.as_str(), total.printed),
+        place_en: format!("{} {}{suffix_en}", id.as_str(), total.printed),
         total: term_of(id, total, doc.text),
         parts: parts.iter().map(|i| term_of(id, i, doc.text)).collect(),
         row_span: line_span(doc, total),
