@@ -96,7 +96,7 @@ pub fn read(id: TableId, text: &str, lines: &[Line]) -> BalanceTable {
     for (l, ts) in lines[start..end].iter().zip(&toks[start..end]) {
         let s = &text[l.span.clone()];
         // A page's repeated title is no line of the table.
-        if s.trim().is_empty() || skip_line(s) || super::classify_title(&compact(s)).is_some() {
+        if !is_table_line(s) {
             continue;
         }
         if split.is_some_and(|x| amounts_of_wrapped_line(ts, text, x, &mut t)) {
@@ -245,6 +245,14 @@ fn cut_at(s: &str, x: usize) -> Option<usize> {
     None
 }
 
+/// The most expenditure breakdowns a balance table is read with side by side.
+const MAX_BREAKDOWNS: usize = 8;
+
+/// A line of the table itself: not blank, no page furniture, unit line or repeated title.
+fn is_table_line(s: &str) -> bool {
+    !s.trim().is_empty() && !skip_line(s) && super::classify_title(&compact(s)).is_none()
+}
+
 /// The columns where each expenditure breakdown starts when the table prints three or more
 /// column pairs of labels and amounts (收入 | 功能分类 | 部门经济分类 | 政府经济分类): the label
 /// starts of the lines gathered into columns, each at least three lines strong; the first
@@ -270,7 +278,11 @@ fn group_starts(text: &str, lines: &[Line]) -> Vec<usize> {
     }
     let strong: Vec<usize> = columns.iter().filter(|c| c.1 >= 3).map(|c| c.0).collect();
     let groups = strong.get(1..).unwrap_or_default().to_vec();
-    if groups.len() >= 2 && (1..=groups.len()).all(|g| pairs_in_group(text, lines, &groups, g) >= 3) {
+    // Real tables print at most a handful of pairs; more is no such layout (and bounds the work
+    // on hostile text to a few passes over the lines).
+    if (2..=MAX_BREAKDOWNS).contains(&groups.len())
+        && (1..=groups.len()).all(|g| pairs_in_group(text, lines, &groups, g) >= 3)
+    {
         groups
     } else {
         Vec::new()
@@ -338,7 +350,7 @@ fn read_groups(text: &str, lines: &[Line], groups: &[usize], t: &mut BalanceTabl
     let mut sides: Vec<BalanceTable> = vec![BalanceTable::default(); groups.len()];
     for l in lines {
         let s = &text[l.span.clone()];
-        if s.trim().is_empty() || skip_line(s) || super::classify_title(&compact(s)).is_some() {
+        if !is_table_line(s) {
             continue;
         }
         for (g, r) in group_ranges(s, groups).into_iter().enumerate().take(groups.len() + 1) {
