@@ -228,7 +228,14 @@ fn group_breakdowns(c: &[char], shares: &mut [Share]) {
 /// A 三公 part's name, one spelling for its variants (`公务用车运行维护费` = `公务用车运行费`,
 /// `因公出国（境）费` = `因公出国（境）`).
 pub fn three_pub_name(label: &str) -> String {
-    label.replace("运行维护费", "运行费").replace("(境)费", "(境)")
+    let s = label.replace("运行维护费", "运行费").replace("(境)费", "(境)");
+    // A header cell under 公务用车购置及运行费 names only its own part (`小计`, `购置费`, `运行费`).
+    match s.trim_start_matches("其中:") {
+        "公务用车购置及运行费小计" | "公务用车购置及运行小计" => "公务用车购置及运行费".into(),
+        "购置费" | "车辆购置费" => "公务用车购置费".into(),
+        "运行费" | "车辆运行费" => "公务用车运行费".into(),
+        _ => s,
+    }
 }
 
 /// The 三公 parts' changes, stated after the parts themselves without `比上年`

@@ -15,12 +15,17 @@ pub fn agrees(a: &Term, b: &Term) -> bool {
 }
 
 /// Two printings of one figure: consistent when the finer one rounds (half up) to the coarser.
+/// An exact figure (a blank, a bare `0`) is as fine as the other: `0.10` does not restate `0`.
 pub fn same_figure(a: &Term, b: &Term) -> SumCheck {
     let diff = a.value - b.value;
     if diff.is_zero() {
         return SumCheck::Exact;
     }
-    let d = a.decimals.min(b.decimals);
+    let d = match (a.half.is_zero(), b.half.is_zero()) {
+        (true, false) => b.decimals,
+        (false, true) => a.decimals,
+        _ => a.decimals.min(b.decimals),
+    };
     let envelope = a.half + b.half;
     if format_fixed(a.value, d) == format_fixed(b.value, d) {
         SumCheck::WithinRounding { diff, envelope }

@@ -605,6 +605,7 @@ pub(crate) fn find_tables(text: &str, lines: &[Line]) -> (Vec<Table>, Vec<ParseW
             Some(b) if sb > sa => trim_prose_above(b, text, lines),
             _ => a,
         };
+        let t = trim_prose_below(t, text, lines);
         if fit(&t) > 0 {
             claimed_until = claimed_until.max(t.region.end);
         }
@@ -677,6 +678,50 @@ fn trim_prose_above(mut t: Table, text: &str, lines: &[Line]) -> Table {
     {
         t.region.start = p + 1;
     }
+    t
+}
+
+/// The lines a table's rows stand on, first and last.
+fn row_span(t: &Table) -> Option<(usize, usize)> {
+    let rows: Vec<usize> = match &t.body {
+        Some(TableBody::Balance(b)) => {
+            b.income.iter().chain(&b.expense).chain(&b.income_total).chain(&b.expense_total).map(|i| i.line).collect()
+        }
+        Some(TableBody::Coded(c)) => c.rows.iter().map(|r| r.line).collect(),
+        Some(TableBody::Labelled(l)) => l.rows.iter().map(|r| r.line).collect(),
+        None => Vec::new(),
+    };
+    Some((*rows.iter().min()?, *rows.iter().max()?))
+}
+
+/// A line of prose: a sentence (`。`, or a clause with `，`), not a table's note (注：…).
+fn is_prose(s: &str) -> bool {
+    let c = compact(s);
+    let note = ["注", "备注", "说明:", "说明：", "*"].iter().any(|k| c.starts_with(k));
+    !note && (c.contains('。') || (c.contains('，') && c.chars().filter(|x| !x.is_ascii()).count() >= 10))
+}
+
+/// A table whose region runs on below its last row into the 情况说明 (no section break between,
+/// as when the 三公 table is followed by 其他相关情况说明) ends before that prose and before the
+/// headings that lead into it: those lines are narrative, not table.
+fn trim_prose_below(mut t: Table, text: &str, lines: &[Line]) -> Table {
+    let Some((_, last_row)) = row_span(&t).filter(|&(_, l)| l >= t.region.start && l < t.region.end) else {
+        return t;
+    };
+    let s = |i: usize| &text[lines[i].span.clone()];
+    let Some(mut end) = (last_row + 1..t.region.end).find(|&i| is_prose(s(i))) else { return t };
+    // A heading names no amount: its only digits are a year or a date (`一、2026年“三公”…`).
+    let heading = |i: usize| {
+        let c = compact(s(i));
+        let digits_end = c
+            .char_indices()
+            .filter(|(k, x)| x.is_ascii_digit() && !c[k + 1..].starts_with(|n: char| n.is_ascii_digit()));
+        digits_end.into_iter().all(|(k, _)| c[k + 1..].starts_with(['年', '月', '日']))
+    };
+    while end > last_row + 1 && heading(end - 1) {
+        end -= 1;
+    }
+    t.region.end = end;
     t
 }
 
