@@ -234,7 +234,7 @@ fn narrative_slips(text: &str, base: &Report, rates: &mut Rates) {
         let r = common::run(&replaced(text, &at, &retype(&text[at.clone()])));
         let hit = caught(&base_keys, &r, line);
         if !hit && std::env::var_os("MUTATION_MISSES").is_some() {
-            println!("  miss (c) line {line}: {}", &text[at.clone()]);
+            println!("  miss (c) line {line}: {} @{}", &text[at.clone()], at.start);
         }
         rates.c.add(hit);
     }
@@ -314,5 +314,5 @@ fn corpus_slips_are_caught_where_the_report_says_it_checks() {
 // reached.
 const FLOOR_A: f64 = 97.0;
 const FLOOR_B: f64 = 63.0;
-const FLOOR_C: f64 = 28.0;
+const FLOOR_C: f64 = 42.0;
 const FLOOR_D: f64 = 78.0;

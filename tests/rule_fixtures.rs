@@ -154,6 +154,7 @@ const LISTED: &[&str] = &[
     "NT-GPB-STRUCT",
     "NT-BASIC",
     "NT-3PUB",
+    "NT-NAMED",
     "NT-CO",
     "NT-PROJ",
     "NI-PERF-WEIGHT",
@@ -248,6 +249,7 @@ fixtures!(nt_gpb_scale, "NT-GPB-SCALE");
 fixtures!(nt_gpb_struct, "NT-GPB-STRUCT");
 fixtures!(nt_basic, "NT-BASIC");
 fixtures!(nt_3pub, "NT-3PUB");
+fixtures!(nt_named, "NT-NAMED");
 fixtures!(nt_co, "NT-CO");
 fixtures!(nt_proj, "NT-PROJ");
 fixtures!(ni_perf_weight, "NI-PERF-WEIGHT");

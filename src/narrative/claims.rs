@@ -223,7 +223,7 @@ pub fn items_closed(s: &Stream, items: &[ItemAmount]) -> bool {
 /// A figure with the words that introduce it (its clause up to the figure) and the part it is in.
 #[derive(Debug, Clone)]
 pub struct Claim {
-    /// The part of the 情况说明 the figure is in (never `Part::Other`).
+    /// The part of the 情况说明 the figure is in (`Part::Other` only among [`all_claims`]).
     pub part: Part,
     /// The introducing words without enumerators, the unit's name and year (`2024 年…`),
     /// and without a trailing `为`/`是` and a level mark.
@@ -243,15 +243,26 @@ pub struct Claim {
 
 /// The label of every amount (not percent) in a recognised part of the 情况说明.
 pub fn claims(s: &Stream, figs: &[Figure], parts: &[PartStart]) -> Vec<Claim> {
+    claims_in(s, figs, parts, false)
+}
+
+/// The label of every amount (not percent) of the narrative, in whatever part (`Part::Other`
+/// for a part no heading names, and before the first heading).
+pub fn all_claims(s: &Stream, figs: &[Figure], parts: &[PartStart]) -> Vec<Claim> {
+    claims_in(s, figs, parts, true)
+}
+
+fn claims_in(s: &Stream, figs: &[Figure], parts: &[PartStart], other: bool) -> Vec<Claim> {
     let c = &s.chars;
     let mut out = Vec::new();
     let doc_year = document_year(parts);
     for f in figs.iter().filter(|f| f.unit != Unit::Percent) {
         let k = parts.partition_point(|p| p.at <= f.at.start);
-        let Some(&PartStart { part, year: part_year, .. }) = k.checked_sub(1).and_then(|k| parts.get(k)) else {
-            continue;
+        let (part, part_year) = match k.checked_sub(1).and_then(|k| parts.get(k)) {
+            Some(p) => (p.part, p.year),
+            None => (Part::Other, None),
         };
-        if part == Part::Other {
+        if part == Part::Other && !other {
             continue;
         }
         let this_year = part_year.or(doc_year);

@@ -33,7 +33,7 @@ mod rates;
 mod stream;
 pub mod target_weights;
 
-pub(crate) use claims::{claims, item_amounts, items_closed, labelled_amounts};
+pub(crate) use claims::{all_claims, claims, item_amounts, items_closed, labelled_amounts};
 pub use claims::{Claim, ItemAmount, Labelled, AMOUNT_LABELS};
 use figures::is_num_char;
 pub(crate) use figures::{figs_from, figures, number_at};
@@ -108,6 +108,7 @@ pub struct Narrative {
 #[derive(Default)]
 struct Restated {
     claims: Vec<Claim>,
+    all_claims: Vec<Claim>,
     labelled: Vec<Labelled>,
     item_amounts: Vec<ItemAmount>,
     whole_targets: Vec<Figure>,
@@ -137,6 +138,13 @@ impl Narrative {
             return &self.restated.claims;
         }
         self.restated().map_or(&[], |r| &r.claims)
+    }
+    /// Every amount of the narrative with the words that introduce it, in any part.
+    pub fn all_claims(&self) -> &[Claim] {
+        if self.comparison == Comparison::InYuan {
+            return &self.restated.all_claims;
+        }
+        self.restated().map_or(&[], |r| &r.all_claims)
     }
     /// Figures after a label that names a table figure (`收支总预算 X 万元`).
     pub fn labelled(&self) -> &[Labelled] {
@@ -187,6 +195,7 @@ pub fn read(text: &str, lines: &[Line], tables: &[Table]) -> Narrative {
             whole_targets: whole_targets(&s, &figures),
             whole_fund: whole_funds(&s),
             perf_counts: perf_counts(&s, &figures),
+            all_claims: all_claims(&s, &figures, &parts),
             claims,
             item_amounts,
         },

@@ -47,6 +47,7 @@ mod nt_gpb_detail;
 mod nt_gpb_scale;
 mod nt_gpb_struct;
 mod nt_in_amt;
+mod nt_named;
 mod nt_out_amt;
 mod nt_perf_count;
 mod nt_perf_whole;
@@ -295,6 +296,8 @@ pub static RULES: &[&dyn Rule] = &[
     &ni_proj_alloc::NiProjAlloc,
     &ni_prior_bal::NiPriorBal,
     &ni_prior_items::NiPriorItems,
+    // After every rule that binds a narrative figure to its own cell: it reads the others.
+    &nt_named::NtNamed,
     // Last: it folds the rounding residues the other rules' sums met.
     &str_precision::StrPrecision,
 ];
