@@ -1,7 +1,7 @@
 //! Pass 3d: the facts the 其他重要事项 section states in words and small counts — 政府采购,
 //! 国有资产 (vehicles, large equipment), 人员 — read from the narrative stream.
 
-use super::{figs_from, find, number_at, sentence_end, Figure, Stream, Unit};
+use super::{figs_from, find, number_at, sentence_end, word_at, Figure, Stream, Unit, SECTION_TRIES};
 use crate::amount::Amount;
 
 /// `政府采购预算 X 万元，其中：…货物预算 a，…工程预算 b，…服务预算 c` and the reserved shares.
@@ -107,26 +107,47 @@ fn counts_of(s: &Stream, from: usize, to: usize, unit: char) -> usize {
     n
 }
 
+/// The words that lead from `政府采购` to its total (`政府采购预算 X`, `政府采购安排 X`,
+/// `政府采购预算总额 X`), longest first.
+const PROC_TOTAL: [&str; 6] = ["预算总额为", "预算总额", "预算为", "预算", "安排", "总额"];
+
+/// The first statement of the procurement budget with a figure: `政府采购预算 X 万元，其中：
+/// …货物(类)(采购)预算 a，…工程… b，…服务… c`, and the reserved shares after it. The kinds are
+/// found by their word (货物 / 工程 / 服务) and the first figure within a few characters.
+fn procurement(s: &Stream, figs: &[Figure]) -> Option<Procurement> {
+    let c = &s.chars;
+    let mut from = 0;
+    // The definitions and the contents name it too, without a figure: a few tries at most.
+    for _ in 0..SECTION_TRIES * 4 {
+        let k = find(c, from, c.len(), "政府采购")?;
+        from = k + 4;
+        let Some(n) = word_at(c, k + 4, &PROC_TOTAL) else { continue };
+        let Some(total) = fig_at(figs, k + 4 + n, 2).cloned() else { continue };
+        let end = sentence_end(c, k);
+        let next = (end + 300).min(c.len());
+        let reserved =
+            |word: &str| find(c, end, next, word).and_then(|p| fig_after(s, figs, p, (p + 30).min(next), "金额"));
+        let kind = |word: &str| {
+            let p = find(c, total.at.end, end, word)?;
+            fig_at(figs, p + 2, 8).cloned()
+        };
+        return Some(Procurement {
+            goods: kind("货物"),
+            works: kind("工程"),
+            services: kind("服务"),
+            sme: reserved("中小企业预留"),
+            small: reserved("小微企业预留"),
+            total,
+        });
+    }
+    None
+}
+
 /// Read the 政府采购, 车辆, 大型设备 and 人员 statements from the stream `s` and its figures.
 pub fn facts(s: &Stream, figs: &[Figure]) -> Facts {
     let c = &s.chars;
     let mut out = Facts::default();
-    if let Some(k) = find(c, 0, c.len(), "政府采购预算") {
-        if let Some(total) = fig_at(figs, k + 6, 2).cloned() {
-            let end = sentence_end(c, k);
-            let next = (end + 300).min(c.len());
-            let reserved =
-                |word: &str| find(c, end, next, word).and_then(|p| fig_after(s, figs, p, (p + 30).min(next), "金额"));
-            out.procurement = Some(Procurement {
-                goods: fig_after(s, figs, k, end, "货物预算"),
-                works: fig_after(s, figs, k, end, "工程预算"),
-                services: fig_after(s, figs, k, end, "服务预算"),
-                sme: reserved("中小企业预留"),
-                small: reserved("小微企业预留"),
-                total,
-            });
-        }
-    }
+    out.procurement = procurement(s, figs);
     let mut from = 0;
     while let Some(k) = find(c, from, c.len(), "车辆") {
         from = k + 2;

@@ -114,6 +114,8 @@ fn candidates<'r>(c: &Claim, rows: &'r [Row]) -> Vec<&'r Term> {
 fn label_parts(label: &str) -> (Option<String>, Vec<String>) {
     let l: String = label.chars().filter(|c| !matches!(c, '“' | '”' | '"' | '‘' | '’')).collect();
     let l = l.replace(['（', '['], "(").replace(['）', ']'], ")");
+    // `A(类)B(款)C(项)` is the path `A-B-C`.
+    let l = l.replace("(类)", "-").replace("(款)", "-").replace("(项)", "");
     let l = l.strip_suffix("科目").unwrap_or(&l).to_string();
     let digits = |s: &str| s.len() >= 3 && s.len() <= 7 && s.bytes().all(|b| b.is_ascii_digit());
     let mut code = None;
@@ -273,6 +275,7 @@ mod tests {
             (None, vec!["住房保障".into(), "住房改革".into(), "住房公积金".into()])
         );
         assert_eq!(label_parts("一般公共预算拨款").1, vec!["一般公共预算".to_string()]);
+        assert_eq!(label_parts("公共安全支出(类)公安(款)信息化建设(项)").1, ["公共安全", "公安", "信息化建设"]);
     }
 
     #[test]
