@@ -136,15 +136,26 @@ fn label_parts(label: &str) -> (Option<String>, Vec<String>) {
     (code, path)
 }
 
-/// A name compared loosely: [`bind::canon`] without a level mark and a trailing 收入/支出.
+/// A name compared loosely: [`bind::canon`] without a level mark, without the words a sentence
+/// puts around a row's name (`本部门当年…`, `安排…`, `…预算支出`) and a trailing 收入/支出/经费.
 fn key(s: &str) -> String {
-    let mut k = bind::canon(s).replace("(类)", "").replace("(款)", "").replace("(项)", "");
-    for suffix in ["收入", "支出", "经费"] {
-        if let Some(rest) = k.strip_suffix(suffix) {
-            k = rest.to_string();
+    let mut k = bind::canon(s).replace("(类)", "").replace("(款)", "").replace("(项)", "").replace("费用", "费");
+    loop {
+        let before = k.len();
+        for prefix in ["本部门", "本单位", "部门", "单位", "当年", "本年", "年度", "度", "安排"] {
+            if let Some(rest) = k.strip_prefix(prefix) {
+                k = rest.to_string();
+            }
+        }
+        for suffix in ["预算数", "预算", "收入", "支出", "经费", "拨款", "资金"] {
+            if let Some(rest) = k.strip_suffix(suffix) {
+                k = rest.to_string();
+            }
+        }
+        if k.len() == before {
+            return k;
         }
     }
-    k
 }
 
 /// Every named row of every table read, its amounts in 万元 (a table whose unit is unknown beside
@@ -274,7 +285,8 @@ mod tests {
             label_parts("“住房保障支出-住房改革支出-住房公积金”科目"),
             (None, vec!["住房保障".into(), "住房改革".into(), "住房公积金".into()])
         );
-        assert_eq!(label_parts("一般公共预算拨款").1, vec!["一般公共预算".to_string()]);
+        assert_eq!(label_parts("一般公共预算拨款").1, vec!["一般公共".to_string()]);
+        assert_eq!(label_parts("本部门当年财政拨款收入").1, label_parts("财政拨款").1);
         assert_eq!(label_parts("公共安全支出(类)公安(款)信息化建设(项)").1, ["公共安全", "公安", "信息化建设"]);
     }
 
