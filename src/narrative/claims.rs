@@ -301,9 +301,9 @@ fn claims_in(s: &Stream, figs: &[Figure], parts: &[PartStart], other: bool) -> V
         {
             level = Some(label[label.len() - 2]);
             label.truncate(label.len() - 3);
-        } else if let Some(k) =
-            (0..label.len().saturating_sub(2)).find(|&k| label[k] == '(' && label[k + 1] == '类' && label[k + 2] == ')')
-        {
+        } else if let Some(k) = (0..label.len().saturating_sub(2)).find(|&k| {
+            label[k] == '(' && label[k + 1] == '类' && label[k + 2] == ')' && label[k + 3..].starts_with(&['支', '出'])
+        }) {
             // `社会保障和就业（类）支出`: the central template marks the class inside its name.
             level = Some('类');
             label.drain(k..k + 3);
