@@ -8,7 +8,9 @@ declare_rule! {
     /// In every coded table (a row per 功能/经济分类 code), a row whose amounts stand in another
     /// order than the rest of its table: every other row prints its total first, this one prints
     /// a smaller amount there while its largest amount, printed further right, is exactly the sum
-    /// of the others. The two cells look swapped (a value typed in the wrong column).
+    /// of the others — or, where the header nests its columns (合计 | 基本支出 | 人员经费 |
+    /// 公用经费 | 项目支出), moved to the first column makes every identity of the row hold. The
+    /// two cells look swapped (a value typed in the wrong column).
     ///
     /// ### Why
     /// Column order belongs to the table, not the row. Read by arithmetic alone, such a row would
@@ -67,6 +69,24 @@ fn apart(text: &str, a: &[&Amount]) -> bool {
     a.iter().all(|x| blank(x.span.start, true) && blank(x.span.end, false))
 }
 
+/// A row that prints every column: with its largest amount moved to the first column and the
+/// others kept in printed order, every identity the header defines holds (`合计 = 基本支出 +
+/// 项目支出`, `基本支出 = 人员经费 + 公用经费`).
+fn holds_with_total_first(c: &CodedTable, a: &[&Amount], max: &Amount) -> bool {
+    let ids = crate::tables::row_identities(&c.columns);
+    if ids.is_empty() || a.len() != c.columns.len() {
+        return false;
+    }
+    let placed: Vec<&Amount> = std::iter::once(max).chain(a.iter().copied().filter(|x| x.span != max.span)).collect();
+    ids.iter().all(|id| {
+        let parts = id.parts.iter().map(|&j| placed[j]);
+        let sum: rust_decimal::Decimal = parts.clone().map(|x| x.value).sum();
+        let slack: rust_decimal::Decimal =
+            parts.map(|x| x.half_step()).sum::<rust_decimal::Decimal>() + placed[id.total].half_step();
+        (placed[id.total].value - sum).abs() <= slack
+    })
+}
+
 /// The finding for a row whose largest amount, the sum of the others, is not printed first.
 fn swapped(
     doc: &Document<'_>,
@@ -79,9 +99,19 @@ fn swapped(
     let max = *a.iter().max_by_key(|x| x.value)?;
     let rest: rust_decimal::Decimal = a.iter().filter(|x| x.span != max.span).map(|x| x.value).sum();
     let slack: rust_decimal::Decimal = a.iter().map(|x| x.half_step()).sum();
-    if max.span == first.span || (max.value - rest).abs() > slack || !apart(doc.text, a) {
+    let flat = (max.value - rest).abs() <= slack;
+    if max.span == first.span || !(flat || holds_with_total_first(c, a, max)) || !apart(doc.text, a) {
         return None;
     }
+    let (why_zh, why_en, note) = if flat {
+        ("= 其余各数之和", "the sum of the others", format!("Σ 其余 {rest}"))
+    } else {
+        (
+            "移到首列则本行各勾稽关系成立",
+            "in the first column every identity of the row holds",
+            "本表列间勾稽关系".into(),
+        )
+    };
     let text = |x: &Amount| doc.text.get(x.span.clone()).unwrap_or("").to_string();
     let column = c.columns.first().map_or("合计", String::as_str);
     let label = r.code.as_deref().map_or(r.name.clone(), |code| format!("{code} {}", r.name));
@@ -93,19 +123,19 @@ fn swapped(
             .in_table(Some(id))
             .message(
                 format!(
-                    "{place}：{column}列印的是 {}，而本行最大的 {}（= 其余各数之和）印在其后；本表其他各行{column}均在首列，疑两数对调",
+                    "{place}：{column}列印的是 {}，而本行最大的 {}（{why_zh}）印在其后；本表其他各行{column}均在首列，疑两数对调",
                     text(first),
                     text(max)
                 ),
                 format!(
-                    "{place}: {} stands in {column}, while {} (the sum of the others) stands further right; every other row prints {column} first: two cells swapped?",
+                    "{place}: {} stands in {column}, while {} ({why_en}) stands further right; every other row prints {column} first: two cells swapped?",
                     text(first),
                     text(max)
                 ),
             )
             .found(text(first))
             .expected(text(max))
-            .note(format!("{} = Σ 其余 {}", text(max), rest))
+            .note(format!("{} = {note}", text(max)))
             .related(related),
     )
 }
