@@ -146,8 +146,7 @@ fn procurement(s: &Stream, figs: &[Figure]) -> Option<Procurement> {
 /// Read the 政府采购, 车辆, 大型设备 and 人员 statements from the stream `s` and its figures.
 pub fn facts(s: &Stream, figs: &[Figure]) -> Facts {
     let c = &s.chars;
-    let mut out = Facts::default();
-    out.procurement = procurement(s, figs);
+    let mut out = Facts { procurement: procurement(s, figs), ..Facts::default() };
     let mut from = 0;
     while let Some(k) = find(c, from, c.len(), "车辆") {
         from = k + 2;
