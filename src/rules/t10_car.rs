@@ -21,7 +21,7 @@ fn check(doc: &Document<'_>, ctx: &mut Ctx) {
     if let Some((t, _)) = lookup::labelled(&T10Car::META, TableId::T10, doc, ctx) {
         let views = coded_sums::labelled_views(t);
         // T10 ends with 公务用车运行费: without it the paste was cut inside the table.
-        if !views.iter().any(|r| r.label.contains("运行费") && !r.label.contains("购置及运行")) {
+        if !views.iter().any(|r| crate::tables::is_t10_running(&r.label)) {
             ctx.skip(
                 &T10Car::META,
                 Some(TableId::T10),
@@ -36,7 +36,7 @@ fn check(doc: &Document<'_>, ctx: &mut Ctx) {
             &views,
             &t.columns,
             |l| l.contains("购置及运行"),
-            |l| !l.contains("购置及运行") && (l.contains("购置费") || l.contains("运行费")),
+            |l| !l.contains("购置及运行") && (l.contains("购置费") || crate::tables::is_t10_running(l)),
             doc,
             ctx,
         );

@@ -22,7 +22,7 @@ fn check(doc: &Document<'_>, ctx: &mut Ctx) {
     let Some((t, at_end)) = lookup::labelled(meta, TableId::T10, doc, ctx) else { return };
     let Some(car) = t.rows.iter().find(|r| r.label.contains("购置及运行")) else { return };
     let has = |k: &str| t.rows.iter().any(|r| r.label.contains(k) && !r.label.contains("购置及运行"));
-    if has("购置费") && has("运行费") {
+    if has("购置费") && t.rows.iter().any(|r| crate::tables::is_t10_running(&r.label)) {
         ctx.record(None);
     } else if at_end {
         ctx.skip(meta, Some(TableId::T10), super::SkipReason::Truncated { row: "T10".into() }, Some(car.line));

@@ -33,7 +33,7 @@ fn check(doc: &Document<'_>, ctx: &mut Ctx) {
     let pairs: [Pair; 4] = [
         ("30212", |l| l.contains("因公出国")),
         ("30217", |l| l.contains("公务接待")),
-        ("30231", |l| l.contains("运行费") && !l.contains("购置及运行")),
+        ("30231", crate::tables::is_t10_running),
         ("31013", |l| l.contains("购置费") && !l.contains("购置及运行")),
     ];
     for (code, is_item) in pairs {

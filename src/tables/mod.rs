@@ -20,6 +20,7 @@ pub mod identities;
 mod read_balance;
 mod read_coded;
 mod read_labelled;
+pub use read_labelled::is_t10_running;
 mod resolve;
 mod titles;
 pub(crate) use titles::CHINESE_NUMERALS;

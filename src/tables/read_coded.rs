@@ -406,7 +406,7 @@ fn rows<'a>(kept: &[(&Line, &'a str)], toks: &[Vec<Token>], orient: Orientation)
         let started = if s.contains('\t') && orient == Orientation::Forward {
             start_tab_row(s, l, vstart)
         } else {
-            start_token_row(ts, l, orient)
+            start_token_row(ts, l, orient).or_else(|| named_row(ts, l, orient, s))
         };
         let started = started.and_then(|mut r| stairs.place(&mut r).then_some(r));
         if let Some(row) = started {
@@ -980,6 +980,37 @@ fn start_token_row(ts: &[Token], l: &Line, orient: Orientation) -> Option<Pendin
         line: l.index,
         span: start..end,
         segment,
+    })
+}
+
+/// `广州市统计局  6,748.28  6,698.28  0.00 …`: a row named by text alone (a unit of the
+/// department, as 部门 tables consolidating their units print them), its amounts all on the
+/// line, at least two of them printed as amounts are (decimals or thousands separators). No
+/// code: the row's own identities are checked, no rollup counts it.
+fn named_row(ts: &[Token], l: &Line, orient: Orientation, s: &str) -> Option<PendingRow> {
+    let (first, rest) = ts.split_first()?;
+    let name = first.text()?;
+    let printed = |t: &Token| s.get(t.span.start - l.span.start..t.span.end - l.span.start).unwrap_or("");
+    let money = |t: &Token| t.amount().is_some_and(|a| a.decimals > 0 || printed(t).contains(','));
+    let cjk = name.chars().filter(|c| *c > '\u{2e80}').count();
+    let plain = !name.contains(['：', ':', '。', '，', '%', '％']) && !name.starts_with('注');
+    if orient != Orientation::Forward || cjk < 2 || !plain || rest.iter().any(|t| t.amount().is_none()) {
+        return None;
+    }
+    if rest.iter().filter(|t| money(t)).count() < 2 {
+        return None;
+    }
+    Some(PendingRow {
+        code: None,
+        name: name.to_string(),
+        is_total: false,
+        amounts: rest.iter().filter_map(Token::amount).collect(),
+        positional: None,
+        problem: None,
+        reversed: false,
+        line: l.index,
+        span: first.span.start..rest.last().map_or(first.span.end, |t| t.span.end),
+        segment: None,
     })
 }
 

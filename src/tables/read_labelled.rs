@@ -7,7 +7,27 @@ use crate::lex::{lex, Lex, Token};
 use crate::lines::{self, compact, Line};
 
 /// The 三公 rows of T10, by a word each label contains.
-const T10_ITEMS: [&str; 6] = ["合计", "因公出国", "公务接待", "购置及运行", "购置费", "运行费"];
+const T10_ITEMS: [&str; 8] = ["合计", "因公出国", "公务接待", "购置及运行", "购置费", "运行费", "运行维护", "三公"];
+
+/// A T10 row that is 公务用车运行费 (`运行维护费` in some templates), not the 购置及运行 line.
+pub fn is_t10_running(label: &str) -> bool {
+    (label.contains("运行费") || label.contains("运行维护")) && !label.contains("购置及运行")
+}
+
+/// A T10 row that is the 三公 total: `合计`, or `“三公”经费` named alone (`“三公”经费合计`).
+fn is_t10_total(label: &str) -> bool {
+    is_total_label(label)
+        || (label.contains("三公")
+            && !["因公出国", "公务接待", "购置", "运行"].iter().any(|k| label.contains(k))
+            && label.chars().count() <= 10)
+}
+
+/// A header line read as a T10 row: no amount, and the words of several columns
+/// (`项目 合计 一般公共预算 政府性基金预算 国有资本经营预算`).
+fn is_t10_header(label: &str) -> bool {
+    ["一般公共预算", "政府性基金", "国有资本", "预算数", "决算数", "项目"].iter().any(|k| label.contains(k))
+        && label.contains("合计")
+}
 
 fn columns(id: TableId, header: &str) -> Vec<String> {
     let has = |k: &str| header.contains(k);
@@ -57,7 +77,13 @@ pub fn read(id: TableId, text: &str, lines: &[Line]) -> LabelledTable {
         let ts = words_as_text(lex(s, l.span.start));
         let row = if s.contains('\t') { tab_row(id, s, l) } else { token_row(id, &ts, l) };
         match row {
-            Some(mut r) if !r.amounts.is_empty() || (id == TableId::T10 && is_row_label(id, &r.label)) => {
+            Some(mut r)
+                if !r.amounts.is_empty()
+                    || (id == TableId::T10 && is_row_label(id, &r.label) && !is_t10_header(&r.label)) =>
+            {
+                if id == TableId::T10 {
+                    r.is_total = is_t10_total(&r.label);
+                }
                 if r.label.is_empty() {
                     // Amounts alone on a line: the label wrapped onto the lines above (HZ-02).
                     if pending_label.is_empty() {
@@ -83,7 +109,10 @@ pub fn read(id: TableId, text: &str, lines: &[Line]) -> LabelledTable {
                         prev.problem = r.problem;
                     }
                 } else {
-                    let last_item = id == TableId::T10 && r.label.contains("运行费") && !r.label.contains("购置及运行");
+                    // The Xinjiang template ends with 公务用车运行费; others print 公务接待费 after it.
+                    let last_item = id == TableId::T10
+                        && is_t10_running(&r.label)
+                        && rows.iter().any(|p| p.label.contains("公务接待"));
                     rows.push(r);
                     if last_item {
                         break; // T10 ends with 公务用车运行费
