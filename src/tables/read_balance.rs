@@ -188,6 +188,7 @@ fn side_split(text: &str, lines: &[Line], toks: &[Vec<Token>]) -> Option<usize> 
             };
             (first_amount == first_text + 1).then(|| column(text, ts[start].span.start))
         })
+        .chain(lines.iter().zip(toks).filter_map(|(l, ts)| enumerated_second_side(text, l, ts)))
         .collect();
     let x = aligned_start(&starts)?;
     // Where a line marks its side (a 类 code, 支出总计), the column must agree with it: an
@@ -202,6 +203,32 @@ fn side_split(text: &str, lines: &[Line], toks: &[Vec<Token>]) -> Option<usize> 
         }
     });
     agrees.then_some(x)
+}
+
+/// `二、财政专户管理事业收入          二、项目支出   417.41`: an income line without its amount,
+/// then, after a wide gap, a label with its own enumerator (`一、` … `十、`) — the expenditure
+/// side's label column. (The lexer joins the two labels into one text.)
+fn enumerated_second_side(text: &str, l: &Line, _ts: &[Token]) -> Option<usize> {
+    let s = &text[l.span.clone()];
+    let enumerated = |x: &str| {
+        x.split_once('、').is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| "一二三四五六七八九十".contains(c)))
+    };
+    if !enumerated(s.trim_start()) {
+        return None;
+    }
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let mut blanks = 0;
+    for &(at, c) in &chars {
+        if c.is_whitespace() {
+            blanks += 1;
+            continue;
+        }
+        if blanks >= 4 && at > s.len() - s.trim_start().len() && enumerated(&s[at..]) {
+            return Some(column(text, l.span.start + at));
+        }
+        blanks = 0;
+    }
+    None
 }
 
 /// The side's start when the lines agree on it: layout extraction prints the labels of one
