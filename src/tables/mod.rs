@@ -72,11 +72,23 @@ pub enum TableId {
     /// 一般公共预算支出(经济分类)表: general-budget spending by 经济分类 code.
     #[serde(rename = "ECON-SPEND")]
     EconSpend,
+    /// 支出决算表: the year's spending of all funds by 功能分类 code (本年支出合计, 基本支出,
+    /// 项目支出, 上缴上级支出, 经营支出, 对附属单位补助支出).
+    #[serde(rename = "F-SPEND")]
+    FinalSpend,
+    /// 一般公共预算财政拨款支出决算(明细)表: general-budget spending by 功能分类 code (决算数:
+    /// 合计, 基本支出, 项目支出).
+    #[serde(rename = "F-GPB")]
+    FinalGpb,
+    /// 一般公共预算财政拨款基本支出决算(明细)表: basic spending by 经济分类 code (人员经费 /
+    /// 公用经费).
+    #[serde(rename = "F-BASIC")]
+    FinalBasic,
 }
 
 impl TableId {
     /// Every table: T1…T11, then the kinds other provinces add.
-    pub const ALL: [TableId; 14] = [
+    pub const ALL: [TableId; 17] = [
         TableId::T1,
         TableId::T2,
         TableId::T3,
@@ -91,11 +103,21 @@ impl TableId {
         TableId::FisSpend,
         TableId::FisBasic,
         TableId::EconSpend,
+        TableId::FinalSpend,
+        TableId::FinalGpb,
+        TableId::FinalBasic,
     ];
 
     /// The kinds beyond the 新疆 template's eleven: no rule of their own, every coded identity
     /// (`ANY-ROW`, `ANY-ROLLUP`).
-    pub const OTHER_KINDS: [TableId; 3] = [TableId::FisSpend, TableId::FisBasic, TableId::EconSpend];
+    pub const OTHER_KINDS: [TableId; 6] = [
+        TableId::FisSpend,
+        TableId::FisBasic,
+        TableId::EconSpend,
+        TableId::FinalSpend,
+        TableId::FinalGpb,
+        TableId::FinalBasic,
+    ];
 
     /// The id as printed in messages and the report (`T1`…`T11`).
     pub fn as_str(self) -> &'static str {
@@ -114,6 +136,9 @@ impl TableId {
             TableId::FisSpend => "FIS-SPEND",
             TableId::FisBasic => "FIS-BASIC",
             TableId::EconSpend => "ECON-SPEND",
+            TableId::FinalSpend => "F-SPEND",
+            TableId::FinalGpb => "F-GPB",
+            TableId::FinalBasic => "F-BASIC",
         }
     }
 
@@ -134,6 +159,9 @@ impl TableId {
             TableId::FisSpend => "财政拨款支出预算表",
             TableId::FisBasic => "财政拨款基本支出预算表",
             TableId::EconSpend => "一般公共预算支出经济分类情况表",
+            TableId::FinalSpend => "支出决算表",
+            TableId::FinalGpb => "一般公共预算财政拨款支出决算表",
+            TableId::FinalBasic => "一般公共预算财政拨款基本支出决算表",
         }
     }
 }
@@ -444,10 +472,10 @@ fn is_table_label(s: &str) -> bool {
     let c = compact(s);
     // `表3`, and `公开表3` as some provinces label their tables.
     let c = c.strip_prefix("公开").unwrap_or(&c);
-    c.strip_prefix('表').is_some_and(|r| {
-        let r = r.trim_end_matches([':', '、', '.']);
-        !r.is_empty() && r.chars().all(|ch| ch.is_ascii_digit() || CHINESE_NUMERALS.contains(ch))
-    })
+    let number = |r: &str| !r.is_empty() && r.chars().all(|ch| ch.is_ascii_digit() || CHINESE_NUMERALS.contains(ch));
+    // `表3` / `公开表3`, and `公开 03 表` as the central template prints it.
+    c.strip_prefix('表').is_some_and(|r| number(r.trim_end_matches([':', '、', '.'])))
+        || c.strip_suffix('表').is_some_and(|r| number(r) && r.chars().all(|ch| ch.is_ascii_digit()))
 }
 
 /// A row with more amounts than the header has columns means the header was misread: place
@@ -593,7 +621,14 @@ pub(crate) fn find_tables(text: &str, lines: &[Line]) -> (Vec<Table>, Vec<ParseW
     let mut found: Vec<Table> = Vec::new();
     for h in hits.iter().filter(|h| !h.toc) {
         let below = h.line + 1..next_bound(h.line);
-        let above_start = prev_title.map_or(0, |p| p + 1).max(claimed_until);
+        // …and after the title of a table of another kind: no table reaches past another's title.
+        // (A part heading does not count: seed 002 prints its first table above `第二部分…`.)
+        let prev_bound = other_titles[..other_titles.partition_point(|&b| b < h.line)]
+            .iter()
+            .rev()
+            .find(|&&b| !titles::is_section_break(&compacts[b]))
+            .map_or(0, |b| b + 1);
+        let above_start = prev_title.map_or(0, |p| p + 1).max(claimed_until).max(prev_bound);
         let above = above_start..h.line.max(above_start);
         prev_title = Some(h.line);
         let a = read_table(h.id, text, lines, &compacts, h.line, below.clone());
@@ -749,7 +784,7 @@ fn fit(t: &Table) -> usize {
         }
         Some(TableBody::Coded(c)) => {
             // Rows of the right classification: economic (3xx) in T6, functional (2xx) elsewhere.
-            let economic = matches!(t.id, TableId::T6 | TableId::FisBasic | TableId::EconSpend);
+            let economic = matches!(t.id, TableId::T6 | TableId::FisBasic | TableId::EconSpend | TableId::FinalBasic);
             let rows = c
                 .rows
                 .iter()

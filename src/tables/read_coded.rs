@@ -24,8 +24,13 @@ use std::ops::Range;
 pub fn columns(id: TableId, header: &str) -> Vec<String> {
     let has = |k: &str| header.contains(k);
     let cols: Vec<&str> = match id {
-        TableId::T3 | TableId::T5 | TableId::FisSpend | TableId::EconSpend => spending_columns(header),
-        TableId::T6 | TableId::FisBasic => {
+        TableId::T3
+        | TableId::T5
+        | TableId::FisSpend
+        | TableId::EconSpend
+        | TableId::FinalSpend
+        | TableId::FinalGpb => spending_columns(header),
+        TableId::T6 | TableId::FisBasic | TableId::FinalBasic => {
             // 人员支出 / 日常公用支出 are other provinces' words for 人员经费 / 公用经费.
             let personnel = has("人员经费") || has("人员支出");
             let public = has("公用经费") || has("公用支出");
@@ -500,7 +505,7 @@ fn by_position(
         let page_rows = &rows[range.clone()];
         // An amount among the header lines is a row's amount wrapped onto its own line
         // (`106,512.0` / `0`): that row is not read whole.
-        if header.iter().any(|s| lex(s, 0).iter().any(|t| matches!(t.kind, Lex::Num(_)))) {
+        if header.iter().any(|s| !is_column_numbers(s) && lex(s, 0).iter().any(|t| matches!(t.kind, Lex::Num(_)))) {
             return None;
         }
         // The first row's name may wrap onto the line above its code (HZ-02): not a header line.
@@ -549,6 +554,15 @@ fn by_position(
     }
     columns = named(&columns);
     Some(columns)
+}
+
+/// The 栏次 line of a header (`栏次  1  2  3 …`, `**  1  2 …`): the columns' numbers 1, 2, 3 …
+/// in order, after an optional `栏次`/`**`/`项目` word.
+pub(super) fn is_column_numbers(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let nums: Vec<&str> =
+        words.iter().copied().skip_while(|w| ["栏次", "**", "项目", "栏", "次"].contains(w)).collect();
+    nums.len() >= 2 && nums.iter().enumerate().all(|(k, w)| w.parse::<usize>().ok() == Some(k + 1))
 }
 
 /// The index in `all` of each of `names`, which must stand in `all` in the same order.
@@ -683,7 +697,14 @@ const SPENDING: [(&str, &str); 12] = [
 /// The columns a table of kind `id` may have, by the names the rules use.
 fn allowed(id: TableId) -> &'static [&'static str] {
     match id {
-        TableId::T3 | TableId::T5 | TableId::T8 | TableId::T9 | TableId::FisSpend | TableId::EconSpend => &[
+        TableId::T3
+        | TableId::T5
+        | TableId::T8
+        | TableId::T9
+        | TableId::FisSpend
+        | TableId::EconSpend
+        | TableId::FinalSpend
+        | TableId::FinalGpb => &[
             "合计",
             "基本支出",
             "人员经费",
@@ -693,7 +714,7 @@ fn allowed(id: TableId) -> &'static [&'static str] {
             "上缴上级支出",
             "对附属单位补助支出",
         ],
-        TableId::T6 | TableId::FisBasic => &["合计", "人员经费", "公用经费"],
+        TableId::T6 | TableId::FisBasic | TableId::FinalBasic => &["合计", "人员经费", "公用经费"],
         _ => &[],
     }
 }

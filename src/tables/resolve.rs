@@ -463,7 +463,7 @@ pub fn resolve(tables: &mut [Table]) {
     for t in tables.iter_mut() {
         match t.body.as_mut() {
             Some(TableBody::Coded(c)) => {
-                if matches!(t.id, TableId::T6 | TableId::FisBasic) {
+                if matches!(t.id, TableId::T6 | TableId::FisBasic | TableId::FinalBasic) {
                     by_code_meaning(c);
                 }
                 if let (TableId::T2, Some(t1)) = (t.id, t1.as_ref()) {

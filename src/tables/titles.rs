@@ -48,11 +48,12 @@ pub fn classify_title(c: &str) -> Option<(TableId, bool)> {
     if c.chars().count() > 48 || c.contains(['。', ',', ';', '，', '；']) || c.contains("为空表") {
         return None;
     }
-    // Final accounts (决算) tables follow other identities; they are not read yet.
-    if c.contains("决算") {
-        return None;
-    }
     let (mut s, mut toc) = strip_title_prefix(c);
+    // Final accounts (决算): the spending tables by code are read; the others (总表 with 行次,
+    // 收入决算表, 三公 决算数 beside 预算数) follow other identities and are not read yet.
+    if c.contains("决算") {
+        return final_title(without_page_number(s).unwrap_or(s)).map(|id| (id, toc || has_page_number(c)));
+    }
     // Table-of-contents dot leaders and page numbers.
     if let Some(title) = without_page_number(s) {
         s = title;
@@ -123,6 +124,26 @@ pub fn classify_title(c: &str) -> Option<(TableId, bool)> {
     Some((id, toc))
 }
 
+/// A 决算 table the checker reads, by its title (`支出决算表`, `一般公共预算财政拨款支出决算明细表`,
+/// `一般公共预算财政拨款基本支出决算表`).
+fn final_title(s: &str) -> Option<TableId> {
+    let s =
+        s.strip_suffix("(明细)表").or_else(|| s.strip_suffix("（明细）表")).map_or(s.to_string(), |x| format!("{x}表"));
+    let s = s.replace("明细表", "表");
+    if s.chars().count() > 36 || s.contains("三公") || s.contains("收入") {
+        return None;
+    }
+    if s.ends_with("一般公共预算财政拨款基本支出决算表") {
+        Some(TableId::FinalBasic)
+    } else if s.ends_with("一般公共预算财政拨款支出决算表") {
+        Some(TableId::FinalGpb)
+    } else if s.ends_with("支出决算表") && !s.contains("财政拨款") && !s.contains("项目") {
+        Some(TableId::FinalSpend)
+    } else {
+        None
+    }
+}
+
 /// The title of a table of a kind the checker does not read (`基本支出预算情况表`,
 /// `政府采购预算表`, `部门预算项目绩效目标表`): a short line of its own that ends with 表. It ends
 /// the region of the table printed before it.
@@ -133,6 +154,7 @@ pub fn is_other_title(c: &str) -> bool {
         && s.ends_with('表')
         && !s.contains(['。', '，', ',', '；', ';', '：', ':', '、'])
         && classify_title(c).is_none()
+        && !super::is_table_label(c)
 }
 
 /// A part heading (`第二部分 …`): it ends the region of the table printed before it.
@@ -163,9 +185,15 @@ mod tests {
         assert_eq!(classify_title("部门收支总表......5"), Some((TableId::T1, true)));
         assert_eq!(classify_title("政府性基金预算支出情况表为空表。"), None);
         assert_eq!(classify_title("收入支出决算总表"), None);
+        assert_eq!(classify_title("支出决算表"), Some((TableId::FinalSpend, false)));
+        assert_eq!(classify_title("三、支出决算表"), Some((TableId::FinalSpend, true)));
+        assert_eq!(classify_title("一般公共预算财政拨款支出决算明细表"), Some((TableId::FinalGpb, false)));
+        assert_eq!(classify_title("一般公共预算财政拨款基本支出决算表"), Some((TableId::FinalBasic, false)));
+        assert_eq!(classify_title("政府性基金预算财政拨款收入支出决算表"), None);
         assert!(is_other_title("基本支出预算情况表"));
         assert!(is_other_title("十二、政府采购预算情况表"));
         assert!(!is_other_title("支出总体情况表"));
+        assert!(!is_other_title("公开03表"));
         assert!(!is_other_title("注：本表反映部门本年度一般公共预算支出情况表"));
     }
 }
