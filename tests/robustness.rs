@@ -224,6 +224,10 @@ const CORPUS_REAL_ERRORS: &[(&str, &str, &str)] = &[
     // 1297.83 ÷ 8072.29 = 16.078 %, truncated.
     ("74_", "NI-GROWTH", "30%"),
     ("74_", "NI-GROWTH", "16.07%"),
+    // 西安市卫健委 2022 决算, 绩效自评 of 西安市第三医院二期扩建项目 (line 2043): "全年预算数21143.98万元，
+    // 执行数21143.98万元，完成预算的35%" — the rate of the item before it (1896 → 663.6 = 35 %) copied;
+    // 21143.98 ÷ 21143.98 is 100 %.
+    ("12_", "NI-FINAL-RATE", "35%"),
 ];
 
 /// Errors on corpus documents that are misreads of the checker, not slips of the document:

@@ -155,6 +155,7 @@ const LISTED: &[&str] = &[
     "NT-BASIC",
     "NT-3PUB",
     "NT-NAMED",
+    "NI-FINAL-RATE",
     "NT-CO",
     "NT-PROJ",
     "NI-PERF-WEIGHT",
@@ -250,6 +251,7 @@ fixtures!(nt_gpb_struct, "NT-GPB-STRUCT");
 fixtures!(nt_basic, "NT-BASIC");
 fixtures!(nt_3pub, "NT-3PUB");
 fixtures!(nt_named, "NT-NAMED");
+fixtures!(ni_final_rate, "NI-FINAL-RATE");
 fixtures!(nt_co, "NT-CO");
 fixtures!(nt_proj, "NT-PROJ");
 fixtures!(ni_perf_weight, "NI-PERF-WEIGHT");

@@ -23,6 +23,7 @@ use rust_decimal::Decimal;
 use std::ops::Range;
 
 mod claims;
+mod completion;
 pub mod facts;
 mod figures;
 mod funding;
@@ -35,6 +36,7 @@ pub mod target_weights;
 
 pub(crate) use claims::{all_claims, claims, item_amounts, items_closed, labelled_amounts};
 pub use claims::{Claim, ItemAmount, Labelled, AMOUNT_LABELS};
+pub use completion::Completion;
 use figures::is_num_char;
 pub(crate) use figures::{figs_from, figures, number_at};
 pub use figures::{Figure, Unit};
@@ -98,6 +100,8 @@ pub struct Narrative {
     pub weights: target_weights::Weights,
     /// 政府采购, 国有资产 and 人员 statements.
     pub facts: facts::Facts,
+    /// The 决算 completion statements (`完成年初预算的 X%`).
+    pub completions: Vec<Completion>,
     /// Whether the restatements below may be compared with the tables.
     pub comparison: Comparison,
     restated: Restated,
@@ -190,6 +194,7 @@ pub fn read(text: &str, lines: &[Line], tables: &[Table]) -> Narrative {
         projects: projects(&s, &figures),
         weights: target_weights::weights(text, lines),
         facts: facts::facts(&s, &figures),
+        completions: completion::completions(&s, &figures),
         restated: Restated {
             labelled: labelled_amounts(&s, &figures, &parts),
             whole_targets: whole_targets(&s, &figures),

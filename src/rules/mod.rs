@@ -25,6 +25,7 @@ mod ni_3pub_parts;
 mod ni_asset_car;
 mod ni_asset_equip;
 mod ni_car_3pub;
+mod ni_final_rate;
 mod ni_growth;
 mod ni_growth_level;
 mod ni_people;
@@ -296,6 +297,7 @@ pub static RULES: &[&dyn Rule] = &[
     &ni_proj_alloc::NiProjAlloc,
     &ni_prior_bal::NiPriorBal,
     &ni_prior_items::NiPriorItems,
+    &ni_final_rate::NiFinalRate,
     // After every rule that binds a narrative figure to its own cell: it reads the others.
     &nt_named::NtNamed,
     // Last: it folds the rounding residues the other rules' sums met.
