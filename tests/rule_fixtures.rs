@@ -156,6 +156,7 @@ const LISTED: &[&str] = &[
     "NT-3PUB",
     "NT-NAMED",
     "NI-FINAL-RATE",
+    "F-BAL",
     "NT-CO",
     "NT-PROJ",
     "NI-PERF-WEIGHT",
@@ -252,6 +253,7 @@ fixtures!(nt_basic, "NT-BASIC");
 fixtures!(nt_3pub, "NT-3PUB");
 fixtures!(nt_named, "NT-NAMED");
 fixtures!(ni_final_rate, "NI-FINAL-RATE");
+fixtures!(f_bal, "F-BAL");
 fixtures!(nt_co, "NT-CO");
 fixtures!(nt_proj, "NT-PROJ");
 fixtures!(ni_perf_weight, "NI-PERF-WEIGHT");

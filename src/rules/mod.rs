@@ -20,6 +20,7 @@ mod bind;
 mod coded_sums;
 mod context;
 mod depth;
+mod f_bal;
 mod lookup;
 mod ni_3pub_parts;
 mod ni_asset_car;
@@ -250,6 +251,7 @@ pub static RULES: &[&dyn Rule] = &[
     &any_row::AnyRow,
     &any_rollup::AnyRollup,
     &t4_out_breakdown::T4OutBreakdown,
+    &f_bal::FBal,
     &x_t1_t2_tot::XT1T2Tot,
     &x_t1_t2_cols::XT1T2Cols,
     &x_t1_t2_class::XT1T2Class,

@@ -19,6 +19,7 @@ mod grid;
 pub mod identities;
 mod read_balance;
 mod read_coded;
+mod read_final;
 mod read_labelled;
 pub use read_labelled::is_t10_running;
 mod resolve;
@@ -84,11 +85,15 @@ pub enum TableId {
     /// 公用经费).
     #[serde(rename = "F-BASIC")]
     FinalBasic,
+    /// 收入支出决算总表: the year's income and spending with their carry-overs, each line with
+    /// its 行次 (a balance table).
+    #[serde(rename = "F-TOTAL")]
+    FinalTotal,
 }
 
 impl TableId {
     /// Every table: T1…T11, then the kinds other provinces add.
-    pub const ALL: [TableId; 17] = [
+    pub const ALL: [TableId; 18] = [
         TableId::T1,
         TableId::T2,
         TableId::T3,
@@ -106,6 +111,7 @@ impl TableId {
         TableId::FinalSpend,
         TableId::FinalGpb,
         TableId::FinalBasic,
+        TableId::FinalTotal,
     ];
 
     /// The kinds beyond the 新疆 template's eleven: no rule of their own, every coded identity
@@ -139,6 +145,7 @@ impl TableId {
             TableId::FinalSpend => "F-SPEND",
             TableId::FinalGpb => "F-GPB",
             TableId::FinalBasic => "F-BASIC",
+            TableId::FinalTotal => "F-TOTAL",
         }
     }
 
@@ -162,6 +169,7 @@ impl TableId {
             TableId::FinalSpend => "支出决算表",
             TableId::FinalGpb => "一般公共预算财政拨款支出决算表",
             TableId::FinalBasic => "一般公共预算财政拨款基本支出决算表",
+            TableId::FinalTotal => "收入支出决算总表",
         }
     }
 }
@@ -826,6 +834,7 @@ fn read_table(
     });
     let body = match id {
         TableId::T1 | TableId::T4 => TableBody::Balance(read_balance::read(id, text, region_lines)),
+        TableId::FinalTotal => TableBody::Balance(read_final::read(text, region_lines)),
         TableId::T10 | TableId::T11 => TableBody::Labelled(read_labelled::read(id, text, region_lines)),
         _ => TableBody::Coded(read_coded::read(id, text, region_lines)),
     };

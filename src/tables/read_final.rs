@@ -1,0 +1,92 @@
+//! The 决算 收入支出决算总表 (F-TOTAL): income lines on the left, expenditure lines on the right,
+//! each with its 行次 (`一、一般公共预算财政拨款收入  1  19,572.91   一、一般公共服务支出  32  10,685.56`).
+//! The 行次 numbers are dropped; the two sides are told apart by the expenditure labels' column.
+
+use super::{compact, skip_line, BalanceItem, BalanceTable, IncomeLevel};
+use crate::amount::Amount;
+use crate::lex::{lex, Lex, Token};
+use crate::lines::Line;
+
+/// Header words: a line whose labels are only these is the header (`项目 行次 金额`, `栏次`).
+const HEADER_WORDS: [&str; 9] = ["项目", "行次", "金额", "栏次", "收入", "支出", "决算数", "年初预算数", "本年"];
+
+/// A 行次 or 栏次 number: an integer of at most three digits without separators.
+fn is_row_number(t: &Token, text: &str) -> bool {
+    t.int().is_some_and(|n| n.len() <= 3) && !text.get(t.span.clone()).unwrap_or("").contains([',', '.'])
+}
+
+/// Read the lines of a 收入支出决算总表 region.
+pub fn read(text: &str, lines: &[Line]) -> BalanceTable {
+    let toks: Vec<Vec<Token>> = lines
+        .iter()
+        .map(|l| lex(&text[l.span.clone()], l.span.start).into_iter().filter(|t| !is_row_number(t, text)).collect())
+        .collect();
+    let mut t = BalanceTable::default();
+    let Some(split) = split_column(text, lines, &toks) else { return t };
+    for (l, ts) in lines.iter().zip(&toks) {
+        let s = &text[l.span.clone()];
+        // (A page's repeated title and the table's note are no lines of it.)
+        let c = compact(s);
+        if skip_line(s) || ts.is_empty() || super::classify_title(&c).is_some() || c.starts_with('注') {
+            continue;
+        }
+        let (left, right): (Vec<&Token>, Vec<&Token>) =
+            ts.iter().partition(|x| super::grid::column(text, x.span.start) < split);
+        for (side, income) in [(left, true), (right, false)] {
+            if let Some(item) = item(&side, l, text) {
+                push(&mut t, item, income);
+            }
+        }
+    }
+    t
+}
+
+/// The character column where the expenditure labels start: the leftmost second label of the
+/// lines that print two (after the 行次 numbers are dropped), when at least three lines agree.
+fn split_column(text: &str, lines: &[Line], toks: &[Vec<Token>]) -> Option<usize> {
+    let starts: Vec<usize> = lines
+        .iter()
+        .zip(toks)
+        .filter_map(|(_, ts)| {
+            let texts: Vec<&Token> = ts.iter().filter(|t| matches!(t.kind, Lex::Text(_))).collect();
+            (texts.len() == 2).then(|| super::grid::column(text, texts[1].span.start))
+        })
+        .collect();
+    let first = *starts.iter().min()?;
+    (starts.iter().filter(|&&s| s <= first + 6).count() >= 3).then_some(first)
+}
+
+/// One side of a line: its label and its amount (if printed). `None` for a header fragment.
+fn item(side: &[&Token], l: &Line, text: &str) -> Option<BalanceItem> {
+    let label_tok = side.iter().find(|t| t.text().is_some())?;
+    let printed = compact(label_tok.text()?);
+    let rest = HEADER_WORDS.iter().fold(printed.clone(), |r, w| r.replace(w, ""));
+    if rest.is_empty() || printed.chars().count() < 2 {
+        return None;
+    }
+    let amounts: Vec<Amount> = side.iter().filter_map(|t| t.amount()).collect();
+    let label =
+        printed.trim_start_matches(|c: char| super::titles::CHINESE_NUMERALS.contains(c) || c == '、').to_string();
+    Some(BalanceItem {
+        level: if label.len() < printed.len() { IncomeLevel::Numbered } else { IncomeLevel::Top },
+        label,
+        printed,
+        code: None,
+        amount: amounts.first().cloned(),
+        amounts,
+        positional: None,
+        line: l.index,
+        indent: super::grid::column(text, label_tok.span.start),
+    })
+}
+
+/// Put an item on its side: `总计` is the side's total, everything else a line.
+fn push(t: &mut BalanceTable, item: BalanceItem, income: bool) {
+    let total = matches!(item.label.as_str(), "总计" | "收入总计" | "支出总计");
+    match (income, total) {
+        (true, true) => t.income_total = Some(item),
+        (false, true) => t.expense_total = Some(item),
+        (true, false) => t.income.push(item),
+        (false, false) => t.expense.push(item),
+    }
+}
