@@ -157,6 +157,8 @@ const LISTED: &[&str] = &[
     "NT-NAMED",
     "NI-FINAL-RATE",
     "F-BAL",
+    "STR-PLACEHOLDER",
+    "STR-PUNCT",
     "NT-CO",
     "NT-PROJ",
     "NI-PERF-WEIGHT",
@@ -254,6 +256,8 @@ fixtures!(nt_3pub, "NT-3PUB");
 fixtures!(nt_named, "NT-NAMED");
 fixtures!(ni_final_rate, "NI-FINAL-RATE");
 fixtures!(f_bal, "F-BAL");
+fixtures!(str_placeholder, "STR-PLACEHOLDER");
+fixtures!(str_punct, "STR-PUNCT");
 fixtures!(nt_co, "NT-CO");
 fixtures!(nt_proj, "NT-PROJ");
 fixtures!(ni_perf_weight, "NI-PERF-WEIGHT");

@@ -55,7 +55,9 @@ mod nt_perf_count;
 mod nt_perf_whole;
 mod nt_proj;
 mod row_order;
+mod str_placeholder;
 mod str_precision;
+mod str_punct;
 mod str_toc_body;
 mod sums;
 mod t10_car;
@@ -208,6 +210,8 @@ pub trait Rule: Sync {
 /// Every rule, in evaluation order.
 pub static RULES: &[&dyn Rule] = &[
     &str_toc_body::StrTocBody,
+    &str_placeholder::StrPlaceholder,
+    &str_punct::StrPunct,
     &t1_bal::T1Bal,
     &t1_in_total::T1InTotal,
     &t1_in_cur::T1InCur,
