@@ -306,3 +306,31 @@ fn corpus_has_no_errors_but_its_real_ones_and_no_panics() {
     let gone: Vec<_> = CORPUS_KNOWN_MISREADS.iter().filter(|k| !misreads_seen.contains(*k)).collect();
     assert!(gone.is_empty(), "known misreads no longer reported (delete them from the list): {gone:?}");
 }
+
+/// Issue 12's text checks, each planted into a real 决算 (item 37) on a line of its own: a
+/// placeholder, a part heading of another year, an asset date of another year, doubled
+/// punctuation. Each gives a finding of its rule on that line; the unchanged document gives none.
+#[test]
+fn planted_text_slips_are_found_on_their_lines() {
+    let (_, text) = corpus().into_iter().find(|(n, _)| n.starts_with("37_")).expect("item 37 in the corpus");
+    let rules = ["STR-PLACEHOLDER", "STR-YEAR", "STR-PUNCT"];
+    let base = check(&text, Options::default());
+    assert!(!base.findings.iter().any(|f| rules.contains(&f.rule)), "{:?}", base.findings);
+    let plants: [(&str, &str, &str); 4] = [
+        ("支出决算为 13733.8 万元", "支出决算为 XX 万元", "STR-PLACEHOLDER"),
+        ("国家信访局 2024 年度部门决算表", "国家信访局 2023 年度部门决算表", "STR-YEAR"),
+        ("截至 2024 年 12 月 31 日", "截至 2023 年 12 月 31 日", "STR-YEAR"),
+        ("完成年初预算的 91.14%。其中：", "完成年初预算的 91.14%。。其中：", "STR-PUNCT"),
+    ];
+    for (from, to, rule) in plants {
+        let at = text.find(from).unwrap_or_else(|| panic!("{from} not in item 37"));
+        let line = text[..at].matches('\n').count() + 1;
+        let planted = text.replacen(from, to, 1);
+        let r = check(&planted, Options::default());
+        assert!(
+            r.findings.iter().any(|f| f.rule == rule && f.primary.line == line),
+            "{rule} on line {line}: {:?}",
+            r.findings.iter().filter(|f| f.rule == rule).collect::<Vec<_>>()
+        );
+    }
+}

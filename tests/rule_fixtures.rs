@@ -159,6 +159,7 @@ const LISTED: &[&str] = &[
     "F-BAL",
     "STR-PLACEHOLDER",
     "STR-PUNCT",
+    "STR-YEAR",
     "NT-CO",
     "NT-PROJ",
     "NI-PERF-WEIGHT",
@@ -258,6 +259,7 @@ fixtures!(ni_final_rate, "NI-FINAL-RATE");
 fixtures!(f_bal, "F-BAL");
 fixtures!(str_placeholder, "STR-PLACEHOLDER");
 fixtures!(str_punct, "STR-PUNCT");
+fixtures!(str_year, "STR-YEAR");
 fixtures!(nt_co, "NT-CO");
 fixtures!(nt_proj, "NT-PROJ");
 fixtures!(ni_perf_weight, "NI-PERF-WEIGHT");

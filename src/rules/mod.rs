@@ -59,6 +59,7 @@ mod str_placeholder;
 mod str_precision;
 mod str_punct;
 mod str_toc_body;
+mod str_year;
 mod sums;
 mod t10_car;
 mod t10_split;
@@ -212,6 +213,7 @@ pub static RULES: &[&dyn Rule] = &[
     &str_toc_body::StrTocBody,
     &str_placeholder::StrPlaceholder,
     &str_punct::StrPunct,
+    &str_year::StrYear,
     &t1_bal::T1Bal,
     &t1_in_total::T1InTotal,
     &t1_in_cur::T1InCur,
