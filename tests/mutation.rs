@@ -250,6 +250,23 @@ fn narrative_slips(text: &str, base: &Report, rates: &mut Rates) {
     }
 }
 
+/// The rates of one tally, on one line.
+fn summary(r: &Rates) -> String {
+    format!(
+        "(a) {:.1}% of {}  (a) unchecked kept {:.1}% of {}  (b) {:.1}% of {}  (c) {:.1}% of {}  (d) {:.1}% of {}",
+        r.a.pct(),
+        r.a.tried,
+        r.a_unchecked.pct(),
+        r.a_unchecked.tried,
+        r.b.pct(),
+        r.b.tried,
+        r.c.pct(),
+        r.c.tried,
+        r.d.pct(),
+        r.d.tried
+    )
+}
+
 #[test]
 fn corpus_slips_are_caught_where_the_report_says_it_checks() {
     let mut total = Rates::default();
@@ -290,34 +307,9 @@ fn corpus_slips_are_caught_where_the_report_says_it_checks() {
         }
         total.outside += rates.outside;
     }
-    println!(
-        "决算 (a) {:.1}% of {}  (a) unchecked kept {:.1}% of {}  (b) {:.1}% of {}  (c) {:.1}% of {}  (d) {:.1}% of {}",
-        finals.a.pct(),
-        finals.a.tried,
-        finals.a_unchecked.pct(),
-        finals.a_unchecked.tried,
-        finals.b.pct(),
-        finals.b.tried,
-        finals.c.pct(),
-        finals.c.tried,
-        finals.d.pct(),
-        finals.d.tried
-    );
+    println!("决算 {}", summary(&finals));
     assert_eq!(finals.a_unchecked.caught, finals.a_unchecked.tried, "an unchecked amount stopped being listed (决算)");
-    println!(
-        "all  (a) {:.1}% of {}  (a) unchecked kept {:.1}% of {}  (b) {:.1}% of {}  (c) {:.1}% of {}  (d) {:.1}% of {}  (outside any table read: {})",
-        total.a.pct(),
-        total.a.tried,
-        total.a_unchecked.pct(),
-        total.a_unchecked.tried,
-        total.b.pct(),
-        total.b.tried,
-        total.c.pct(),
-        total.c.tried,
-        total.d.pct(),
-        total.d.tried,
-        total.outside
-    );
+    println!("all  {}  (outside any table read: {})", summary(&total), total.outside);
     // An amount the report did not check is still listed as unchecked after its slip (or caught).
     assert_eq!(total.a_unchecked.caught, total.a_unchecked.tried, "an unchecked amount stopped being listed");
     // Floors: the rates measured when this test was written (issue 11, session 5).
@@ -327,11 +319,12 @@ fn corpus_slips_are_caught_where_the_report_says_it_checks() {
     assert!(total.d.pct() >= FLOOR_D, "(d) {:.1}% < {FLOOR_D}%", total.d.pct());
 }
 
-// Measured (issue 11, session 6): (a) 99.6 % of 487, (b) 65.6 % of 343, (c) 29.4 % of 371,
-// (d) 81.4 % of 204 (session 5: 99.8 / 38.8 / 27.0 / 81.4). The issue's targets are (a) 95 %,
+// Measured (issue 11, session 7): (a) 99.6 % of 503, (b) 70.6 % of 343, (c) 60.6 % of 371,
+// (d) 81.4 % of 204 (session 6: 99.6 / 65.6 / 29.4 / 81.4). The issue's targets are (a) 95 %,
 // (b) 90 %, (c) and (d) 70 %: (b) and (c) are not met yet, and these floors only keep what is
-// reached.
+// reached. The 决算 documents are reported apart (session 7: (a) 100 % of 35, (b) 47.2 %,
+// (c) 38.9 %, (d) 44.0 %) and have no floors yet.
 const FLOOR_A: f64 = 97.0;
-const FLOOR_B: f64 = 67.0;
+const FLOOR_B: f64 = 68.0;
 const FLOOR_C: f64 = 58.0;
 const FLOOR_D: f64 = 78.0;
