@@ -285,6 +285,14 @@ pub enum ParseWarning {
     /// The 情况说明 appears twice (two documents pasted together): the text is not compared with
     /// the tables.
     TwoDocuments,
+    /// Tables of the 决算 whose kind the checker does not read yet (收入决算表, 三公 决算 …) print
+    /// amounts: the document is not all checked, whatever the tables read say.
+    UnreadTables {
+        /// How many such tables.
+        count: usize,
+        /// 0-based line index of the first one's title.
+        line: Option<usize>,
+    },
 }
 
 impl ParseWarning {
@@ -294,13 +302,14 @@ impl ParseWarning {
             ParseWarning::NoTables => "no-tables",
             ParseWarning::DuplicateTitle { .. } => "duplicate-title",
             ParseWarning::TwoDocuments => "two-documents",
+            ParseWarning::UnreadTables { .. } => "unread-tables",
         }
     }
 
     /// The 0-based line it is about, if one.
     pub fn line(&self) -> Option<usize> {
         match self {
-            ParseWarning::DuplicateTitle { line, .. } => *line,
+            ParseWarning::DuplicateTitle { line, .. } | ParseWarning::UnreadTables { line, .. } => *line,
             _ => None,
         }
     }
@@ -323,6 +332,12 @@ impl ParseWarning {
                 "情况说明出现两次（两份文档？）：文字部分未与表格核对，只核对文字内部的增减幅、占比与合计".into()
             }
             (ParseWarning::TwoDocuments, En) => "the 情况说明 appears twice (two documents?): the text was not compared with the tables; only its own rates, shares and sums were checked".into(),
+            (ParseWarning::UnreadTables { count, .. }, Zh) => {
+                format!("另有 {count} 张决算表（如收入决算表、财政拨款收入支出决算总表、“三公”经费决算表）尚未读取，其数字未核对")
+            }
+            (ParseWarning::UnreadTables { count, .. }, En) => {
+                format!("{count} more 决算 tables (收入决算表, 财政拨款收入支出决算总表, 三公 …) are not read yet; their amounts were not checked")
+            }
         }
     }
 }

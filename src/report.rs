@@ -486,7 +486,16 @@ fn summary(p: &Parts<'_>, findings: &[FindingOut], lang: Lang) -> Summary {
     let printed: usize = p.coverage.amounts.iter().map(|a| a.printed).sum();
     let checked: usize = p.coverage.amounts.iter().map(|a| a.checked).sum();
     let read = p.coverage.statuses.iter().filter(|s| !matches!(s, TableStatus::Missing)).count();
-    let missing = p.coverage.statuses.len() - read;
+    // Tables the checker does not read yet but that print amounts count as not checked.
+    let unread: usize = p
+        .warnings
+        .iter()
+        .map(|w| match w {
+            ParseWarning::UnreadTables { count, .. } => *count,
+            _ => 0,
+        })
+        .sum();
+    let missing = p.coverage.statuses.len() - read + unread;
     let verdict = Verdict::of(checked, printed, read, missing);
     let mut summary = Summary {
         checks_run: p.ctx.checks_run,

@@ -334,3 +334,14 @@ fn planted_text_slips_are_found_on_their_lines() {
         );
     }
 }
+
+/// A 决算 whose tables are only partly read (收入决算表, 财政拨款收入支出决算总表 … not yet) never
+/// reads as 已全部核对, however well the tables it reads add up; the report says how many it left.
+#[test]
+fn final_accounts_with_unread_tables_are_not_all_checked() {
+    for (name, text) in corpus().into_iter().filter(|(n, _)| n.contains("final")) {
+        let r = check(&text, Options::default());
+        assert_ne!(r.summary.verdict, budget_check::report::Verdict::AllChecked, "{name}");
+        assert!(r.warnings.iter().any(|w| w.code == "unread-tables"), "{name}");
+    }
+}

@@ -656,6 +656,9 @@ pub(crate) fn find_tables(text: &str, lines: &[Line]) -> (Vec<Table>, Vec<ParseW
         found.push(t);
     }
     let found = join_continued_pages(found, text, lines, &compacts);
+    if let Some(w) = unread_final_tables(text, lines, &compacts, &other_titles, &bounds) {
+        warnings.push(w);
+    }
 
     let mut tables = Vec::new();
     for id in TableId::ALL {
@@ -702,6 +705,37 @@ pub(crate) fn find_tables(text: &str, lines: &[Line]) -> (Vec<Table>, Vec<ParseW
         t.status = read_status(t);
     }
     (tables, warnings)
+}
+
+/// The 决算 tables of kinds not read yet whose regions print amounts (their titles are other
+/// tables' titles): a warning that keeps the verdict from 已全部核对.
+fn unread_final_tables(
+    text: &str,
+    lines: &[Line],
+    compacts: &[String],
+    other_titles: &[usize],
+    bounds: &[usize],
+) -> Option<ParseWarning> {
+    let with_amounts: Vec<usize> = other_titles
+        .iter()
+        .copied()
+        // A table's title names what it holds (`部门决算表` alone is the part's heading).
+        .filter(|&i| {
+            let c = &compacts[i];
+            let kind = ["收入", "支出", "三公", "基金", "国有资本", "财政拨款", "项目", "运行", "采购"];
+            c.contains("决算") && !titles::is_section_break(c) && kind.iter().any(|k| c.contains(k))
+        })
+        .filter(|&i| {
+            let end = bounds.get(bounds.partition_point(|&b| b <= i)).copied().unwrap_or(lines.len());
+            lines[i + 1..end].iter().any(|l| has_decimal_amount(&text[l.span.clone()], l.span.start))
+        })
+        .collect();
+    let line = with_amounts.first().copied();
+    // A table printed over several pages repeats its title: one table.
+    let mut names: Vec<&str> = with_amounts.iter().map(|&i| titles::strip_title_prefix(&compacts[i]).0).collect();
+    names.sort_unstable();
+    names.dedup();
+    (!names.is_empty()).then_some(ParseWarning::UnreadTables { count: names.len(), line })
 }
 
 /// A table read from the lines above its title (HZ-13) starts after the last sentence of prose

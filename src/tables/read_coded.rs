@@ -371,6 +371,9 @@ pub fn read(id: TableId, text: &str, lines: &[Line]) -> CodedTable {
         .filter(|(_, s)| !s.trim().is_empty() && !skip_line(s))
         .collect();
     let toks: Vec<Vec<Token>> = kept.iter().map(|(l, s)| lex(s, l.span.start)).collect();
+    if let Some(t) = side_by_side_groups(&kept, &toks) {
+        return t;
+    }
     let orient = orientation(&toks);
     let (header_lines, mut rows) = rows(&kept, &toks, orient);
     let compacts: Vec<String> = header_lines.iter().map(|s| compact(s)).collect();
@@ -397,6 +400,47 @@ pub fn read(id: TableId, text: &str, lines: &[Line]) -> CodedTable {
     }
     super::drop_misread_columns(&mut columns, rows.iter_mut().map(|r| (&mut r.cells, &mut r.problem)));
     CodedTable { columns, rows }
+}
+
+/// A 经济分类 table printed as groups side by side, each `code name amount`
+/// (`301 工资福利支出 6,982.75   302 商品和服务支出 2,239.41   307 债务利息及费用支出`), as the
+/// 决算 基本支出表 prints 人员经费 beside 公用经费: one row per group, one amount column. At least
+/// three lines must print two groups or more; the groups' totals (`人员经费合计`) are left out, so
+/// only 类 = Σ款 is checked.
+fn side_by_side_groups(kept: &[(&Line, &str)], toks: &[Vec<Token>]) -> Option<CodedTable> {
+    let econ =
+        |t: &Token| t.int().is_some_and(|n| matches!(n.len(), 3 | 5) && n.starts_with('3') && is_class_code(&n[..3]));
+    let groups = |ts: &[Token]| {
+        (0..ts.len()).filter(|&k| econ(&ts[k]) && ts.get(k + 1).is_some_and(|n| n.text().is_some())).count()
+    };
+    if toks.iter().filter(|ts| groups(ts) >= 2).count() < 3 {
+        return None;
+    }
+    let mut rows = Vec::new();
+    for ((l, _), ts) in kept.iter().zip(toks) {
+        let starts: Vec<usize> = (0..ts.len()).filter(|&k| econ(&ts[k])).collect();
+        for (j, &k) in starts.iter().enumerate() {
+            let end = starts.get(j + 1).copied().unwrap_or(ts.len());
+            let seg = &ts[k..end];
+            let name: String = seg.iter().filter_map(Token::text).collect();
+            let amounts: Vec<Amount> = seg.iter().filter_map(Token::amount).skip(1).collect();
+            if amounts.len() > 1 {
+                return None; // more than one amount to a group: not this layout
+            }
+            rows.push(CodedRow {
+                code: seg[0].int().map(str::to_string),
+                name,
+                is_total: false,
+                cells: vec![amounts.first().cloned().map_or(Cell::Blank, Cell::Value)],
+                amounts,
+                line: l.index,
+                span: seg[0].span.start..seg.last().map_or(seg[0].span.end, |t| t.span.end),
+                problem: None,
+                inferred: None,
+            });
+        }
+    }
+    Some(CodedTable { columns: vec!["合计".into()], rows })
 }
 
 /// The rows of the kept lines, and the header lines above the first row.
