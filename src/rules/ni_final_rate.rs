@@ -28,11 +28,11 @@ declare_rule! {
 fn check(doc: &Document<'_>, ctx: &mut Ctx) {
     let meta = &NiFinalRate::META;
     for c in &doc.narrative.completions {
-        ctx.narrative_bound.extend([&c.budget, &c.actual, &c.rate].iter().map(|f| f.amount.span.start));
         let (a, ha) = c.budget.value_wan();
         if a - ha <= Decimal::ZERO {
             continue; // no budget: the rate is undefined
         }
+        ctx.narrative_bound.extend([&c.budget, &c.actual, &c.rate].iter().map(|f| f.amount.span.start));
         ctx.record(rate_finding(meta, c, doc));
         if c.says.is_some() {
             ctx.record(word_finding(meta, c, doc));

@@ -74,7 +74,7 @@ fn check(doc: &Document<'_>, ctx: &mut Ctx) {
 fn heading_year(meta: &'static super::RuleMeta, c: &str, s: &str, at: usize, year: u32, kind: &str) -> Option<Finding> {
     // A contents entry: without its dot leaders and page number.
     let c = c.trim_end_matches(|ch: char| ch.is_ascii_digit()).trim_end_matches(['.', '…', '·']);
-    let heading = (c.starts_with('第') && c.chars().take(6).collect::<String>().contains("部分")) || c.ends_with('表');
+    let heading = crate::tables::is_section_break(c) || c.ends_with('表');
     if !heading || c.chars().count() > 40 || c.contains(['。', '，', ',']) {
         return None;
     }

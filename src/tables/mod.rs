@@ -24,6 +24,7 @@ mod read_labelled;
 pub use read_labelled::is_t10_running;
 mod resolve;
 mod titles;
+pub(crate) use titles::is_section_break;
 pub(crate) use titles::CHINESE_NUMERALS;
 
 use crate::amount::Amount;
@@ -483,7 +484,7 @@ fn is_table_label(s: &str) -> bool {
     let number = |r: &str| !r.is_empty() && r.chars().all(|ch| ch.is_ascii_digit() || CHINESE_NUMERALS.contains(ch));
     // `表3` / `公开表3`, and `公开 03 表` as the central template prints it.
     c.strip_prefix('表').is_some_and(|r| number(r.trim_end_matches([':', '、', '.'])))
-        || c.strip_suffix('表').is_some_and(|r| number(r) && r.chars().all(|ch| ch.is_ascii_digit()))
+        || c.strip_suffix('表').is_some_and(|r| !r.is_empty() && r.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// A row with more amounts than the header has columns means the header was misread: place
@@ -611,7 +612,7 @@ pub(crate) fn find_tables(text: &str, lines: &[Line]) -> (Vec<Table>, Vec<ParseW
         if let Some((id, toc)) = classify_title(c) {
             hits.push(TitleHit { id, line: i, toc });
             bounds.push(i);
-        } else if titles::is_section_break(c) || titles::is_other_title(c) {
+        } else if is_section_break(c) || titles::is_other_title(c) {
             bounds.push(i);
             other_titles.push(i);
         }
@@ -634,7 +635,7 @@ pub(crate) fn find_tables(text: &str, lines: &[Line]) -> (Vec<Table>, Vec<ParseW
         let prev_bound = other_titles[..other_titles.partition_point(|&b| b < h.line)]
             .iter()
             .rev()
-            .find(|&&b| !titles::is_section_break(&compacts[b]))
+            .find(|&&b| !is_section_break(&compacts[b]))
             .map_or(0, |b| b + 1);
         let above_start = prev_title.map_or(0, |p| p + 1).max(claimed_until).max(prev_bound);
         let above = above_start..h.line.max(above_start);
@@ -723,7 +724,7 @@ fn unread_final_tables(
         .filter(|&i| {
             let c = &compacts[i];
             let kind = ["收入", "支出", "三公", "基金", "国有资本", "财政拨款", "项目", "运行", "采购"];
-            c.contains("决算") && !titles::is_section_break(c) && kind.iter().any(|k| c.contains(k))
+            c.contains("决算") && !is_section_break(c) && kind.iter().any(|k| c.contains(k))
         })
         .filter(|&i| {
             let end = bounds.get(bounds.partition_point(|&b| b <= i)).copied().unwrap_or(lines.len());
@@ -741,14 +742,7 @@ fn unread_final_tables(
 /// A table read from the lines above its title (HZ-13) starts after the last sentence of prose
 /// before its first row (a line ending with `。`): that prose is narrative, not table.
 fn trim_prose_above(mut t: Table, text: &str, lines: &[Line]) -> Table {
-    let first_row = match &t.body {
-        Some(TableBody::Balance(b)) => {
-            b.income.iter().chain(&b.expense).chain(&b.income_total).chain(&b.expense_total).map(|i| i.line).min()
-        }
-        Some(TableBody::Coded(c)) => c.rows.iter().map(|r| r.line).min(),
-        Some(TableBody::Labelled(l)) => l.rows.iter().map(|r| r.line).min(),
-        None => None,
-    };
+    let first_row = row_span(&t).map(|(first, _)| first);
     let Some(first_row) = first_row.filter(|&f| f > t.region.start && f <= t.region.end) else { return t };
     if let Some(p) = (t.region.start..first_row)
         .rev()

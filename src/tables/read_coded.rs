@@ -602,7 +602,7 @@ fn by_position(
 
 /// The 栏次 line of a header (`栏次  1  2  3 …`, `**  1  2 …`): the columns' numbers 1, 2, 3 …
 /// in order, after an optional `栏次`/`**`/`项目` word.
-pub(super) fn is_column_numbers(s: &str) -> bool {
+fn is_column_numbers(s: &str) -> bool {
     let words: Vec<&str> = s.split_whitespace().collect();
     let nums: Vec<&str> =
         words.iter().copied().skip_while(|w| ["栏次", "**", "项目", "栏", "次"].contains(w)).collect();
