@@ -51,6 +51,7 @@ pub fn header_cells(header_lines: &[&str]) -> Vec<HeaderCell> {
         .flat_map(|(k, line)| fragments(line).into_iter().map(move |(span, words)| (k, span, words)))
         .filter(|(_, _, w)| !w.chars().all(|c| c.is_ascii_digit() || c == '*' || c == '栏' || c == '次'))
         .collect();
+    let frags = split_over_cells(header_lines, frags);
     let below = |i: usize| -> usize {
         let (k, span, _) = &frags[i];
         let mut hits: Vec<&Range<usize>> =
@@ -63,6 +64,14 @@ pub fn header_cells(header_lines: &[&str]) -> Vec<HeaderCell> {
     for i in (0..frags.len()).filter(|&i| below(i) < 2) {
         let (line, span, words) = &frags[i];
         match cells.iter_mut().find(|c| overlap(&c.span, span) > 0) {
+            // A cell's text never continues with `其中`: words above a `其中：…` cell, a line
+            // or more above it, are a heading (`2026年政府采购项目` … `其中：2026年…`).
+            Some(c) if *line > c.lines.end && words.starts_with("其中") => {
+                c.headings = std::mem::take(&mut c.words);
+                c.words.push_str(words);
+                c.span = span.clone();
+                c.lines = *line..line + 1;
+            }
             Some(c) => {
                 c.words.push_str(words);
                 c.span = c.span.start.min(span.start)..c.span.end.max(span.end);
@@ -103,6 +112,45 @@ pub fn header_cells(header_lines: &[&str]) -> Vec<HeaderCell> {
         }
     }
     cells
+}
+
+/// Words a single blank apart (`事业单位 上缴上级 对附属单位`, columns printed tight) that each
+/// stand over a fragment of their own on the next line are that many fragments.
+fn split_over_cells(lines: &[&str], frags: Vec<(usize, Range<usize>, String)>) -> Vec<(usize, Range<usize>, String)> {
+    let mut out = Vec::with_capacity(frags.len());
+    for (k, span, words) in &frags {
+        let parts = words_of(lines[*k], span);
+        let next: Vec<&Range<usize>> = frags.iter().filter(|(j, _, _)| *j == k + 1).map(|(_, s, _)| s).collect();
+        let over_one = |p: &Range<usize>| {
+            let hits: Vec<usize> = (0..next.len()).filter(|&i| overlap(next[i], p) > 0).collect();
+            (hits.len() == 1).then(|| hits[0])
+        };
+        let under: Option<Vec<usize>> = parts.iter().map(|(p, _)| over_one(p)).collect();
+        let distinct = under.as_ref().is_some_and(|u| u.windows(2).all(|w| w[0] < w[1]));
+        if parts.len() >= 2 && parts.iter().all(|(_, w)| w.chars().count() >= 2) && distinct {
+            out.extend(parts.into_iter().map(|(p, w)| (*k, p, w)));
+        } else {
+            out.push((*k, span.clone(), words.clone()));
+        }
+    }
+    out
+}
+
+/// The blank-separated words of `line` within the character columns `span`.
+fn words_of(line: &str, span: &Range<usize>) -> Vec<(Range<usize>, String)> {
+    let chars: Vec<char> = line.chars().collect();
+    let mut out: Vec<(Range<usize>, String)> = Vec::new();
+    for (k, c) in chars.iter().enumerate().take(span.end.min(chars.len())).skip(span.start) {
+        match out.last_mut() {
+            Some((r, w)) if !c.is_whitespace() && r.end == k => {
+                r.end = k + 1;
+                w.push(*c);
+            }
+            _ if !c.is_whitespace() => out.push((k..k + 1, c.to_string())),
+            _ => {}
+        }
+    }
+    out
 }
 
 /// The fragments of a header line: runs of text separated by two or more blanks (a word spaced
@@ -185,6 +233,20 @@ pub fn band_cells(bands: &[Range<usize>], cells: &[HeaderCell]) -> Option<Vec<(R
     Some(out)
 }
 
+/// The cells without a heading that stands alone: a cell over no band of amounts but its
+/// neighbours', a line or more above both its neighbours' first lines, is a group heading over the gap between them
+/// (`项目支出` centred over `项目支出总数` and a wrapped `扣除基建项目` / `后预算数`).
+pub fn without_loose_headings(cells: Vec<HeaderCell>, bands: &[Range<usize>]) -> Vec<HeaderCell> {
+    let above_both = |k: usize| {
+        k > 0 && k + 1 < cells.len() && cells[k].lines.end <= cells[k - 1].lines.start.min(cells[k + 1].lines.start)
+    };
+    let under = |b: &Range<usize>, k: usize| overlap(b, &cells[k].span) > 0;
+    let loose =
+        |k: usize| above_both(k) && bands.iter().filter(|b| under(b, k)).all(|b| under(b, k - 1) || under(b, k + 1));
+    let keep: Vec<bool> = (0..cells.len()).map(|k| !loose(k)).collect();
+    cells.into_iter().zip(keep).filter(|(_, k)| *k).map(|(c, _)| c).collect()
+}
+
 /// A row's amounts placed in the value cells through their bands; `None` when two amounts fall
 /// in one cell.
 pub fn place(
@@ -213,6 +275,48 @@ mod tests {
         let header = ["                    基 本 支 出", "            一般公共预   人员    公用", "    总计        算"];
         let words: Vec<String> = header_cells(&header).into_iter().map(|c| c.words).collect();
         assert_eq!(words, ["总计", "一般公共预算", "人员", "公用"]);
+    }
+
+    #[test]
+    fn tight_words_over_cells_of_their_own_are_cells() {
+        // Corpus 49, 支出总表: three headings a single blank apart, each over its own cell.
+        let header = [
+            "          合计      基本支出       事业单位 上缴上级 对附属单位",
+            "                             经营支出  支出   补助支出",
+        ];
+        let words: Vec<String> = header_cells(&header).into_iter().map(|c| c.words).collect();
+        assert_eq!(words, ["合计", "基本支出", "事业单位经营支出", "上缴上级支出", "对附属单位补助支出"]);
+    }
+
+    #[test]
+    fn words_above_a_qizhong_cell_are_its_heading() {
+        // Corpus 50, 支出总表: `2026 年政府采购项目` over its 小计 and two `其中：` memo columns.
+        let header = [
+            "            2026 年政府采购项目",
+            "                              其中：2026 年",
+            "                其中：2026 年",
+            "     小计          中预留给",
+        ];
+        let cells = header_cells(&header);
+        let memo = cells.iter().find(|c| c.words.starts_with("其中：2026年中")).expect("the 其中 cell");
+        assert_eq!(memo.headings, "2026年政府采购项目");
+        assert_eq!(memo.span.start, 16);
+    }
+
+    #[test]
+    fn a_heading_over_a_gap_between_two_columns_is_no_column() {
+        // Corpus 49, 一般公共预算支出表: `项目支出` centred over 项目支出总数 and a wrapped
+        // `扣除基建项目` / `后预算数`; the amounts stand under those two.
+        let header = [
+            "                       项目支出",
+            "                           扣除基建项目",
+            "            项目支出总数",
+            "                            后预算数",
+        ];
+        let bands = [15..25, 30..40];
+        let words: Vec<String> =
+            without_loose_headings(header_cells(&header), &bands).into_iter().map(|c| c.words).collect();
+        assert_eq!(words, ["项目支出总数", "扣除基建项目后预算数"]);
     }
 
     #[test]

@@ -459,6 +459,12 @@ fn rows<'a>(kept: &[(&Line, &'a str)], toks: &[Vec<Token>], orient: Orientation)
         };
         let started = started.and_then(|mut r| stairs.place(&mut r).then_some(r));
         if let Some(row) = started {
+            if let Some(p) = pending.as_mut().filter(|p| other_classification(p, &row)) {
+                p.name.push_str(&row.name);
+                p.amounts = row.amounts;
+                p.span.end = p.span.end.max(row.span.end);
+                continue;
+            }
             rows.extend(pending.take().map(finish));
             seen_row = true;
             pending = Some(row);
@@ -477,6 +483,15 @@ fn rows<'a>(kept: &[(&Line, &'a str)], toks: &[Vec<Token>], orient: Orientation)
     }
     rows.extend(pending.take().map(finish));
     (header_lines, rows)
+}
+
+/// A row of a table classified two ways (`2080505-机关事业单位基本养老保险缴费` / `50102-社会保障缴费
+/// 30108-… 291.82`): a line coded by the other classification (经济 under 功能) that carries the
+/// amounts of a row printed without them continues that row.
+fn other_classification(p: &PendingRow, next: &PendingRow) -> bool {
+    let family = |r: &PendingRow| r.code.as_deref().and_then(|c| c.chars().next()).map(|c| c == '2');
+    let (Some(a), Some(b)) = (family(p), family(next)) else { return false };
+    p.amounts.is_empty() && p.positional.is_none() && !next.amounts.is_empty() && a != b
 }
 
 /// Does line `s` (tokens `ts`) continue row `p`: its amounts, more of its name, or a project name
@@ -657,7 +672,7 @@ fn pages<'a>(id: TableId, kept: &[(&Line, &'a str)], rows: &[CodedRow]) -> Vec<(
 /// nothing this kind has, or a band stands under no cell or two.
 fn page_columns(id: TableId, text: &str, header: &[&str], rows: &[CodedRow]) -> Option<PageColumns> {
     let bands = super::grid::bands(text, rows.iter().flat_map(|r| &r.amounts));
-    let cells = super::grid::header_cells(header);
+    let cells = super::grid::without_loose_headings(super::grid::header_cells(header), &bands);
     let latest = cells.iter().flat_map(|c| years(&c.headings).chain(years(&c.words)).collect::<Vec<_>>()).max();
     let named: Vec<Option<String>> = cells.iter().map(|c| column_name(id, c, latest)).collect();
     // The value cells start at the first one named (the label cells before it mean nothing).
@@ -665,7 +680,7 @@ fn page_columns(id: TableId, text: &str, header: &[&str], rows: &[CodedRow]) -> 
     let values: Vec<HeaderCell> = cells[first_value..].to_vec();
     let names: Vec<String> = named[first_value..].iter().cloned().collect::<Option<_>>()?;
     let names = if id == TableId::T2 { numbered_sources(names) } else { subtotals(names) };
-    let names = distinct_others(names);
+    let names = distinct_others(memo_subtotals(names));
     if names.iter().filter(|n| *n == "合计").count() != 1 {
         return None;
     }
@@ -687,6 +702,20 @@ fn subtotals(mut names: Vec<String>) -> Vec<String> {
             names.get(k + 1).is_some_and(|n| n == "人员经费") && names.get(k + 2).is_some_and(|n| n == "公用经费");
         if names[k] == "合计" && names[..k].contains(&"合计".to_string()) && parts {
             names[k] = "基本支出".into();
+        }
+    }
+    names
+}
+
+/// A later 小计 followed only by columns read for position (`小计 | 其中：政府采购项目中预留给
+/// 中小企业的… | 其中：…小型、微型企业…`, a memo group under a `政府采购项目` heading) is the
+/// subtotal of that memo, not of the table.
+fn memo_subtotals(mut names: Vec<String>) -> Vec<String> {
+    for k in 1..names.len() {
+        let rest = &names[k + 1..];
+        let memo = !rest.is_empty() && rest.iter().all(|n| n.starts_with(OTHER_COLUMN));
+        if names[k] == "合计" && memo {
+            names[k] = format!("{OTHER_COLUMN}小计");
         }
     }
     names
@@ -796,7 +825,7 @@ fn column_name(id: TableId, cell: &HeaderCell, latest_year: Option<u32>) -> Opti
     // (上年结转 is money carried into this year, not last year's column; 政府采购 columns are a
     // memo of the spending, not a part of it.)
     let other = |s: &str| {
-        ["上年", "执行", "增减", "变动", "比较", "%", "幅", "政府采购"]
+        ["上年", "执行", "增减", "变动", "比较", "%", "幅", "政府采购", "扣除"]
             .iter()
             .any(|k| s.replace("上年结转", "").contains(k))
             || years(s).any(|y| Some(y) < latest_year)
@@ -984,6 +1013,7 @@ fn start_token_row(ts: &[Token], l: &Line, orient: Orientation) -> Option<Pendin
     let mut amounts = Vec::new();
     let mut problem = None;
     let mut seen_name = false;
+    let mut label_codes: Vec<String> = Vec::new();
     // A total label among its amounts says nothing about their order (see `lone_total`).
     let unordered = is_total && lone_total(ts);
     for (k, t) in body.iter().enumerate() {
@@ -1000,10 +1030,13 @@ fn start_token_row(ts: &[Token], l: &Line, orient: Orientation) -> Option<Pendin
             && k > 0
             && body.get(k - 1).and_then(Token::int).is_some_and(|n| n.len() == 3 && n.starts_with('5'))
             && name_at(k + 1);
-        if segment_of_second {
-            continue;
+        // `50101-工资奖金津补贴  30101-基本工资  607.28 …`: any code joined to its name before
+        // the amounts is a part of the label (a row classified two or three ways).
+        let joined_code = orient == Orientation::Forward && amounts.is_empty() && t.int().is_some() && name_at(k + 1);
+        if joined_code {
+            label_codes.push(t.int().unwrap_or_default().to_string());
         }
-        if second_code {
+        if segment_of_second || second_code || joined_code {
             continue;
         }
         match &t.kind {
@@ -1026,6 +1059,7 @@ fn start_token_row(ts: &[Token], l: &Line, orient: Orientation) -> Option<Pendin
             }
         }
     }
+    let code = department_code(code, &label_codes);
     if is_total {
         if amounts.is_empty() {
             return None; // a `合计` header fragment (vertical headers print one word a line)
@@ -1046,6 +1080,17 @@ fn start_token_row(ts: &[Token], l: &Line, orient: Orientation) -> Option<Pendin
         span: start..end,
         segment,
     })
+}
+
+/// A row classified by 政府支出经济分类 (`50101`) and then by 部门支出经济分类 (`30101`) is
+/// keyed by the 部门 code, the one the 基本支出 tables' rules read.
+fn department_code(code: Option<String>, label_codes: &[String]) -> Option<String> {
+    let government = code.as_deref().is_some_and(|c| c.starts_with('5') && [3, 5, 7].contains(&c.len()));
+    let department = label_codes.iter().find(|c| c.starts_with('3') && [3, 5, 7].contains(&c.len()));
+    match department {
+        Some(d) if government => Some(d.clone()),
+        _ => code,
+    }
 }
 
 /// `广州市统计局  6,748.28  6,698.28  0.00 …`: a row named by text alone (a unit of the
@@ -1203,6 +1248,32 @@ mod tests {
 
     fn table(id: TableId, text: &str) -> CodedTable {
         read(id, text, &lines::lines(text))
+    }
+
+    #[test]
+    fn rows_classified_two_ways_are_keyed_by_the_department_code() {
+        // Corpus 49, 一般公共预算基本支出表: 政府经济分类 then 部门经济分类, joined to names.
+        let text = "                         合计        人员经费      公用经费\n\
+                    50101-工资奖金津补贴   30101-基本工资     607.279200   607.279200\n\
+                    50201-办公经费      30201-办公费        29.100000                29.100000\n";
+        let t = table(TableId::T6, text);
+        assert_eq!(t.rows.len(), 2);
+        assert_eq!(t.rows[0].code.as_deref(), Some("30101"));
+        assert_eq!(t.rows[0].amounts.len(), 2, "the codes are not amounts");
+        assert_eq!(t.rows[1].code.as_deref(), Some("30201"));
+    }
+
+    #[test]
+    fn a_function_row_continues_on_its_economic_line() {
+        // Corpus 49, 支出总表: the 功能 name wraps, its 经济 codes and amounts on the next line.
+        let text = "      合计      基本支出\n\
+                    2080505-机关事业单位基本养老保险缴费\n\
+                    50102-社会保障缴费 30108-机关事业单位基本养老保险缴费 291.817248 291.817248\n\
+                    2080801-死亡抚恤 50901-社会福利和救助 30304-抚恤金 30.840000 30.840000\n";
+        let t = table(TableId::T3, text);
+        assert_eq!(t.rows.len(), 2);
+        assert_eq!(t.rows[0].code.as_deref(), Some("2080505"));
+        assert_eq!(t.rows[0].amounts.len(), 2);
     }
 
     #[test]
