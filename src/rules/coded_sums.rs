@@ -258,11 +258,18 @@ pub fn check_rollup(meta: &'static RuleMeta, id: TableId, doc: &Document<'_>, ct
             ctx.skip(meta, Some(id), SkipReason::AmbiguousColumns { row: format!("{t} {plabel}") }, Some(parent.line));
             continue;
         }
-        // Another year's or a change column (`其他·…`) is read for position only.
-        for j in (0..table.columns.len()).filter(|&j| !table.columns[j].starts_with(OTHER_COLUMN)) {
+        // Another year's amounts and a change in amounts roll up as this year's do; a rate
+        // (`增减(%)`) does not.
+        for j in (0..table.columns.len()).filter(|&j| !is_rate_column(&table.columns[j])) {
             rollup_column(meta, (id, table), (parent, &children), j, doc, ctx);
         }
     }
+}
+
+/// A column read for position only (`其他·…`) that holds rates, not amounts.
+fn is_rate_column(name: &str) -> bool {
+    name.strip_prefix(OTHER_COLUMN)
+        .is_some_and(|n| ["%", "％", "幅", "率", "比例", "比重"].iter().any(|k| n.contains(k)))
 }
 
 /// The code tree of a coded table: each parent row with its children (类 = first 3 digits, 款 =
@@ -348,7 +355,9 @@ fn rollup_column(
     doc: &Document<'_>,
     ctx: &mut Ctx,
 ) {
-    let (t, col) = (id.as_str(), &table.columns[j]);
+    // (A column read for position is named by its printed words: `执行数`, not `其他·执行数#2`.)
+    let printed = table.columns[j].strip_prefix(OTHER_COLUMN).map(|n| n.split('#').next().unwrap_or(n));
+    let (t, col) = (id.as_str(), printed.unwrap_or(&table.columns[j]));
     let cell_term = |r: &CodedRow| -> Option<Term> {
         r.cells.get(j).and_then(|c| Term::from_cell(c, format!("{t} {} {col}", row_label(r)), doc.text))
     };

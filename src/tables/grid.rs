@@ -33,6 +33,9 @@ pub struct HeaderCell {
     pub words: String,
     /// The character columns the words cover.
     pub span: Range<usize>,
+    /// The character columns of its words on its lowest line (the cell itself: words above may
+    /// be a heading merged into it, `2025年执行数` over `执行数` and its neighbour).
+    pub foot: Range<usize>,
     /// The header lines the words stand on (indexes into the header block).
     pub lines: Range<usize>,
     /// The words of the group headings above the cell (`2026年预算数`, `基本支出`), top first.
@@ -70,16 +73,23 @@ pub fn header_cells(header_lines: &[&str]) -> Vec<HeaderCell> {
                 c.headings = std::mem::take(&mut c.words);
                 c.words.push_str(words);
                 c.span = span.clone();
+                c.foot = span.clone();
                 c.lines = *line..line + 1;
             }
             Some(c) => {
                 c.words.push_str(words);
                 c.span = c.span.start.min(span.start)..c.span.end.max(span.end);
+                c.foot = if *line + 1 == c.lines.end {
+                    c.foot.start.min(span.start)..c.foot.end.max(span.end)
+                } else {
+                    span.clone()
+                };
                 c.lines.end = line + 1;
             }
             None => cells.push(HeaderCell {
                 words: words.clone(),
                 span: span.clone(),
+                foot: span.clone(),
                 lines: *line..line + 1,
                 headings: String::new(),
             }),
@@ -220,10 +230,15 @@ pub fn band_cells(bands: &[Range<usize>], cells: &[HeaderCell]) -> Option<Vec<(R
             let k = cells.iter().rposition(|c| c.span.start < band.end)?;
             (band.start >= cells[k].span.end).then_some(k)
         };
+        // Under two cells: the one whose lowest words it stands under.
+        let by_foot = || {
+            let feet: Vec<usize> = hits.iter().copied().filter(|&k| overlap(&cells[k].foot, &wide) > 0).collect();
+            (feet.len() == 1).then(|| feet[0])
+        };
         let k = match hits.as_slice() {
             [k] => k,
             [] => &left_of()?,
-            _ => return None,
+            _ => &by_foot()?,
         };
         if out.last().is_some_and(|(_, last)| last > k) {
             return None;

@@ -608,10 +608,16 @@ fn by_position(
             cells_of_rows.push(row);
         }
     }
+    // The table's own columns first (the total at 0), those read for position after them.
+    let order: Vec<usize> = (0..columns.len())
+        .filter(|&k| !columns[k].starts_with(OTHER_COLUMN))
+        .chain((0..columns.len()).filter(|&k| columns[k].starts_with(OTHER_COLUMN)))
+        .collect();
     for (r, cells) in rows.iter_mut().zip(cells_of_rows) {
+        let cells = order.iter().map(|&k| cells[k].clone()).collect();
         r.cells = if r.problem.is_none() { cells } else { vec![Cell::Unknown; columns.len()] };
     }
-    columns = named(&columns);
+    columns = named(&order.iter().map(|&k| columns[k].clone()).collect::<Vec<_>>());
     Some(columns)
 }
 
@@ -1039,6 +1045,10 @@ fn start_token_row(ts: &[Token], l: &Line, orient: Orientation) -> Option<Pendin
         if segment_of_second || second_code || joined_code {
             continue;
         }
+        // `-20,442.30`, `-60.86%`: a sign or a percent mark printed against its number.
+        if sign_or_percent(body, k).is_some() {
+            continue;
+        }
         match &t.kind {
             Lex::Text(x) => {
                 // Text after the amounts of a forward row is out of place.
@@ -1053,7 +1063,11 @@ fn start_token_row(ts: &[Token], l: &Line, orient: Orientation) -> Option<Pendin
                 if orient == Orientation::Reversed && seen_name && !unordered {
                     problem = Some(RowProblem::UnreadableCell);
                 }
-                if let Some(a) = t.amount() {
+                if let Some(mut a) = t.amount() {
+                    if k > 0 && sign_or_percent(body, k - 1) == Some(true) {
+                        a.value = -a.value;
+                        a.span.start -= 1;
+                    }
                     amounts.push(a);
                 }
             }
@@ -1080,6 +1094,25 @@ fn start_token_row(ts: &[Token], l: &Line, orient: Orientation) -> Option<Pendin
         span: start..end,
         segment,
     })
+}
+
+/// `body[k]` is a `-` printed against the number after it, a `%` against the number before
+/// it, or both (`-5.22%   -118.90`: the lexer joins the two marks into one text): whether the
+/// next number is negative.
+fn sign_or_percent(body: &[Token], k: usize) -> Option<bool> {
+    let t = &body[k];
+    let x = t.text()?.replace(char::is_whitespace, "");
+    let number = |j: usize| body.get(j).filter(|n| matches!(n.kind, Lex::Num(_) | Lex::Int(_)));
+    let rest = x.trim_start_matches(['%', '％']);
+    let percent = rest.len() < x.len();
+    if percent && number(k.checked_sub(1)?).is_none_or(|n| n.span.end != t.span.start) {
+        return None;
+    }
+    match rest {
+        "" if percent => Some(false),
+        "-" => number(k + 1).filter(|n| n.span.start == t.span.end).map(|_| true),
+        _ => None,
+    }
 }
 
 /// A row classified by 政府支出经济分类 (`50101`) and then by 部门支出经济分类 (`30101`) is
@@ -1226,7 +1259,7 @@ mod tests {
     use super::*;
 
     fn cell(words: &str, headings: &str) -> HeaderCell {
-        HeaderCell { words: words.into(), span: 0..1, lines: 0..1, headings: headings.into() }
+        HeaderCell { words: words.into(), span: 0..1, foot: 0..1, lines: 0..1, headings: headings.into() }
     }
 
     #[test]
@@ -1274,6 +1307,19 @@ mod tests {
         assert_eq!(t.rows.len(), 2);
         assert_eq!(t.rows[0].code.as_deref(), Some("2080505"));
         assert_eq!(t.rows[0].amounts.len(), 2);
+    }
+
+    #[test]
+    fn signs_and_percent_marks_stay_with_their_numbers() {
+        // Corpus 16, 一般公共预算支出表: changes printed `-118.90  -5.22%`.
+        let text = "      合计     增减额     增减(%)\n\
+                    208  社会保障和就业支出   2,156.86   -118.90   -5.22%\n";
+        let t = table(TableId::T5, text);
+        let r = &t.rows[0];
+        assert!(r.problem.is_none(), "{:?}", r.problem);
+        assert_eq!(r.name, "社会保障和就业支出");
+        let values: Vec<String> = r.amounts.iter().map(|a| a.value.to_string()).collect();
+        assert_eq!(values, ["2156.86", "-118.90", "-5.22"]);
     }
 
     #[test]
