@@ -2,7 +2,7 @@
 //! 合计 = 基本支出 + 项目支出 and the 类 = Σ款 = Σ项, 合计 = Σ类 rollups per column.
 
 use super::{Ctx, Document, Finding, RuleMeta, SkipReason, SumSpec, Term};
-use crate::tables::{is_flat, row_identities, RowIdentity, OTHER_COLUMN};
+use crate::tables::{is_flat, row_identities, subtotal_parts, RowIdentity, OTHER_COLUMN};
 use crate::tables::{Cell, CodedRow, CodedTable, RowProblem, TableId, TableStatus};
 use std::collections::{HashMap, HashSet};
 
@@ -107,7 +107,7 @@ pub fn check_row_identities(
     let t = id.as_str();
     let all = row_identities(columns);
     let ids: Vec<&RowIdentity> =
-        all.iter().filter(|i| which.is_none_or(|w| columns.get(i.total).is_some_and(|c| c == w))).collect();
+        all.iter().filter(|i| which.is_none_or(|w| columns.get(i.total).is_some_and(|c| is_column(c, w)))).collect();
     let flat = is_flat(&all, columns.len());
     for (k, r) in rows.iter().enumerate() {
         let label = &r.label;
@@ -264,6 +264,12 @@ pub fn check_rollup(meta: &'static RuleMeta, id: TableId, doc: &Document<'_>, ct
             rollup_column(meta, (id, table), (parent, &children), j, doc, ctx);
         }
     }
+}
+
+/// Is column `c` the one a rule asks for by `name`? A subtotal read by position (`小计·3`) is
+/// any rule's 小计.
+fn is_column(c: &str, name: &str) -> bool {
+    c == name || (name.ends_with("小计") && subtotal_parts(c).is_some())
 }
 
 /// A column read for position only (`其他·…`) that holds rates, not amounts.

@@ -124,23 +124,28 @@ pub fn header_cells(header_lines: &[&str]) -> Vec<HeaderCell> {
     cells
 }
 
-/// Words a single blank apart (`事业单位 上缴上级 对附属单位`, columns printed tight) that each
-/// stand over a fragment of their own on the next line are that many fragments.
+/// Words a single blank apart (`事业单位 上缴上级 对附属单位`, `一般公共预 政府性基金 国有资本经`:
+/// columns printed tight) each standing over or under a word of another header line that
+/// touches no other of them (its own wrapped end: `算收入  预算收入 营预算收入`) are that many
+/// fragments.
 fn split_over_cells(lines: &[&str], frags: Vec<(usize, Range<usize>, String)>) -> Vec<(usize, Range<usize>, String)> {
+    let words: Vec<Vec<(Range<usize>, String)>> = lines.iter().map(|l| words_of(l, &(0..usize::MAX))).collect();
     let mut out = Vec::with_capacity(frags.len());
-    for (k, span, words) in &frags {
-        let parts = words_of(lines[*k], span);
-        let next: Vec<&Range<usize>> = frags.iter().filter(|(j, _, _)| *j == k + 1).map(|(_, s, _)| s).collect();
-        let over_one = |p: &Range<usize>| {
-            let hits: Vec<usize> = (0..next.len()).filter(|&i| overlap(next[i], p) > 0).collect();
-            (hits.len() == 1).then(|| hits[0])
+    for (k, span, text) in frags {
+        let parts = words_of(lines[k], &span);
+        // (Words, not a year: `2026 年预算数` is one phrase.)
+        let cjk = |w: &str| w.chars().filter(|c| *c > '\u{2e80}').count();
+        let tight = parts.len() >= 2 && parts.iter().all(|(_, w)| cjk(w) >= 2);
+        let own_word = |p: &Range<usize>| {
+            (0..lines.len()).filter(|&j| j != k).any(|j| {
+                let hits: Vec<&Range<usize>> = words[j].iter().map(|(r, _)| r).filter(|r| overlap(r, p) > 0).collect();
+                matches!(hits.as_slice(), [r] if parts.iter().filter(|(q, _)| overlap(q, r) > 0).count() == 1)
+            })
         };
-        let under: Option<Vec<usize>> = parts.iter().map(|(p, _)| over_one(p)).collect();
-        let distinct = under.as_ref().is_some_and(|u| u.windows(2).all(|w| w[0] < w[1]));
-        if parts.len() >= 2 && parts.iter().all(|(_, w)| w.chars().count() >= 2) && distinct {
-            out.extend(parts.into_iter().map(|(p, w)| (*k, p, w)));
+        if tight && parts.iter().all(|(p, _)| own_word(p)) {
+            out.extend(parts.into_iter().map(|(p, w)| (k, p, w)));
         } else {
-            out.push((*k, span.clone(), words.clone()));
+            out.push((k, span, text));
         }
     }
     out
@@ -332,6 +337,27 @@ mod tests {
         let words: Vec<String> =
             without_loose_headings(header_cells(&header), &bands).into_iter().map(|c| c.words).collect();
         assert_eq!(words, ["项目支出总数", "扣除基建项目后预算数"]);
+    }
+
+    #[test]
+    fn tight_words_over_their_own_wrapped_ends_are_cells() {
+        // Corpus 65, 收入总体情况表: `一般公共预 政府性基金 国有资本经 理资金收入` a blank apart, their
+        // ends two lines below (`算收入  预算收入 营预算收入`) and one above (`财政专户管`).
+        let header = [
+            "  科目编码                                                    财政拨款收入",
+            "                                                                                事业收入 事业单位经",
+            "                                                                          财政专户管 （不含教育               上级补助收 附属单位上 使用非财政",
+            "                        科目名称      合计                                                         其他收入                       上年结转",
+            "                                                        一般公共预 政府性基金 国有资本经 理资金收入  收费）",
+            "                                                                                      营收入             入    缴收入  拨款结余",
+            "类     款    项                                 小计",
+            "                                                         算收入  预算收入 营预算收入",
+        ];
+        let words: Vec<String> = header_cells(&header).into_iter().map(|c| c.words).collect();
+        for w in ["一般公共预算收入", "政府性基金预算收入", "国有资本经营预算收入", "财政专户管理资金收入"]
+        {
+            assert!(words.iter().any(|x| x == w), "{w} in {words:?}");
+        }
     }
 
     #[test]

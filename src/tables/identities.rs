@@ -61,9 +61,9 @@ pub fn row_identities(columns: &[String]) -> Vec<RowIdentity> {
     // A flat 收入总表: 总计 = Σ its sources.
     if columns.first().is_some_and(|c| c == "总计")
         && columns.len() > 2
-        && columns[1..].iter().all(|c| c.starts_with("来源"))
+        && columns[1..].iter().all(|c| c.starts_with("来源") || subtotal_parts(c).is_some())
     {
-        out.push(RowIdentity { total: 0, parts: (1..columns.len()).collect() });
+        out.extend(source_identities(columns));
     }
     // T7: 项目支出合计 = Σ economic classes
     if columns.first().is_some_and(|c| c == "项目支出合计") {
@@ -85,5 +85,30 @@ pub fn row_identities(columns: &[String]) -> Vec<RowIdentity> {
             }
         }
     }
+    out
+}
+
+/// `小计·3`: a 收入总表 subtotal over the 3 columns after it.
+pub fn subtotal_parts(column: &str) -> Option<usize> {
+    column.strip_prefix("小计·")?.parse().ok()
+}
+
+/// A 收入总表 by position: 总计 = Σ its top-level columns, each `小计·n` = Σ the n after it.
+fn source_identities(columns: &[String]) -> Vec<RowIdentity> {
+    let mut top = Vec::new();
+    let mut subs = Vec::new();
+    let mut k = 1;
+    while k < columns.len() {
+        top.push(k);
+        match subtotal_parts(&columns[k]) {
+            Some(n) => {
+                subs.push(RowIdentity { total: k, parts: (k + 1..(k + 1 + n).min(columns.len())).collect() });
+                k += 1 + n;
+            }
+            None => k += 1,
+        }
+    }
+    let mut out = vec![RowIdentity { total: 0, parts: top }];
+    out.extend(subs);
     out
 }

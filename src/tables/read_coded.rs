@@ -14,6 +14,7 @@ use super::{is_class_code, is_total_label, skip_line, Cell, CodedRow, CodedTable
 use crate::amount::{parse_number, Amount};
 use crate::lex::{lex, Lex, Token};
 use crate::lines::{self, compact, Line};
+use rust_decimal::Decimal;
 use std::ops::Range;
 
 // ---------------------------------------------------------------------------------------------
@@ -608,6 +609,9 @@ fn by_position(
             cells_of_rows.push(row);
         }
     }
+    if id == TableId::T2 && columns.iter().any(|c| c.starts_with("小计")) {
+        subtotal_extents(&mut columns, &cells_of_rows)?;
+    }
     // The table's own columns first (the total at 0), those read for position after them.
     let order: Vec<usize> = (0..columns.len())
         .filter(|&k| !columns[k].starts_with(OTHER_COLUMN))
@@ -730,13 +734,59 @@ fn memo_subtotals(mut names: Vec<String>) -> Vec<String> {
 /// A flat 收入总表 by position: 总计 first, then its sources numbered `来源1`… (their order in
 /// the header is not known to the rules, see `flat_income_columns`).
 fn numbered_sources(names: Vec<String>) -> Vec<String> {
-    let flat = names.first().is_some_and(|n| n == "合计") && names[1..].iter().all(|n| n == "来源");
+    let flat = names.first().is_some_and(|n| n == "合计") && names[1..].iter().all(|n| n == "来源" || n == "小计");
     if !flat || names.len() < 3 {
         return Vec::new();
     }
     let mut out = vec!["合计".to_string()];
-    out.extend((1..names.len()).map(|k| format!("来源{k}")));
+    out.extend((1..names.len()).map(|k| if names[k] == "小计" { format!("小计{k}") } else { format!("来源{k}") }));
     out
+}
+
+/// The sources each 小计 of a 收入总表 adds up (`总计 | 小计 一般公共预算 政府性基金 国有资本经营 |
+/// 财政专户 …`, `本年收入 小计 … | 上年结转 小计 …`): the run of columns after it whose sum equals
+/// it on every row that prints amounts there — the shortest such run, since a longer one adds
+/// only blank columns. The 小计 is then named `小计·n` (its n parts follow it); `None` when no
+/// run holds on nine rows in ten. (A 小计 is numbered by its place, `小计2`, as sources are.)
+fn subtotal_extents(columns: &mut [String], rows: &[Vec<Cell>]) -> Option<()> {
+    let is_subtotal = |c: &str| c.starts_with("小计");
+    for k in 0..columns.len() {
+        if !is_subtotal(&columns[k]) {
+            continue;
+        }
+        let end = (k + 1..columns.len()).find(|&j| is_subtotal(&columns[j])).unwrap_or(columns.len());
+        let holds = |n: usize| rows.iter().filter(|cells| sums_to(&cells[k], &cells[k + 1..k + 1 + n])).count();
+        let printed = rows.iter().filter(|cells| cells[k..end].iter().any(|c| matches!(c, Cell::Value(_)))).count();
+        if printed == 0 {
+            // Nothing printed under this 小计 (no money carried over): all its run is its.
+            columns[k] = format!("小计·{}", end - k - 1);
+            continue;
+        }
+        let n = (1..end - k).find(|&n| holds(n) * 10 >= printed * 9 && printed > 0)?;
+        columns[k] = format!("小计·{n}");
+    }
+    Some(())
+}
+
+/// Is the printed `total` the sum of `parts` within their printed precision?
+fn sums_to(total: &Cell, parts: &[Cell]) -> bool {
+    let (value, mut slack) = match total {
+        Cell::Value(t) => (t.value, t.half_step()),
+        Cell::Blank => (Decimal::ZERO, Decimal::ZERO),
+        Cell::Unknown => return false,
+    };
+    let mut sum = Decimal::ZERO;
+    for p in parts {
+        match p {
+            Cell::Value(a) => {
+                sum += a.value;
+                slack += a.half_step();
+            }
+            Cell::Blank => {}
+            Cell::Unknown => return false,
+        }
+    }
+    (value - sum).abs() <= slack
 }
 
 /// Columns read for position only may repeat their words (`增减(%)` under two headings): the
@@ -816,11 +866,12 @@ fn meaning(id: TableId, words: &str) -> Option<&'static str> {
 /// (a nested header) is not read by position.
 fn income_meaning(words: &str) -> Option<&'static str> {
     if words.contains("小计") {
-        None
+        Some("小计")
     } else if words.contains("总计") || words.contains("合计") {
         Some("合计")
     } else {
-        INCOME_SOURCES.iter().any(|k| words.contains(k)).then_some("来源")
+        // (`专户资金结转结余`, `单位资金结转结余`: money carried over is a source too.)
+        INCOME_SOURCES.iter().chain(&["专户", "结转", "结余"]).any(|k| words.contains(k)).then_some("来源")
     }
 }
 
@@ -1174,7 +1225,9 @@ fn without_serial_number(ts: &[Token]) -> &[Token] {
 fn staircase_segment(ts: &[Token], l: &Line) -> Option<(String, usize)> {
     let first = ts.first()?;
     let seg = first.int().filter(|s| s.len() == 2)?;
-    ts.get(1)?.text()?;
+    // The name, or the amounts of a row whose name wraps around its code (`机关事业单位基本养老保`
+    // / `   05     129.26 …` / `险缴费支出`).
+    ts.get(1).filter(|t| t.text().is_some() || matches!(&t.kind, Lex::Num(a) if a.decimals > 0))?;
     ts.iter().any(|t| matches!(t.kind, Lex::Num(_))).then(|| (seg.to_string(), first.span.start - l.span.start))
 }
 
@@ -1320,6 +1373,24 @@ mod tests {
         assert_eq!(r.name, "社会保障和就业支出");
         let values: Vec<String> = r.amounts.iter().map(|a| a.value.to_string()).collect();
         assert_eq!(values, ["2156.86", "-118.90", "-5.22"]);
+    }
+
+    #[test]
+    fn a_subtotal_adds_up_the_shortest_run_after_it() {
+        // Corpus 60, 收入预算总表: 总计 | 本年收入 小计 and its sources | 上年结转 小计 (blank).
+        let v = |s: &str| Cell::Value(Amount { value: s.parse().unwrap_or_default(), decimals: 2, span: 0..0 });
+        let mut columns = ["合计", "小计1", "来源2", "来源3", "来源4", "小计5", "来源6"].map(String::from).to_vec();
+        let rows = vec![
+            vec![v("7121.29"), v("7121.29"), v("7121.29"), Cell::Blank, Cell::Blank, Cell::Blank, Cell::Blank],
+            vec![v("4606.13"), v("4606.13"), v("4597.27"), Cell::Blank, v("8.86"), Cell::Blank, Cell::Blank],
+        ];
+        assert!(subtotal_extents(&mut columns, &rows).is_some());
+        assert_eq!(columns[1], "小计·3");
+        assert_eq!(columns[5], "小计·1");
+        // A run that holds on no row: not read.
+        let rows = vec![vec![v("10.00"), v("10.00"), v("3.00"), v("3.00"), Cell::Blank, Cell::Blank, Cell::Blank]];
+        let mut columns = ["合计", "小计1", "来源2", "来源3", "来源4", "小计5", "来源6"].map(String::from).to_vec();
+        assert!(subtotal_extents(&mut columns, &rows).is_none());
     }
 
     #[test]
