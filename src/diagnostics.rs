@@ -160,6 +160,12 @@ pub enum SkipReason {
     },
     /// The table was read, but no rule checks it yet.
     NoRulesYet,
+    /// A convention the check relies on is not the document's: it departs from it in `pairs`
+    /// places (a booking practice, not one slip).
+    OtherPractice {
+        /// How many of the compared pairs disagree.
+        pairs: usize,
+    },
 }
 
 impl SkipReason {
@@ -187,6 +193,12 @@ impl SkipReason {
             }
             (SkipReason::NoRulesYet, Zh) => "已识别此表，尚无核对规则".into(),
             (SkipReason::NoRulesYet, En) => "table read; no rule checks it yet".into(),
+            (SkipReason::OtherPractice { pairs }, Zh) => {
+                format!("本文件按其他口径列支（{pairs} 处不对应），不作对应核对")
+            }
+            (SkipReason::OtherPractice { pairs }, En) => {
+                format!("the document books these another way ({pairs} pairs differ); not compared")
+            }
         }
     }
 }

@@ -56,7 +56,8 @@ fn every_corpus_document_accounts_for_every_amount() {
 }
 
 /// Documents the checker can barely read never look like "all clear" (the issue names 50, 54, 62,
-/// 63, 64 and 68, which ended on a green 「未发现不一致」 after 1–8 checks).
+/// 63, 64 and 68, which ended on a green 「未发现不一致」 after 1–8 checks): below 95 % checked
+/// they are 部分核对 or 无法核对.
 #[test]
 fn a_barely_checked_document_is_not_all_checked() {
     for (name, text) in corpus() {
@@ -66,9 +67,13 @@ fn a_barely_checked_document_is_not_all_checked() {
         let r = check(&text, Options::default());
         let s = &r.summary;
         assert_eq!(s.errors, 0, "{name}");
-        assert_ne!(s.verdict, Verdict::AllChecked, "{name}: {}", s.verdict_text);
-        let prefix = if s.verdict == Verdict::Unchecked { "无法核对" } else { "部分核对" };
-        assert!(s.verdict_text.starts_with(prefix), "{name}: {}", s.verdict_text);
+        // Read better since (62 and 64 now 95 %): green only when nearly every amount is checked.
+        let share = s.table_amounts_checked * 100 / s.table_amounts.max(1);
+        if share < Verdict::ALL_CHECKED_PERCENT {
+            assert_ne!(s.verdict, Verdict::AllChecked, "{name}: {}", s.verdict_text);
+            let prefix = if s.verdict == Verdict::Unchecked { "无法核对" } else { "部分核对" };
+            assert!(s.verdict_text.starts_with(prefix), "{name}: {}", s.verdict_text);
+        }
         assert!(s.table_amounts_checked < s.table_amounts, "{name}: {}", s.verdict_text);
     }
 }

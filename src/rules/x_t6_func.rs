@@ -1,4 +1,4 @@
-use super::{declare_rule, lookup, Ctx, Document, Finding, Label, Severity, Term};
+use super::{declare_rule, lookup, Ctx, Document, Finding, Label, Severity, SkipReason, Term};
 use crate::tables::TableId;
 
 declare_rule! {
@@ -16,7 +16,9 @@ declare_rule! {
     /// T6 `30113 22.20` = T5 `2210201 基本支出 22.20`.
     ///
     /// ### Known problems
-    /// Local practice can book these elsewhere; hence only a warning. An economic code printed on
+    /// Local practice can book these elsewhere; hence only a warning, and only where the document
+    /// otherwise follows the pairing (one pair differs, two or more agree): two or more differing
+    /// pairs are a booking practice, reported as not checked. An economic code printed on
     /// two T6 rows (split by 政府经济分类, `30108 … 50102` and `30108 … 50501`) is not compared.
     XT6Func, "X-T6-FUNC", "基本支出经济分类与功能分类对应项一致（提示）", "T6 economic ↔ T5 functional pairs agree (warning)", check: check, severity: Warning
 }
@@ -34,6 +36,8 @@ fn check(doc: &Document<'_>, ctx: &mut Ctx) {
         ("30111", &["2101103"]),
         ("30113", &["2210201"]),
     ];
+    let mut differ: Vec<Finding> = Vec::new();
+    let mut agree = 0;
     for (econ, funcs) in pairs {
         // A code printed on two rows (split by 政府经济分类: `30108 … 50102` and `30108 … 50501`)
         // is two parts of one figure: not compared.
@@ -54,11 +58,12 @@ fn check(doc: &Document<'_>, ctx: &mut Ctx) {
         ctx.read_cells(std::iter::once(&a).chain(&parts));
         if (a.value - sum).abs() <= envelope {
             ctx.record(None);
+            agree += 1;
             continue;
         }
         let shown = crate::amount::format_fixed(sum, a.decimals);
         let terms: Vec<&str> = parts.iter().map(|p| p.printed.as_str()).collect();
-        ctx.record(Some(
+        differ.push(
             Finding::new(meta, Label { span: a.span.clone().unwrap_or(0..0), what: a.what.clone() })
                 .severity(Severity::Warning)
                 .table(TableId::T6)
@@ -75,6 +80,11 @@ fn check(doc: &Document<'_>, ctx: &mut Ctx) {
                         .filter_map(|p| p.span.clone().map(|span| Label { span, what: p.what.clone() }))
                         .collect(),
                 ),
-        ));
+        );
+    }
+    match differ.len() {
+        0 => {}
+        1 if agree >= 2 => ctx.record(differ.pop()),
+        n => ctx.skip(meta, Some(TableId::T6), SkipReason::OtherPractice { pairs: n }, None),
     }
 }

@@ -147,10 +147,12 @@ fn flat_expenditure_columns(header: &str) -> Option<Vec<&'static str>> {
     flat.then(|| ["合计", "基本支出", "项目支出"].into_iter().chain(others).collect())
 }
 
-/// One value column (`科目编码 科目名称 金额`): its rollups are still checked.
+/// One value column (`科目编码 科目名称 金额`, `… 预算`): its rollups are still checked.
 fn single_amount_column(header: &str) -> bool {
     let split = ["基本支出", "项目支出", "人员", "公用", "小计", "合计", "总计", "上年", "本年", "执行数", "增减"];
-    header.contains("金额") && !split.iter().any(|k| header.contains(k))
+    // (`部门预算支出经济科目  预算`: the one value column headed 预算 or 预算数 after the labels.)
+    let one = header.contains("金额") || ["预算", "预算数", "决算数"].iter().any(|k| header.ends_with(k));
+    one && !split.iter().any(|k| header.contains(k))
 }
 
 /// The income sources a 收入总表 header may name, by a prefix that survives words wrapped over
@@ -189,6 +191,26 @@ fn flat_income_columns(header: &str) -> Vec<&'static str> {
         return vec![];
     }
     std::iter::once("总计").chain(SOURCE_COLUMNS.iter().take(n).copied()).collect()
+}
+
+/// A flat 收入总表 whose header words cannot be placed (printed tighter than its amounts) but
+/// whose every row prints every cell (`16,410.71  16,410.71  0.00  0.00 …`): 总计 and one
+/// numbered source per further amount, when 总计 = Σ sources holds on nine rows in ten.
+fn uniform_sources(header: &str, rows: &[CodedRow]) -> Option<Vec<String>> {
+    let nested = header.contains("小计") || header.contains("其中");
+    let n = rows.first()?.amounts.len();
+    if nested || n < 3 || n > SOURCE_COLUMNS.len() + 1 || rows.iter().any(|r| r.amounts.len() != n) {
+        return None;
+    }
+    let holds = rows
+        .iter()
+        .filter(|r| {
+            let cells: Vec<Cell> = r.amounts.iter().cloned().map(Cell::Value).collect();
+            sums_to(&cells[0], &cells[1..])
+        })
+        .count();
+    (holds * 10 >= rows.len() * 9)
+        .then(|| std::iter::once("总计").chain(SOURCE_COLUMNS.iter().take(n - 1).copied()).map(String::from).collect())
 }
 
 /// T7: 项目支出合计, then the economic classes the header names, in the template's order.
@@ -390,6 +412,10 @@ pub fn read(id: TableId, text: &str, lines: &[Line]) -> CodedTable {
     }
     if one_cell_per_line(&toks) {
         columns.clear();
+    } else if id == TableId::T2 {
+        if let Some(flat) = uniform_sources(&header, &rows) {
+            columns = flat;
+        }
     }
     let reversed_header = reversed_header(&columns, &header, orient);
     for r in &mut rows {
