@@ -195,22 +195,19 @@ fn flat_income_columns(header: &str) -> Vec<&'static str> {
 
 /// A flat 收入总表 whose header words cannot be placed (printed tighter than its amounts) but
 /// whose every row prints every cell (`16,410.71  16,410.71  0.00  0.00 …`): 总计 and one
-/// numbered source per further amount, when 总计 = Σ sources holds on nine rows in ten.
+/// numbered source per further amount, when 总计 = Σ sources is [`confirmed`] by its rows.
 fn uniform_sources(header: &str, rows: &[CodedRow]) -> Option<Vec<String>> {
     let nested = header.contains("小计") || header.contains("其中");
     let n = rows.first()?.amounts.len();
     if nested || n < 3 || n > SOURCE_COLUMNS.len() + 1 || rows.iter().any(|r| r.amounts.len() != n) {
         return None;
     }
-    let holds = rows
-        .iter()
-        .filter(|r| {
-            let cells: Vec<Cell> = r.amounts.iter().cloned().map(Cell::Value).collect();
-            sums_to(&cells[0], &cells[1..])
-        })
-        .count();
-    (holds * 10 >= rows.len() * 9)
-        .then(|| std::iter::once("总计").chain(SOURCE_COLUMNS.iter().take(n - 1).copied()).map(String::from).collect())
+    let gaps = rows.iter().map(|r| {
+        let cells: Vec<Cell> = r.amounts.iter().cloned().map(Cell::Value).collect();
+        gap(&cells[0], &cells[1..])
+    });
+    confirmed(gaps)?;
+    Some(std::iter::once("总计").chain(SOURCE_COLUMNS.iter().take(n - 1).copied()).map(String::from).collect())
 }
 
 /// T7: 项目支出合计, then the economic classes the header names, in the template's order.
@@ -771,9 +768,10 @@ fn numbered_sources(names: Vec<String>) -> Vec<String> {
 
 /// The sources each 小计 of a 收入总表 adds up (`总计 | 小计 一般公共预算 政府性基金 国有资本经营 |
 /// 财政专户 …`, `本年收入 小计 … | 上年结转 小计 …`): the run of columns after it whose sum equals
-/// it on every row that prints amounts there — the shortest such run, since a longer one adds
-/// only blank columns. The 小计 is then named `小计·n` (its n parts follow it); `None` when no
-/// run holds on nine rows in ten. (A 小计 is numbered by its place, `小计2`, as sources are.)
+/// it on the rows that print amounts there (see [`confirmed`]); of runs that hold equally, the
+/// one the failing row misses least, then the shortest (a longer one adds only blank columns).
+/// The 小计 is then named `小计·n` (its n parts follow it); `None` when no run holds. (A 小计 is
+/// numbered by its place, `小计2`, as sources are.)
 fn subtotal_extents(columns: &mut [String], rows: &[Vec<Cell>]) -> Option<()> {
     let is_subtotal = |c: &str| c.starts_with("小计");
     for k in 0..columns.len() {
@@ -781,25 +779,37 @@ fn subtotal_extents(columns: &mut [String], rows: &[Vec<Cell>]) -> Option<()> {
             continue;
         }
         let end = (k + 1..columns.len()).find(|&j| is_subtotal(&columns[j])).unwrap_or(columns.len());
-        let holds = |n: usize| rows.iter().filter(|cells| sums_to(&cells[k], &cells[k + 1..k + 1 + n])).count();
-        let printed = rows.iter().filter(|cells| cells[k..end].iter().any(|c| matches!(c, Cell::Value(_)))).count();
-        if printed == 0 {
+        let printed: Vec<&Vec<Cell>> =
+            rows.iter().filter(|cells| cells[k..end].iter().any(|c| matches!(c, Cell::Value(_)))).collect();
+        if printed.is_empty() {
             // Nothing printed under this 小计 (no money carried over): all its run is its.
             columns[k] = format!("小计·{}", end - k - 1);
             continue;
         }
-        let n = (1..end - k).find(|&n| holds(n) * 10 >= printed * 9 && printed > 0)?;
+        let score = |n: usize| confirmed(printed.iter().map(|cells| gap(&cells[k], &cells[k + 1..k + 1 + n])));
+        let n = (1..end - k).filter_map(|n| score(n).map(|s| (s, n))).min()?.1;
         columns[k] = format!("小计·{n}");
     }
     Some(())
 }
 
-/// Is the printed `total` the sum of `parts` within their printed precision?
-fn sums_to(total: &Cell, parts: &[Cell]) -> bool {
+/// An identity the header's structure suggests, confirmed by the rows: it holds on every row
+/// but at most one in ten (at least one: a slip in a small table must not hide the table), and
+/// on two rows at least. Then how many rows miss it and by how much in all.
+fn confirmed(gaps: impl Iterator<Item = Option<Decimal>>) -> Option<(usize, Decimal)> {
+    let gaps: Vec<Decimal> = gaps.collect::<Option<_>>()?;
+    let failing = gaps.iter().filter(|g| !g.is_zero()).count();
+    let ok = failing <= (gaps.len() / 10).max(1) && gaps.len() - failing >= 2.min(gaps.len());
+    ok.then(|| (failing, gaps.iter().sum()))
+}
+
+/// How far the printed `total` misses the sum of `parts`, beyond their printed precision (zero
+/// when it holds); `None` when a cell is unknown.
+fn gap(total: &Cell, parts: &[Cell]) -> Option<Decimal> {
     let (value, mut slack) = match total {
         Cell::Value(t) => (t.value, t.half_step()),
         Cell::Blank => (Decimal::ZERO, Decimal::ZERO),
-        Cell::Unknown => return false,
+        Cell::Unknown => return None,
     };
     let mut sum = Decimal::ZERO;
     for p in parts {
@@ -809,10 +819,10 @@ fn sums_to(total: &Cell, parts: &[Cell]) -> bool {
                 slack += a.half_step();
             }
             Cell::Blank => {}
-            Cell::Unknown => return false,
+            Cell::Unknown => return None,
         }
     }
-    (value - sum).abs() <= slack
+    Some(((value - sum).abs() - slack).max(Decimal::ZERO))
 }
 
 /// Columns read for position only may repeat their words (`增减(%)` under two headings): the
