@@ -475,6 +475,8 @@ fn rows<'a>(kept: &[(&Line, &'a str)], toks: &[Vec<Token>], orient: Orientation)
     let mut pending: Option<PendingRow> = None;
     let mut seen_row = false;
     let mut stairs = Staircase::default();
+    let mut orphan: Option<String> = None;
+    let mut wrapped_tail = false;
     for ((l, s), ts) in kept.iter().zip(toks) {
         let started = if s.contains('\t') && orient == Orientation::Forward {
             start_tab_row(s, l, vstart)
@@ -482,7 +484,16 @@ fn rows<'a>(kept: &[(&Line, &'a str)], toks: &[Vec<Token>], orient: Orientation)
             start_token_row(ts, l, orient).or_else(|| named_row(ts, l, orient, s))
         };
         let started = started.and_then(|mut r| stairs.place(&mut r).then_some(r));
-        if let Some(row) = started {
+        let name_only = !ts.is_empty() && ts.iter().all(|t| t.text().is_some()) && looks_like_name_part(&compact(s));
+        if let Some(mut row) = started {
+            // `机关事业单位基本养` / `2080505   649.91 …` / `老保险缴费支出`: a name wrapped around
+            // its code line, its head above and its tail below.
+            wrapped_tail = false;
+            let head = orphan.take();
+            if let Some(head) = head.filter(|_| row.name.is_empty() && !row.is_total) {
+                row.name = head;
+                wrapped_tail = true;
+            }
             if let Some(p) = pending.as_mut().filter(|p| other_classification(p, &row)) {
                 p.name.push_str(&row.name);
                 p.amounts = row.amounts;
@@ -495,6 +506,15 @@ fn rows<'a>(kept: &[(&Line, &'a str)], toks: &[Vec<Token>], orient: Orientation)
             continue;
         }
         if pending.as_mut().is_some_and(|p| continue_row(p, s, ts)) {
+            continue;
+        }
+        orphan = None;
+        if name_only && seen_row {
+            if let Some(p) = pending.as_mut().filter(|_| std::mem::take(&mut wrapped_tail)) {
+                p.name.push_str(&compact(s));
+            } else {
+                orphan = Some(compact(s));
+            }
             continue;
         }
         rows.extend(pending.take().map(finish));
@@ -1427,6 +1447,20 @@ mod tests {
         let rows = vec![vec![v("10.00"), v("10.00"), v("3.00"), v("3.00"), Cell::Blank, Cell::Blank, Cell::Blank]];
         let mut columns = ["合计", "小计1", "来源2", "来源3", "来源4", "小计5", "来源6"].map(String::from).to_vec();
         assert!(subtotal_extents(&mut columns, &rows).is_none());
+    }
+
+    #[test]
+    fn a_name_wrapped_around_its_code_line_is_whole() {
+        // Corpus 16, 一般公共预算支出表: the name's head above the code line, its tail below.
+        let text = "        合计    基本支出\n\
+                    2080503     离退休人员管理机构      210.58      210.58\n\
+                    \x20           机关事业单位基本养\n\
+                    2080505                    649.91      649.91\n\
+                    \x20         老保险缴费支出\n\
+                    2080506     职业年金缴费支出      358.82      358.82\n";
+        let t = table(TableId::T5, text);
+        let names: Vec<&str> = t.rows.iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(names, ["离退休人员管理机构", "机关事业单位基本养老保险缴费支出", "职业年金缴费支出"]);
     }
 
     #[test]
