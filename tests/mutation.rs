@@ -319,12 +319,12 @@ fn corpus_slips_are_caught_where_the_report_says_it_checks() {
     assert!(total.d.pct() >= FLOOR_D, "(d) {:.1}% < {FLOOR_D}%", total.d.pct());
 }
 
-// Measured (issue 11, session 7): (a) 99.6 % of 503, (b) 70.6 % of 343, (c) 60.6 % of 371,
-// (d) 81.4 % of 204 (session 6: 99.6 / 65.6 / 29.4 / 81.4). The issue's targets are (a) 95 %,
+// Measured (issue 11, session 8): (a) 99.6 % of 535, (b) 73.2 % of 343, (c) 61.7 % of 371,
+// (d) 81.4 % of 204 (session 7: 99.6 / 70.6 / 60.6 / 81.4). The issue's targets are (a) 95 %,
 // (b) 90 %, (c) and (d) 70 %: (b) and (c) are not met yet, and these floors only keep what is
-// reached. The 决算 documents are reported apart (session 7: (a) 97.5 % of 40, (b) 69.4 %,
+// reached. The 决算 documents are reported apart (session 8: (a) 97.5 % of 40, (b) 69.4 %,
 // (c) 38.9 %, (d) 44.0 %) and have no floors yet.
-const FLOOR_A: f64 = 97.0;
-const FLOOR_B: f64 = 68.0;
-const FLOOR_C: f64 = 58.0;
-const FLOOR_D: f64 = 78.0;
+const FLOOR_A: f64 = 98.0;
+const FLOOR_B: f64 = 71.0;
+const FLOOR_C: f64 = 60.0;
+const FLOOR_D: f64 = 79.0;
