@@ -406,6 +406,9 @@ pub fn read(id: TableId, text: &str, lines: &[Line]) -> CodedTable {
             super::drop_misread_columns(&mut columns, rows.iter_mut().map(|r| (&mut r.cells, &mut r.problem)));
             return CodedTable { columns, rows };
         }
+        if columns.is_empty() {
+            columns = unplaced_columns(id, text, &kept, &rows).unwrap_or_default();
+        }
     }
     if one_cell_per_line(&toks) {
         columns.clear();
@@ -724,6 +727,16 @@ fn pages<'a>(id: TableId, kept: &[(&Line, &'a str)], rows: &[CodedRow]) -> Vec<(
 /// stands under, and what each cell means. `None` when a header cell right of the labels means
 /// nothing this kind has, or a band stands under no cell or two.
 fn page_columns(id: TableId, text: &str, header: &[&str], rows: &[CodedRow]) -> Option<PageColumns> {
+    let (names, values, bands) = page_names(id, text, header, rows)?;
+    let bands = super::grid::band_cells(&bands, &values)?;
+    Some(PageColumns { bands, names })
+}
+
+/// A page's value column names, its value header cells, and its amounts' bands.
+type PageNames = (Vec<String>, Vec<HeaderCell>, Vec<Range<usize>>);
+
+/// One page's value column names by its header words, the value cells, and its amount bands.
+fn page_names(id: TableId, text: &str, header: &[&str], rows: &[CodedRow]) -> Option<PageNames> {
     let bands = super::grid::bands(text, rows.iter().flat_map(|r| &r.amounts));
     let cells = super::grid::without_loose_headings(super::grid::header_cells(header), &bands);
     let latest = cells.iter().flat_map(|c| years(&c.headings).chain(years(&c.words)).collect::<Vec<_>>()).max();
@@ -734,14 +747,43 @@ fn page_columns(id: TableId, text: &str, header: &[&str], rows: &[CodedRow]) -> 
     let names: Vec<String> = named[first_value..].iter().cloned().collect::<Option<_>>()?;
     let names = if id == TableId::T2 { numbered_sources(names) } else { subtotals(names) };
     let names = distinct_others(memo_subtotals(names));
-    if names.iter().filter(|n| *n == "合计").count() != 1 {
+    if names.iter().filter(|n| *n == "合计").count() != 1 || header.is_empty() {
         return None;
     }
-    if header.is_empty() {
+    Some((names, values, bands))
+}
+
+/// The columns a spending table's header names when its amounts cannot be placed under them
+/// (corpus 49: the PDF shifts each row's amounts by its labels' widths): the names alone, the
+/// total first, when every column is one of the table's own (no other year, rate or memo), the
+/// total is the sum of all the others, and the rows confirm it. Rows are then read without
+/// positions: their total against the sum of the rest.
+fn unplaced_columns(id: TableId, text: &str, kept: &[(&Line, &str)], rows: &[CodedRow]) -> Option<Vec<String>> {
+    let (header, range) = pages(id, kept, rows).into_iter().next()?;
+    let (names, _, _) = page_names(id, text, &header, &rows[range])?;
+    let own = names.first().is_some_and(|n| n == "合计") && names.iter().all(|n| !n.starts_with(OTHER_COLUMN));
+    let flat = super::is_flat(&super::row_identities(&names), names.len());
+    if !own || !flat || id == TableId::T2 || rows.iter().any(|r| r.amounts.len() > names.len()) {
         return None;
     }
-    let bands = super::grid::band_cells(&bands, &values)?;
-    Some(PageColumns { bands, names })
+    // A number on a line of its own among the rows is part of an amount wrapped around its row
+    // (`106,512.0` / `合计 404,415.23 …` / `0`, corpus 59): the rows' amounts are not whole.
+    let (first, last) = (rows.first()?.line, rows.last()?.line);
+    let in_row = |l: &Line| rows.iter().any(|r| r.line <= l.index && l.span.start < r.span.end);
+    let stray = kept.iter().any(|(l, s)| {
+        (first.saturating_sub(1)..=last + 1).contains(&l.index)
+            && !in_row(l)
+            && lex(s, 0).iter().any(|t| matches!(t.kind, Lex::Num(_) | Lex::Int(_)))
+    });
+    if stray {
+        return None;
+    }
+    // The rows confirm it: each row's first amount is the sum of the others.
+    let gaps = rows.iter().filter(|r| !r.amounts.is_empty()).map(|r| {
+        let cells: Vec<Cell> = r.amounts.iter().cloned().map(Cell::Value).collect();
+        gap(&cells[0], &cells[1..])
+    });
+    confirmed(gaps).map(|_| names)
 }
 
 /// A row's amounts by column (`None`: blank).
@@ -1461,6 +1503,21 @@ mod tests {
         let t = table(TableId::T5, text);
         let names: Vec<&str> = t.rows.iter().map(|r| r.name.as_str()).collect();
         assert_eq!(names, ["离退休人员管理机构", "机关事业单位基本养老保险缴费支出", "职业年金缴费支出"]);
+    }
+
+    #[test]
+    fn named_columns_serve_when_amounts_cannot_be_placed() {
+        // Corpus 49, 支出总表: the PDF shifts each row's amounts by its labels' widths.
+        let t = table(TableId::T3, include_str!("../../tests/fixtures/reader/49-t3-unplaced.txt"));
+        assert_eq!(t.columns[..3], ["合计", "基本支出", "项目支出"]);
+        assert_eq!(t.rows.len(), 7);
+        let first = &t.rows[0];
+        assert_eq!(first.code.as_deref(), Some("2050803"));
+        assert_eq!(first.cells[0], Cell::Value(first.amounts[0].clone()));
+        // Corpus 59: amounts wrapped around their row (`106,512.0` / `合计 …` / `0`) are not whole,
+        // so the header's names are not used for them.
+        let t = table(TableId::T3, include_str!("../../tests/fixtures/reader/59-t3-wrapped-digits.txt"));
+        assert!(!t.columns.iter().any(|c| c == "对附属单位补助支出"), "{:?}", t.columns);
     }
 
     #[test]
