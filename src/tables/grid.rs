@@ -98,9 +98,7 @@ pub fn header_cells(header_lines: &[&str]) -> Vec<HeaderCell> {
     cells.sort_by_key(|c| c.span.start);
     // A heading centred over the gap between its two sub-columns, a line or more above both of
     // them (a column's own wrapped words reach down to its neighbours' line).
-    let heading = |k: usize| {
-        k > 0 && k + 1 < cells.len() && cells[k].lines.end < cells[k - 1].lines.start.min(cells[k + 1].lines.start)
-    };
+    let heading = |k: usize| above_neighbours(&cells, k, 1);
     // `其中：` standing over the parts of a total is no column.
     let connector = |k: usize| cells[k].words.trim_end_matches([':', '：']) == "其中";
     let keep: Vec<bool> = (0..cells.len()).map(|k| !heading(k) && !connector(k)).collect();
@@ -253,16 +251,20 @@ pub fn band_cells(bands: &[Range<usize>], cells: &[HeaderCell]) -> Option<Vec<(R
     Some(out)
 }
 
+/// Does cell `k` end `gap` lines or more above the first lines of both its neighbours?
+fn above_neighbours(cells: &[HeaderCell], k: usize, gap: usize) -> bool {
+    k > 0 && k + 1 < cells.len() && cells[k].lines.end + gap <= cells[k - 1].lines.start.min(cells[k + 1].lines.start)
+}
+
 /// The cells without a heading that stands alone: a cell over no band of amounts but its
-/// neighbours', a line or more above both its neighbours' first lines, is a group heading over the gap between them
-/// (`项目支出` centred over `项目支出总数` and a wrapped `扣除基建项目` / `后预算数`).
+/// neighbours', above both its neighbours' first lines, is a group heading over the gap between
+/// them (`项目支出` centred over `项目支出总数` and a wrapped `扣除基建项目` / `后预算数`).
 pub fn without_loose_headings(cells: Vec<HeaderCell>, bands: &[Range<usize>]) -> Vec<HeaderCell> {
-    let above_both = |k: usize| {
-        k > 0 && k + 1 < cells.len() && cells[k].lines.end <= cells[k - 1].lines.start.min(cells[k + 1].lines.start)
-    };
     let under = |b: &Range<usize>, k: usize| overlap(b, &cells[k].span) > 0;
-    let loose =
-        |k: usize| above_both(k) && bands.iter().filter(|b| under(b, k)).all(|b| under(b, k - 1) || under(b, k + 1));
+    let loose = |k: usize| {
+        above_neighbours(&cells, k, 0)
+            && bands.iter().filter(|b| under(b, k)).all(|b| under(b, k - 1) || under(b, k + 1))
+    };
     let keep: Vec<bool> = (0..cells.len()).map(|k| !loose(k)).collect();
     cells.into_iter().zip(keep).filter(|(_, k)| *k).map(|(c, _)| c).collect()
 }
@@ -318,6 +320,7 @@ mod tests {
             "     小计          中预留给",
         ];
         let cells = header_cells(&header);
+        // Test-only (in `mod tests`): the header above prints this cell; a panic is a failed test.
         let memo = cells.iter().find(|c| c.words.starts_with("其中：2026年中")).expect("the 其中 cell");
         assert_eq!(memo.headings, "2026年政府采购项目");
         assert_eq!(memo.span.start, 16);

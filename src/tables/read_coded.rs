@@ -202,11 +202,7 @@ fn uniform_sources(header: &str, rows: &[CodedRow]) -> Option<Vec<String>> {
     if nested || n < 3 || n > SOURCE_COLUMNS.len() + 1 || rows.iter().any(|r| r.amounts.len() != n) {
         return None;
     }
-    let gaps = rows.iter().map(|r| {
-        let cells: Vec<Cell> = r.amounts.iter().cloned().map(Cell::Value).collect();
-        gap(&cells[0], &cells[1..])
-    });
-    confirmed(gaps)?;
+    confirmed(rows.iter().map(first_is_sum))?;
     Some(std::iter::once("总计").chain(SOURCE_COLUMNS.iter().take(n - 1).copied()).map(String::from).collect())
 }
 
@@ -693,11 +689,15 @@ fn subsequence(names: &[String], all: &[String]) -> Option<Vec<usize>> {
         .collect()
 }
 
+/// Does line `l` belong to one of `rows` (its first line or a line it wraps onto)?
+fn in_rows(rows: &[CodedRow], l: &Line) -> bool {
+    rows.iter().any(|r| r.line <= l.index && l.span.start < r.span.end)
+}
+
 /// The table's pages: each page's header lines and the range of its rows. A page starts where a
 /// run of lines between two rows holds a header again (a 合计/总计 cell); other lines between
 /// rows (a name wrapped above its code) start none.
 fn pages<'a>(id: TableId, kept: &[(&Line, &'a str)], rows: &[CodedRow]) -> Vec<(Vec<&'a str>, Range<usize>)> {
-    let in_row = |l: &Line| rows.iter().any(|r| r.line <= l.index && l.span.start < r.span.end);
     let mut out: Vec<(Vec<&'a str>, Range<usize>)> = Vec::new();
     let mut run: Vec<&'a str> = Vec::new();
     let mut next_row = 0;
@@ -715,7 +715,7 @@ fn pages<'a>(id: TableId, kept: &[(&Line, &'a str)], rows: &[CodedRow]) -> Vec<(
             if let Some(last) = out.last_mut() {
                 last.1.end = next_row;
             }
-        } else if !in_row(l) && super::classify_title(&compact(s)).is_none() {
+        } else if !in_rows(rows, l) && super::classify_title(&compact(s)).is_none() {
             // (A later page repeats the title above its header.)
             run.push(s);
         }
@@ -769,21 +769,16 @@ fn unplaced_columns(id: TableId, text: &str, kept: &[(&Line, &str)], rows: &[Cod
     // A number on a line of its own among the rows is part of an amount wrapped around its row
     // (`106,512.0` / `合计 404,415.23 …` / `0`, corpus 59): the rows' amounts are not whole.
     let (first, last) = (rows.first()?.line, rows.last()?.line);
-    let in_row = |l: &Line| rows.iter().any(|r| r.line <= l.index && l.span.start < r.span.end);
     let stray = kept.iter().any(|(l, s)| {
         (first.saturating_sub(1)..=last + 1).contains(&l.index)
-            && !in_row(l)
+            && !in_rows(rows, l)
             && lex(s, 0).iter().any(|t| matches!(t.kind, Lex::Num(_) | Lex::Int(_)))
     });
     if stray {
         return None;
     }
     // The rows confirm it: each row's first amount is the sum of the others.
-    let gaps = rows.iter().filter(|r| !r.amounts.is_empty()).map(|r| {
-        let cells: Vec<Cell> = r.amounts.iter().cloned().map(Cell::Value).collect();
-        gap(&cells[0], &cells[1..])
-    });
-    confirmed(gaps).map(|_| names)
+    confirmed(rows.iter().filter(|r| !r.amounts.is_empty()).map(first_is_sum)).map(|_| names)
 }
 
 /// A row's amounts by column (`None`: blank).
@@ -863,6 +858,13 @@ fn confirmed(gaps: impl Iterator<Item = Option<Decimal>>) -> Option<(usize, Deci
     let failing = gaps.iter().filter(|g| !g.is_zero()).count();
     let ok = failing <= (gaps.len() / 10).max(1) && gaps.len() - failing >= 2.min(gaps.len());
     ok.then(|| (failing, gaps.iter().sum()))
+}
+
+/// How far a row's first amount misses the sum of its others (see [`gap`]).
+fn first_is_sum(r: &CodedRow) -> Option<Decimal> {
+    let cells: Vec<Cell> = r.amounts.iter().cloned().map(Cell::Value).collect();
+    let (total, parts) = cells.split_first()?;
+    gap(total, parts)
 }
 
 /// How far the printed `total` misses the sum of `parts`, beyond their printed precision (zero
@@ -1187,11 +1189,11 @@ fn start_token_row(ts: &[Token], l: &Line, orient: Orientation) -> Option<Pendin
             && name_at(k + 1);
         // `50101-工资奖金津补贴  30101-基本工资  607.28 …`: any code joined to its name before
         // the amounts is a part of the label (a row classified two or three ways).
-        let joined_code = orient == Orientation::Forward && amounts.is_empty() && t.int().is_some() && name_at(k + 1);
-        if joined_code {
-            label_codes.push(t.int().unwrap_or_default().to_string());
+        let joined_code = t.int().filter(|_| orient == Orientation::Forward && amounts.is_empty() && name_at(k + 1));
+        if let Some(c) = joined_code {
+            label_codes.push(c.to_string());
         }
-        if segment_of_second || second_code || joined_code {
+        if segment_of_second || second_code || joined_code.is_some() {
             continue;
         }
         // `-20,442.30`, `-60.86%`: a sign or a percent mark printed against its number.
@@ -1250,7 +1252,7 @@ fn start_token_row(ts: &[Token], l: &Line, orient: Orientation) -> Option<Pendin
 /// next number is negative.
 fn sign_or_percent(body: &[Token], k: usize) -> Option<bool> {
     let t = &body[k];
-    let x = t.text()?.replace(char::is_whitespace, "");
+    let x = t.text()?;
     let number = |j: usize| body.get(j).filter(|n| matches!(n.kind, Lex::Num(_) | Lex::Int(_)));
     let rest = x.trim_start_matches(['%', '％']);
     let percent = rest.len() < x.len();
