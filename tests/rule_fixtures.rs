@@ -119,6 +119,7 @@ const LISTED: &[&str] = &[
     "T11-TOTAL",
     "T4-BAL",
     "T4-IN",
+    "T4-IN-TOTAL",
     "T4-ROW",
     "T4-COL",
     "T4-ROLLUP",
@@ -215,6 +216,7 @@ fixtures!(t11_row, "T11-ROW");
 fixtures!(t11_total, "T11-TOTAL");
 fixtures!(t4_bal, "T4-BAL");
 fixtures!(t4_in, "T4-IN");
+fixtures!(t4_in_total, "T4-IN-TOTAL");
 fixtures!(t4_row, "T4-ROW");
 fixtures!(t4_col, "T4-COL");
 fixtures!(t4_rollup, "T4-ROLLUP");

@@ -1,7 +1,7 @@
 //! Shared reading of T1 (收支总体情况表) for the T1-* rules.
 
 use super::{Ctx, Document, RuleMeta, SkipReason, SumSpec, Term};
-use crate::tables::{BalanceItem, BalanceTable, IncomeLevel, TableId, TableStatus};
+use crate::tables::{BalanceItem, BalanceTable, Breakdown, IncomeLevel, TableId, TableStatus};
 
 /// T1 if it can be checked; otherwise records why not.
 pub fn table<'d>(meta: &RuleMeta, doc: &'d Document<'_>, ctx: &mut Ctx) -> Option<&'d BalanceTable> {
@@ -264,7 +264,10 @@ pub fn check_breakdowns(meta: &'static RuleMeta, id: TableId, b: &BalanceTable, 
         for (p, kids) in outline_children(&side.items) {
             check_parts(meta, id, (&side.items[p], ("", "")), kids.iter().map(|&k| &side.items[k]).collect(), doc, ctx);
         }
-        let Some(s) = side.items.iter().position(|i| is_subtotal(&i.label)) else { continue };
+        let Some(s) = side.items.iter().position(|i| is_subtotal(&i.label)) else {
+            breakdown_against_main(meta, id, b, side, doc, ctx);
+            continue;
+        };
         let outer: Vec<&BalanceItem> =
             side.items[..s].iter().filter(|i| outline_depth(&i.printed) == Some(0)).collect();
         if !outer.is_empty() {
@@ -276,6 +279,31 @@ pub fn check_breakdowns(meta: &'static RuleMeta, id: TableId, b: &BalanceTable, 
                 check_parts(meta, id, (total, ("", "")), vec![main], doc, ctx);
             }
         }
+    }
+}
+
+/// A breakdown printed without subtotal or total of its own (`一、基本支出 · 二、项目支出 ·
+/// 三、单位预留机动经费`): its outermost lines add up to the spending they divide, the main side's
+/// 本年支出小计, or its 支出合计 when no carry-over line beside it holds an amount.
+fn breakdown_against_main(
+    meta: &'static RuleMeta,
+    id: TableId,
+    b: &BalanceTable,
+    side: &Breakdown,
+    doc: &Document<'_>,
+    ctx: &mut Ctx,
+) {
+    if side.total.is_some() {
+        return;
+    }
+    let carried = |i: &BalanceItem| ["结转", "结余"].iter().any(|k| i.label.contains(k)) && i.amount.is_some();
+    let target = b.expense.iter().find(|i| is_subtotal(&i.label)).or_else(|| {
+        let carry = b.expense.iter().chain(side.items.iter()).any(carried);
+        b.expense_total.as_ref().filter(|_| !carry)
+    });
+    let outer: Vec<&BalanceItem> = side.items.iter().filter(|i| outline_depth(&i.printed) == Some(0)).collect();
+    if let (Some(target), false) = (target, outer.is_empty()) {
+        check_parts(meta, id, (target, ("", "")), outer, doc, ctx);
     }
 }
 

@@ -88,6 +88,7 @@ mod t3_row;
 mod t4_bal;
 mod t4_col;
 mod t4_in;
+mod t4_in_total;
 mod t4_out_breakdown;
 mod t4_rollup;
 mod t4_row;
@@ -250,6 +251,7 @@ pub static RULES: &[&dyn Rule] = &[
     &t11_total::T11Total,
     &t4_bal::T4Bal,
     &t4_in::T4In,
+    &t4_in_total::T4InTotal,
     &t4_row::T4Row,
     &t4_col::T4Col,
     &t4_rollup::T4Rollup,

@@ -282,7 +282,7 @@ fn is_table_line(s: &str) -> bool {
 
 /// The columns where each expenditure breakdown starts when the table prints three or more
 /// column pairs of labels and amounts (收入 | 功能分类 | 部门经济分类 | 政府经济分类): the label
-/// starts of the lines gathered into columns, each at least three lines strong; the first
+/// starts of the lines gathered into columns, each at least three lines strong; the leftmost
 /// column (income) is not returned. Fewer than two breakdown columns: empty (a two-sided table
 /// is split by [`side_split`]).
 fn group_starts(text: &str, lines: &[Line]) -> Vec<usize> {
@@ -303,8 +303,9 @@ fn group_starts(text: &str, lines: &[Line]) -> Vec<usize> {
         }
         last = Some(s);
     }
-    let strong: Vec<usize> = columns.iter().filter(|c| c.1 >= 3).map(|c| c.0).collect();
-    let groups = strong.get(1..).unwrap_or_default().to_vec();
+    // The leftmost column is income's, strong or not (its labels may indent by level); the
+    // strong columns right of it are the breakdowns.
+    let groups: Vec<usize> = columns.iter().skip(1).filter(|c| c.1 >= 3).map(|c| c.0).collect();
     // Real tables print at most a handful of pairs; more is no such layout (and bounds the work
     // on hostile text to a few passes over the lines).
     if (2..=MAX_BREAKDOWNS).contains(&groups.len())
@@ -370,6 +371,22 @@ fn group_ranges(s: &str, groups: &[usize]) -> Vec<std::ops::Range<usize>> {
     cuts.windows(2).map(|w| w[0]..w[1]).collect()
 }
 
+/// `当年支出小计                27,664.22`: a pair whose label has no amount and whose amount stands
+/// under the next pair's column is one pair; the next pair is empty on that line.
+fn joined_amounts(s: &str, mut ranges: Vec<std::ops::Range<usize>>) -> Vec<std::ops::Range<usize>> {
+    let has = |r: &std::ops::Range<usize>, num: bool| {
+        lex(&s[r.clone()], 0).iter().any(|t| matches!(t.kind, Lex::Num(_)) == num)
+    };
+    for g in 1..ranges.len().saturating_sub(1) {
+        let only_amounts = has(&ranges[g + 1], true) && !has(&ranges[g + 1], false);
+        if only_amounts && has(&ranges[g], false) && !has(&ranges[g], true) {
+            ranges[g].end = ranges[g + 1].end;
+            ranges[g + 1] = ranges[g].end..ranges[g].end;
+        }
+    }
+    ranges
+}
+
 /// Read a table of several breakdowns side by side: each word goes to the column pair it
 /// starts in; the first pair is income, the pair that names the most 类 is the 功能分类 side,
 /// the others are [`Breakdown`]s.
@@ -380,7 +397,7 @@ fn read_groups(text: &str, lines: &[Line], groups: &[usize], t: &mut BalanceTabl
         if !is_table_line(s) {
             continue;
         }
-        for (g, r) in group_ranges(s, groups).into_iter().enumerate().take(groups.len() + 1) {
+        for (g, r) in joined_amounts(s, group_ranges(s, groups)).into_iter().enumerate().take(groups.len() + 1) {
             let part = lex(&s[r.clone()], l.span.start + r.start);
             match g {
                 0 => read_side(&part, l.index, text, t, true),
@@ -627,6 +644,21 @@ mod tests {
         assert_eq!(econ[1].amount.as_ref().map(|a| a.value.to_string()).as_deref(), Some("33544216.08"));
         assert_eq!(t.income[0].printed, "一、部门预算");
         assert!(t.breakdowns.iter().all(|b| b.total.as_ref().is_some_and(|x| x.amount.is_some())));
+    }
+
+    #[test]
+    fn three_sides_with_income_labels_indented_by_level() {
+        // Corpus 75: 收入 | 功能分类 | 支出用途; the income labels start at three indents (no
+        // column of their own), the 小计 amounts stand under the last pair's column.
+        let text = include_str!("../../tests/fixtures/reader/75-t1-three-sides.txt");
+        let t = read(TableId::T1, text, &lines::lines(text));
+        let value = |i: Option<&BalanceItem>| i.and_then(|i| i.amount.as_ref()).map(|a| a.value.to_string());
+        assert_eq!(t.breakdowns.len(), 1);
+        let uses: Vec<_> = t.breakdowns[0].items.iter().map(|i| i.printed.as_str()).collect();
+        assert_eq!(uses, ["一、基本支出", "二、项目支出", "三、单位预留机动经费"]);
+        assert_eq!(value(t.expense.iter().find(|i| i.code.as_deref() == Some("201"))).as_deref(), Some("22395.50"));
+        assert_eq!(value(t.expense.iter().find(|i| i.label == "当年支出小计")).as_deref(), Some("27664.22"));
+        assert_eq!(value(t.expense_total.as_ref()).as_deref(), Some("27664.22"));
     }
 
     #[test]
