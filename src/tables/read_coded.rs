@@ -480,7 +480,9 @@ fn rows<'a>(kept: &[(&Line, &'a str)], toks: &[Vec<Token>], orient: Orientation)
         let started = if s.contains('\t') && orient == Orientation::Forward {
             start_tab_row(s, l, vstart)
         } else {
-            start_token_row(ts, l, orient).or_else(|| named_row(ts, l, orient, s))
+            start_token_row(ts, l, orient)
+                .or_else(|| named_row(ts, l, orient, s))
+                .or_else(|| unlabelled_total(ts, l, orient, s).filter(|_| !seen_row && total_in_header(&header_lines)))
         };
         let started = started.and_then(|mut r| stairs.place(&mut r).then_some(r));
         let name_only = !ts.is_empty() && ts.iter().all(|t| t.text().is_some()) && looks_like_name_part(&compact(s));
@@ -908,7 +910,7 @@ struct PageColumns {
 }
 
 /// Header words of a spending table's cells and the column each means, most specific first.
-const SPENDING: [(&str, &str); 12] = [
+const SPENDING: [(&str, &str); 14] = [
     ("人员", "人员经费"),
     ("工资福利", "人员经费"),
     ("公用", "公用经费"),
@@ -918,6 +920,8 @@ const SPENDING: [(&str, &str); 12] = [
     ("项目支出", "项目支出"),
     ("专项", "项目支出"),
     ("基本支出", "基本支出"),
+    ("预留机动", "单位预留机动经费"),
+    ("结转下年", "结转下年资金"),
     ("合计", "合计"),
     ("总计", "合计"),
     ("小计", "合计"),
@@ -942,6 +946,8 @@ fn allowed(id: TableId) -> &'static [&'static str] {
             "事业单位经营支出",
             "上缴上级支出",
             "对附属单位补助支出",
+            "单位预留机动经费",
+            "结转下年资金",
         ],
         TableId::T6 | TableId::FisBasic | TableId::FinalBasic => &["合计", "人员经费", "公用经费"],
         _ => &[],
@@ -1305,6 +1311,38 @@ fn named_row(ts: &[Token], l: &Line, orient: Orientation, s: &str) -> Option<Pen
         line: l.index,
         span: first.span.start..rest.last().map_or(first.span.end, |t| t.span.end),
         segment: None,
+    })
+}
+
+/// `      17,996.68        12,323.48        5,533.00         140.20`: a line of amounts alone right
+/// under a header that names a 合计 column (江苏's 支出预算总表 prints its one row so) is the
+/// table's total row.
+fn unlabelled_total(ts: &[Token], l: &Line, orient: Orientation, s: &str) -> Option<PendingRow> {
+    let printed = |t: &Token| s.get(t.span.start - l.span.start..t.span.end - l.span.start).unwrap_or("");
+    let money = |t: &Token| t.amount().is_some_and(|a| a.decimals > 0 || printed(t).contains(','));
+    if orient != Orientation::Forward || ts.len() < 2 || !ts.iter().all(money) {
+        return None;
+    }
+    let (first, last) = (ts.first()?, ts.last()?);
+    Some(PendingRow {
+        code: None,
+        name: "合计".into(),
+        is_total: true,
+        amounts: ts.iter().filter_map(Token::amount).collect(),
+        positional: None,
+        problem: None,
+        reversed: false,
+        line: l.index,
+        span: first.span.start..last.span.end,
+        segment: None,
+    })
+}
+
+/// Does the header name a 合计 (or 总计) column?
+fn total_in_header(header_lines: &[&str]) -> bool {
+    header_lines.iter().any(|h| {
+        let c = compact(h);
+        c.contains("合计") || c.contains("总计")
     })
 }
 
