@@ -32,7 +32,9 @@ pub fn row_identities(columns: &[String]) -> Vec<RowIdentity> {
     // T8/T9 (基本支出 printed as 人员经费 + 公用经费)
     let others: Vec<&str> =
         ["事业单位经营支出", "上缴上级支出", "对附属单位补助支出", "单位预留机动经费", "结转下年资金"]
-            .into_iter().filter(|n| at(n).is_some()).collect();
+            .into_iter()
+            .filter(|n| at(n).is_some())
+            .collect();
     if others.is_empty() {
         push("合计", &["基本支出", "项目支出"]);
     } else {
