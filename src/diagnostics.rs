@@ -302,6 +302,8 @@ pub enum ParseWarning {
     UnreadTables {
         /// How many such tables.
         count: usize,
+        /// Their titles as printed (without 表N, 一、 …), each once, in title order.
+        names: Vec<String>,
         /// 0-based line index of the first one's title.
         line: Option<usize>,
     },
@@ -344,11 +346,11 @@ impl ParseWarning {
                 "情况说明出现两次（两份文档？）：文字部分未与表格核对，只核对文字内部的增减幅、占比与合计".into()
             }
             (ParseWarning::TwoDocuments, En) => "the 情况说明 appears twice (two documents?): the text was not compared with the tables; only its own rates, shares and sums were checked".into(),
-            (ParseWarning::UnreadTables { count, .. }, Zh) => {
-                format!("另有 {count} 张决算表（如收入决算表、财政拨款收入支出决算总表、“三公”经费决算表）尚未读取，其数字未核对")
+            (ParseWarning::UnreadTables { count, names, .. }, Zh) => {
+                format!("另有 {count} 张决算表（{}）尚未读取，其数字未核对", names.join("、"))
             }
-            (ParseWarning::UnreadTables { count, .. }, En) => {
-                format!("{count} more 决算 tables (收入决算表, 财政拨款收入支出决算总表, 三公 …) are not read yet; their amounts were not checked")
+            (ParseWarning::UnreadTables { count, names, .. }, En) => {
+                format!("{count} more 决算 tables ({}) are not read yet; their amounts were not checked", names.join(", "))
             }
         }
     }

@@ -158,6 +158,7 @@ const LISTED: &[&str] = &[
     "NT-NAMED",
     "NI-FINAL-RATE",
     "F-BAL",
+    "F-FIS-BAL",
     "STR-PLACEHOLDER",
     "STR-PUNCT",
     "STR-YEAR",
@@ -259,6 +260,7 @@ fixtures!(nt_3pub, "NT-3PUB");
 fixtures!(nt_named, "NT-NAMED");
 fixtures!(ni_final_rate, "NI-FINAL-RATE");
 fixtures!(f_bal, "F-BAL");
+fixtures!(f_fis_bal, "F-FIS-BAL");
 fixtures!(str_placeholder, "STR-PLACEHOLDER");
 fixtures!(str_punct, "STR-PUNCT");
 fixtures!(str_year, "STR-YEAR");

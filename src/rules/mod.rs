@@ -21,6 +21,7 @@ mod coded_sums;
 mod context;
 mod depth;
 mod f_bal;
+mod f_fis_bal;
 mod lookup;
 mod ni_3pub_parts;
 mod ni_asset_car;
@@ -260,6 +261,7 @@ pub static RULES: &[&dyn Rule] = &[
     &any_rollup::AnyRollup,
     &t4_out_breakdown::T4OutBreakdown,
     &f_bal::FBal,
+    &f_fis_bal::FFisBal,
     &x_t1_t2_tot::XT1T2Tot,
     &x_t1_t2_cols::XT1T2Cols,
     &x_t1_t2_class::XT1T2Class,

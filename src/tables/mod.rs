@@ -90,11 +90,20 @@ pub enum TableId {
     /// its 行次 (a balance table).
     #[serde(rename = "F-TOTAL")]
     FinalTotal,
+    /// 收入决算表: the year's income of all funds by 功能分类 code (本年收入合计, then one column
+    /// per source: 财政拨款收入, 上级补助收入, 事业收入, 经营收入, 附属单位上缴收入, 其他收入).
+    #[serde(rename = "F-INCOME")]
+    FinalIncome,
+    /// 财政拨款收入支出决算总表: fiscal income by fund and spending by 类 in columns by fund
+    /// (合计, 一般公共预算财政拨款, 政府性基金 …), with the carry-overs, each line with its 行次
+    /// (a balance table).
+    #[serde(rename = "F-FIS-TOTAL")]
+    FinalFisTotal,
 }
 
 impl TableId {
     /// Every table: T1…T11, then the kinds other provinces add.
-    pub const ALL: [TableId; 18] = [
+    pub const ALL: [TableId; 20] = [
         TableId::T1,
         TableId::T2,
         TableId::T3,
@@ -113,18 +122,26 @@ impl TableId {
         TableId::FinalGpb,
         TableId::FinalBasic,
         TableId::FinalTotal,
+        TableId::FinalIncome,
+        TableId::FinalFisTotal,
     ];
 
     /// The kinds beyond the 新疆 template's eleven: no rule of their own, every coded identity
     /// (`ANY-ROW`, `ANY-ROLLUP`).
-    pub const OTHER_KINDS: [TableId; 6] = [
+    pub const OTHER_KINDS: [TableId; 7] = [
         TableId::FisSpend,
         TableId::FisBasic,
         TableId::EconSpend,
         TableId::FinalSpend,
         TableId::FinalGpb,
         TableId::FinalBasic,
+        TableId::FinalIncome,
     ];
+
+    /// A table of income by 功能分类 code, its columns the sources (收入总表, 收入决算表).
+    pub fn is_income_by_code(self) -> bool {
+        matches!(self, TableId::T2 | TableId::FinalIncome)
+    }
 
     /// The id as printed in messages and the report (`T1`…`T11`).
     pub fn as_str(self) -> &'static str {
@@ -147,6 +164,8 @@ impl TableId {
             TableId::FinalGpb => "F-GPB",
             TableId::FinalBasic => "F-BASIC",
             TableId::FinalTotal => "F-TOTAL",
+            TableId::FinalIncome => "F-INCOME",
+            TableId::FinalFisTotal => "F-FIS-TOTAL",
         }
     }
 
@@ -171,6 +190,8 @@ impl TableId {
             TableId::FinalGpb => "一般公共预算财政拨款支出决算表",
             TableId::FinalBasic => "一般公共预算财政拨款基本支出决算表",
             TableId::FinalTotal => "收入支出决算总表",
+            TableId::FinalIncome => "收入决算表",
+            TableId::FinalFisTotal => "财政拨款收入支出决算总表",
         }
     }
 }
@@ -733,10 +754,11 @@ fn unread_final_tables(
         .collect();
     let line = with_amounts.first().copied();
     // A table printed over several pages repeats its title: one table.
-    let mut names: Vec<&str> = with_amounts.iter().map(|&i| titles::strip_title_prefix(&compacts[i]).0).collect();
-    names.sort_unstable();
-    names.dedup();
-    (!names.is_empty()).then_some(ParseWarning::UnreadTables { count: names.len(), line })
+    let mut names: Vec<String> =
+        with_amounts.iter().map(|&i| titles::strip_title_prefix(&compacts[i]).0.to_string()).collect();
+    let mut seen = std::collections::HashSet::new();
+    names.retain(|n| seen.insert(n.clone()));
+    (!names.is_empty()).then_some(ParseWarning::UnreadTables { count: names.len(), names, line })
 }
 
 /// A table read from the lines above its title (HZ-13) starts after the last sentence of prose
@@ -862,7 +884,7 @@ fn read_table(
     });
     let body = match id {
         TableId::T1 | TableId::T4 => TableBody::Balance(read_balance::read(id, text, region_lines)),
-        TableId::FinalTotal => TableBody::Balance(read_final::read(text, region_lines)),
+        TableId::FinalTotal | TableId::FinalFisTotal => TableBody::Balance(read_final::read(text, region_lines)),
         TableId::T10 | TableId::T11 => TableBody::Labelled(read_labelled::read(id, text, region_lines)),
         _ => TableBody::Coded(read_coded::read(id, text, region_lines)),
     };

@@ -53,7 +53,7 @@ pub fn columns(id: TableId, header: &str) -> Vec<String> {
                 vec![]
             }
         }
-        TableId::T2 => {
+        TableId::T2 | TableId::FinalIncome => {
             let need = [
                 "小计",
                 "一般公共预算",
@@ -408,7 +408,7 @@ pub fn read(id: TableId, text: &str, lines: &[Line]) -> CodedTable {
     }
     if one_cell_per_line(&toks) {
         columns.clear();
-    } else if id == TableId::T2 {
+    } else if id.is_income_by_code() {
         if let Some(flat) = uniform_sources(&header, &rows) {
             columns = flat;
         }
@@ -631,7 +631,7 @@ fn by_position(
     // A 收入总表's total is named 总计 by the rules.
     let named = |c: &[String]| -> Vec<String> {
         let mut c = c.to_vec();
-        if id == TableId::T2 && !c.is_empty() {
+        if id.is_income_by_code() && !c.is_empty() {
             c[0] = "总计".into();
         }
         c
@@ -653,7 +653,7 @@ fn by_position(
             cells_of_rows.push(row);
         }
     }
-    if id == TableId::T2 && columns.iter().any(|c| c.starts_with("小计")) {
+    if id.is_income_by_code() && columns.iter().any(|c| c.starts_with("小计")) {
         subtotal_extents(&mut columns, &cells_of_rows)?;
     }
     // The table's own columns first (the total at 0), those read for position after them.
@@ -747,7 +747,7 @@ fn page_names(id: TableId, text: &str, header: &[&str], rows: &[CodedRow]) -> Op
     let first_value = named.iter().position(Option::is_some)?;
     let values: Vec<HeaderCell> = cells[first_value..].to_vec();
     let names: Vec<String> = named[first_value..].iter().cloned().collect::<Option<_>>()?;
-    let names = if id == TableId::T2 { numbered_sources(names) } else { subtotals(names) };
+    let names = if id.is_income_by_code() { numbered_sources(names) } else { subtotals(names) };
     let names = distinct_others(memo_subtotals(names));
     if names.iter().filter(|n| *n == "合计").count() != 1 || header.is_empty() {
         return None;
@@ -765,7 +765,7 @@ fn unplaced_columns(id: TableId, text: &str, kept: &[(&Line, &str)], rows: &[Cod
     let (names, _, _) = page_names(id, text, &header, &rows[range])?;
     let own = names.first().is_some_and(|n| n == "合计") && names.iter().all(|n| !n.starts_with(OTHER_COLUMN));
     let flat = super::is_flat(&super::row_identities(&names), names.len());
-    if !own || !flat || id == TableId::T2 || rows.iter().any(|r| r.amounts.len() > names.len()) {
+    if !own || !flat || id.is_income_by_code() || rows.iter().any(|r| r.amounts.len() > names.len()) {
         return None;
     }
     // A number on a line of its own among the rows is part of an amount wrapped around its row
@@ -961,7 +961,7 @@ pub const OTHER_COLUMN: &str = "其他·";
 /// What a header cell's words mean in a table of kind `id`, by the column names the rules use;
 /// `None` for a cell the kind does not have.
 fn meaning(id: TableId, words: &str) -> Option<&'static str> {
-    if id == TableId::T2 {
+    if id.is_income_by_code() {
         return income_meaning(words);
     }
     let found = SPENDING.iter().find(|(k, _)| words.contains(k)).map(|(_, m)| *m)?;

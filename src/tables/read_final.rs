@@ -27,7 +27,9 @@ pub fn read(text: &str, lines: &[Line]) -> BalanceTable {
         let s = &text[l.span.clone()];
         // (A page's repeated title and the table's note are no lines of it.)
         let c = compact(s);
-        if skip_line(s) || ts.is_empty() || super::classify_title(&c).is_some() || c.starts_with('注') {
+        // (… and a page's repeated header: `项目 行次 金额`, `栏 次 1 2 3`.)
+        let header = c.contains("行次") || c.contains("栏次");
+        if skip_line(s) || ts.is_empty() || header || super::classify_title(&c).is_some() || c.starts_with('注') {
             continue;
         }
         let (left, right): (Vec<&Token>, Vec<&Token>) =
@@ -35,6 +37,8 @@ pub fn read(text: &str, lines: &[Line]) -> BalanceTable {
         for (side, income) in [(left, true), (right, false)] {
             if let Some(item) = item(&side, l, text) {
                 push(&mut t, item, income);
+            } else {
+                wrapped_amounts(&mut t, &side, l.index, income);
             }
         }
     }
@@ -65,8 +69,9 @@ fn item(side: &[&Token], l: &Line, text: &str) -> Option<BalanceItem> {
         return None;
     }
     let amounts: Vec<Amount> = side.iter().filter_map(|t| t.amount()).collect();
-    let label =
-        printed.trim_start_matches(|c: char| super::titles::CHINESE_NUMERALS.contains(c) || c == '、').to_string();
+    // (An enumerator is numerals and `、`: the 一 of 一般公共预算 is a word.)
+    let numerals = printed.trim_start_matches(|c: char| super::titles::CHINESE_NUMERALS.contains(c));
+    let label = numerals.strip_prefix('、').filter(|_| numerals.len() < printed.len()).unwrap_or(&printed).to_string();
     Some(BalanceItem {
         level: if label.len() < printed.len() { IncomeLevel::Numbered } else { IncomeLevel::Top },
         label,
@@ -78,6 +83,21 @@ fn item(side: &[&Token], l: &Line, text: &str) -> Option<BalanceItem> {
         line: l.index,
         indent: super::grid::column(text, label_tok.span.start),
     })
+}
+
+/// Amounts printed without a label, on the line after a label printed without amounts (a label
+/// wrapped around its amounts: `七、文化旅游体育与传媒支` / `34  0.00  0.00` / `出`): that
+/// line's amounts.
+fn wrapped_amounts(t: &mut BalanceTable, side: &[&Token], line: usize, income: bool) {
+    let amounts: Vec<Amount> = side.iter().filter_map(|t| t.amount()).collect();
+    let items = if income { &mut t.income } else { &mut t.expense };
+    match items.last_mut() {
+        Some(last) if !amounts.is_empty() && last.amounts.is_empty() && last.line + 1 == line => {
+            last.amount = amounts.first().cloned();
+            last.amounts = amounts;
+        }
+        _ => {}
+    }
 }
 
 /// Put an item on its side: `总计` is the side's total, everything else a line.

@@ -130,11 +130,17 @@ fn final_title(s: &str) -> Option<TableId> {
     let s =
         s.strip_suffix("(明细)表").or_else(|| s.strip_suffix("（明细）表")).map_or(s.to_string(), |x| format!("{x}表"));
     let s = s.replace("明细表", "表");
-    if s.ends_with("收入支出决算总表") && !s.contains("财政拨款") && !s.contains("基金") && s.chars().count() <= 36
+    if s.ends_with("收入支出决算总表") && !s.contains("基金") && !s.contains("三公") && s.chars().count() <= 36
     {
-        return Some(TableId::FinalTotal);
+        return Some(if s.contains("财政拨款") { TableId::FinalFisTotal } else { TableId::FinalTotal });
     }
-    if s.chars().count() > 36 || s.contains("三公") || s.contains("收入") {
+    if s.chars().count() > 36 || s.contains("三公") {
+        return None;
+    }
+    if s.ends_with("收入决算表") && !s.contains("支出") && !s.contains("财政拨款") && !s.contains("基金") {
+        return Some(TableId::FinalIncome);
+    }
+    if s.contains("收入") {
         return None;
     }
     if s.ends_with("一般公共预算财政拨款基本支出决算表") {
@@ -189,8 +195,10 @@ mod tests {
         assert_eq!(classify_title("部门收支总表......5"), Some((TableId::T1, true)));
         assert_eq!(classify_title("政府性基金预算支出情况表为空表。"), None);
         assert_eq!(classify_title("收入支出决算总表"), Some((TableId::FinalTotal, false)));
-        assert_eq!(classify_title("财政拨款收入支出决算总表"), None);
+        assert_eq!(classify_title("四、财政拨款收入支出决算总表"), Some((TableId::FinalFisTotal, true)));
         assert_eq!(classify_title("支出决算表"), Some((TableId::FinalSpend, false)));
+        assert_eq!(classify_title("二、收入决算表"), Some((TableId::FinalIncome, true)));
+        assert_eq!(classify_title("四、财政拨款收入支出决算总表"), Some((TableId::FinalFisTotal, true)));
         assert_eq!(classify_title("三、支出决算表"), Some((TableId::FinalSpend, true)));
         assert_eq!(classify_title("一般公共预算财政拨款支出决算明细表"), Some((TableId::FinalGpb, false)));
         assert_eq!(classify_title("一般公共预算财政拨款基本支出决算表"), Some((TableId::FinalBasic, false)));
