@@ -309,21 +309,45 @@ fn corpus_has_no_errors_but_its_real_ones_and_no_panics() {
 
 /// Issue 12's text checks, each planted into a real 决算 (item 37) on a line of its own: a
 /// placeholder, a part heading of another year, an asset date of another year, doubled
-/// punctuation. Each gives a finding of its rule on that line; the unchanged document gives none.
+/// punctuation, a table the contents list but the body lost, an empty table without its note, a
+/// grand total of 0. Each gives a finding of its rule on that line; the unchanged document gives
+/// none.
 #[test]
 fn planted_text_slips_are_found_on_their_lines() {
     let (_, text) = corpus().into_iter().find(|(n, _)| n.starts_with("37_")).expect("item 37 in the corpus");
-    let rules = ["STR-PLACEHOLDER", "STR-YEAR", "STR-PUNCT"];
+    let rules = ["STR-PLACEHOLDER", "STR-YEAR", "STR-PUNCT", "STR-TOC-BODY", "STR-EMPTY-NOTE", "STR-ZERO-TOTAL"];
     let base = check(&text, Options::default());
     assert!(!base.findings.iter().any(|f| rules.contains(&f.rule)), "{:?}", base.findings);
-    let plants: [(&str, &str, &str); 4] = [
-        ("支出决算为 13733.8 万元", "支出决算为 XX 万元", "STR-PLACEHOLDER"),
-        ("国家信访局 2024 年度部门决算表", "国家信访局 2023 年度部门决算表", "STR-YEAR"),
-        ("截至 2024 年 12 月 31 日", "截至 2023 年 12 月 31 日", "STR-YEAR"),
-        ("完成年初预算的 91.14%。其中：", "完成年初预算的 91.14%。。其中：", "STR-PUNCT"),
+    // (what is replaced, by what, the rule, and the text whose line the finding is on)
+    let plants: [(&str, &str, &str, &str); 7] = [
+        ("支出决算为 13733.8 万元", "支出决算为 XX 万元", "STR-PLACEHOLDER", "支出决算为"),
+        (
+            "国家信访局 2024 年度部门决算表",
+            "国家信访局 2023 年度部门决算表",
+            "STR-YEAR",
+            "国家信访局 2024 年度部门决算表",
+        ),
+        ("截至 2024 年 12 月 31 日", "截至 2023 年 12 月 31 日", "STR-YEAR", "截至 2024 年 12 月 31 日"),
+        (
+            "完成年初预算的 91.14%。其中：",
+            "完成年初预算的 91.14%。。其中：",
+            "STR-PUNCT",
+            "完成年初预算的 91.14%。其中：",
+        ),
+        // The body title of 收入决算表 dropped: the contents list it, the body does not.
+        ("                                 收入决算表\n", "\n", "STR-TOC-BODY", " 二、收入决算表"),
+        // The 政府性基金 决算表 printed empty, its note taken away.
+        (
+            "说明：国家信访局没有政府性基金收入，也没有使用政府性基金安排的支出，故本表无数据。",
+            "",
+            "STR-EMPTY-NOTE",
+            "政府性基金预算财政拨款收入支出决算表\n",
+        ),
+        ("收、支总计 22066.59 万元", "收、支总计 0 万元", "STR-ZERO-TOTAL", "收、支总计 22066.59 万元"),
     ];
-    for (from, to, rule) in plants {
-        let at = text.find(from).unwrap_or_else(|| panic!("{from} not in item 37"));
+    for (from, to, rule, on) in plants {
+        assert!(text.contains(from), "{from} not in item 37");
+        let at = text.find(on).unwrap_or_else(|| panic!("{on} not in item 37"));
         let line = text[..at].matches('\n').count() + 1;
         let planted = text.replacen(from, to, 1);
         let r = check(&planted, Options::default());
@@ -335,7 +359,7 @@ fn planted_text_slips_are_found_on_their_lines() {
     }
 }
 
-/// A 决算 whose tables are only partly read (收入决算表, 财政拨款收入支出决算总表 … not yet) never
+/// A 决算 whose tables are only partly read (its “三公” 决算表 not yet) never
 /// reads as 已全部核对, however well the tables it reads add up; the report says how many it left.
 #[test]
 fn final_accounts_with_unread_tables_are_not_all_checked() {

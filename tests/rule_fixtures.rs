@@ -161,6 +161,8 @@ const LISTED: &[&str] = &[
     "F-FIS-BAL",
     "STR-PLACEHOLDER",
     "STR-PUNCT",
+    "STR-EMPTY-NOTE",
+    "STR-ZERO-TOTAL",
     "STR-YEAR",
     "NT-CO",
     "NT-PROJ",
@@ -263,6 +265,8 @@ fixtures!(f_bal, "F-BAL");
 fixtures!(f_fis_bal, "F-FIS-BAL");
 fixtures!(str_placeholder, "STR-PLACEHOLDER");
 fixtures!(str_punct, "STR-PUNCT");
+fixtures!(str_empty_note, "STR-EMPTY-NOTE");
+fixtures!(str_zero_total, "STR-ZERO-TOTAL");
 fixtures!(str_year, "STR-YEAR");
 fixtures!(nt_co, "NT-CO");
 fixtures!(nt_proj, "NT-PROJ");

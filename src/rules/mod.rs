@@ -56,11 +56,13 @@ mod nt_perf_count;
 mod nt_perf_whole;
 mod nt_proj;
 mod row_order;
+mod str_empty_note;
 mod str_placeholder;
 mod str_precision;
 mod str_punct;
 mod str_toc_body;
 mod str_year;
+mod str_zero_total;
 mod sums;
 mod t10_car;
 mod t10_split;
@@ -214,7 +216,9 @@ pub trait Rule: Sync {
 pub static RULES: &[&dyn Rule] = &[
     &str_toc_body::StrTocBody,
     &str_placeholder::StrPlaceholder,
+    &str_empty_note::StrEmptyNote,
     &str_punct::StrPunct,
+    &str_zero_total::StrZeroTotal,
     &str_year::StrYear,
     &t1_bal::T1Bal,
     &t1_in_total::T1InTotal,

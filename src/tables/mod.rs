@@ -74,18 +74,6 @@ pub enum TableId {
     /// 一般公共预算支出(经济分类)表: general-budget spending by 经济分类 code.
     #[serde(rename = "ECON-SPEND")]
     EconSpend,
-    /// 支出决算表: the year's spending of all funds by 功能分类 code (本年支出合计, 基本支出,
-    /// 项目支出, 上缴上级支出, 经营支出, 对附属单位补助支出).
-    #[serde(rename = "F-SPEND")]
-    FinalSpend,
-    /// 一般公共预算财政拨款支出决算(明细)表: general-budget spending by 功能分类 code (决算数:
-    /// 合计, 基本支出, 项目支出).
-    #[serde(rename = "F-GPB")]
-    FinalGpb,
-    /// 一般公共预算财政拨款基本支出决算(明细)表: basic spending by 经济分类 code (人员经费 /
-    /// 公用经费).
-    #[serde(rename = "F-BASIC")]
-    FinalBasic,
     /// 收入支出决算总表: the year's income and spending with their carry-overs, each line with
     /// its 行次 (a balance table).
     #[serde(rename = "F-TOTAL")]
@@ -94,16 +82,36 @@ pub enum TableId {
     /// per source: 财政拨款收入, 上级补助收入, 事业收入, 经营收入, 附属单位上缴收入, 其他收入).
     #[serde(rename = "F-INCOME")]
     FinalIncome,
+    /// 支出决算表: the year's spending of all funds by 功能分类 code (本年支出合计, 基本支出,
+    /// 项目支出, 上缴上级支出, 经营支出, 对附属单位补助支出).
+    #[serde(rename = "F-SPEND")]
+    FinalSpend,
     /// 财政拨款收入支出决算总表: fiscal income by fund and spending by 类 in columns by fund
     /// (合计, 一般公共预算财政拨款, 政府性基金 …), with the carry-overs, each line with its 行次
     /// (a balance table).
     #[serde(rename = "F-FIS-TOTAL")]
     FinalFisTotal,
+    /// 一般公共预算财政拨款支出决算(明细)表: general-budget spending by 功能分类 code (决算数:
+    /// 合计, 基本支出, 项目支出).
+    #[serde(rename = "F-GPB")]
+    FinalGpb,
+    /// 一般公共预算财政拨款基本支出决算(明细)表: basic spending by 经济分类 code (人员经费 /
+    /// 公用经费).
+    #[serde(rename = "F-BASIC")]
+    FinalBasic,
+    /// 政府性基金预算财政拨款收入支出决算表: government-fund money by 功能分类 code (年初结转和结余,
+    /// 本年收入, 本年支出 小计 / 基本支出 / 项目支出, 年末结转和结余).
+    #[serde(rename = "F-GF")]
+    FinalGf,
+    /// 国有资本经营预算财政拨款支出决算表: state-capital spending by 功能分类 code (本年支出 合计
+    /// / 基本支出 / 项目支出).
+    #[serde(rename = "F-SOE")]
+    FinalSoe,
 }
 
 impl TableId {
     /// Every table: T1…T11, then the kinds other provinces add.
-    pub const ALL: [TableId; 20] = [
+    pub const ALL: [TableId; 22] = [
         TableId::T1,
         TableId::T2,
         TableId::T3,
@@ -118,17 +126,19 @@ impl TableId {
         TableId::FisSpend,
         TableId::FisBasic,
         TableId::EconSpend,
-        TableId::FinalSpend,
-        TableId::FinalGpb,
-        TableId::FinalBasic,
         TableId::FinalTotal,
         TableId::FinalIncome,
+        TableId::FinalSpend,
         TableId::FinalFisTotal,
+        TableId::FinalGpb,
+        TableId::FinalBasic,
+        TableId::FinalGf,
+        TableId::FinalSoe,
     ];
 
     /// The kinds beyond the 新疆 template's eleven: no rule of their own, every coded identity
     /// (`ANY-ROW`, `ANY-ROLLUP`).
-    pub const OTHER_KINDS: [TableId; 7] = [
+    pub const OTHER_KINDS: [TableId; 9] = [
         TableId::FisSpend,
         TableId::FisBasic,
         TableId::EconSpend,
@@ -136,6 +146,8 @@ impl TableId {
         TableId::FinalGpb,
         TableId::FinalBasic,
         TableId::FinalIncome,
+        TableId::FinalGf,
+        TableId::FinalSoe,
     ];
 
     /// A table of income by 功能分类 code, its columns the sources (收入总表, 收入决算表).
@@ -166,6 +178,8 @@ impl TableId {
             TableId::FinalTotal => "F-TOTAL",
             TableId::FinalIncome => "F-INCOME",
             TableId::FinalFisTotal => "F-FIS-TOTAL",
+            TableId::FinalGf => "F-GF",
+            TableId::FinalSoe => "F-SOE",
         }
     }
 
@@ -192,6 +206,8 @@ impl TableId {
             TableId::FinalTotal => "收入支出决算总表",
             TableId::FinalIncome => "收入决算表",
             TableId::FinalFisTotal => "财政拨款收入支出决算总表",
+            TableId::FinalGf => "政府性基金预算财政拨款收入支出决算表",
+            TableId::FinalSoe => "国有资本经营预算财政拨款支出决算表",
         }
     }
 }

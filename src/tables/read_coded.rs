@@ -84,6 +84,14 @@ pub fn columns(id: TableId, header: &str) -> Vec<String> {
             }
         }
         TableId::T7 => t7_columns(header),
+        TableId::FinalGf => fund_final_columns(header),
+        TableId::FinalSoe => {
+            if has("合计") || has("小计") {
+                spending_columns(&header.replace("本年支出", "").replace("小计", "合计"))
+            } else {
+                vec![]
+            }
+        }
         _ => vec![],
     };
     cols.into_iter().map(String::from).collect()
@@ -204,6 +212,20 @@ fn uniform_sources(header: &str, rows: &[CodedRow]) -> Option<Vec<String>> {
     }
     confirmed(rows.iter().map(first_is_sum))?;
     Some(std::iter::once("总计").chain(SOURCE_COLUMNS.iter().take(n - 1).copied()).map(String::from).collect())
+}
+
+/// The carry-over columns of a 政府性基金 决算表, by the words that name them.
+const FUND_FINAL: [(&str, &str); 3] =
+    [("年初", "年初结转和结余"), ("本年收入", "本年收入"), ("年末", "年末结转和结余")];
+
+/// A 政府性基金预算财政拨款收入支出决算表: 年初结转和结余 | 本年收入 | 本年支出 (合计 | 基本支出 |
+/// 项目支出) | 年末结转和结余, the template's order, when the header names all six.
+fn fund_final_columns(header: &str) -> Vec<&'static str> {
+    let spending = ["基本支出", "项目支出"].iter().all(|k| header.contains(k)) && header.contains("小计");
+    if !spending || !FUND_FINAL.iter().all(|(k, _)| header.contains(k)) {
+        return vec![];
+    }
+    vec!["年初结转和结余", "本年收入", "合计", "基本支出", "项目支出", "年末结转和结余"]
 }
 
 /// T7: 项目支出合计, then the economic classes the header names, in the template's order.
@@ -950,6 +972,8 @@ fn allowed(id: TableId) -> &'static [&'static str] {
             "结转下年资金",
         ],
         TableId::T6 | TableId::FisBasic | TableId::FinalBasic => &["合计", "人员经费", "公用经费"],
+        TableId::FinalSoe => &["合计", "基本支出", "项目支出"],
+        TableId::FinalGf => &["合计", "基本支出", "项目支出", "年初结转和结余", "本年收入", "年末结转和结余"],
         _ => &[],
     }
 }
@@ -963,6 +987,11 @@ pub const OTHER_COLUMN: &str = "其他·";
 fn meaning(id: TableId, words: &str) -> Option<&'static str> {
     if id.is_income_by_code() {
         return income_meaning(words);
+    }
+    if id == TableId::FinalGf {
+        if let Some((_, m)) = FUND_FINAL.iter().find(|(k, _)| words.contains(k)) {
+            return Some(m);
+        }
     }
     let found = SPENDING.iter().find(|(k, _)| words.contains(k)).map(|(_, m)| *m)?;
     allowed(id).contains(&found).then_some(found)

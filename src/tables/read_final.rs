@@ -24,6 +24,10 @@ pub fn read(text: &str, lines: &[Line]) -> BalanceTable {
     let mut t = BalanceTable::default();
     let Some(split) = split_column(text, lines, &toks) else { return t };
     for (l, ts) in lines.iter().zip(&toks) {
+        // The two 总计 end the table: what follows is another table (its title lost) or prose.
+        if t.income_total.is_some() && t.expense_total.is_some() {
+            break;
+        }
         let s = &text[l.span.clone()];
         // (A page's repeated title and the table's note are no lines of it.)
         let c = compact(s);

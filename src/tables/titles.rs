@@ -45,7 +45,9 @@ fn without_page_number(s: &str) -> Option<&str> {
 
 /// Recognise a table title in a compact line.
 pub fn classify_title(c: &str) -> Option<(TableId, bool)> {
-    if c.chars().count() > 48 || c.contains(['。', ',', ';', '，', '；']) || c.contains("为空表") {
+    // (A contents entry's dot leaders do not count towards the length.)
+    let n = without_page_number(c).unwrap_or(c).chars().count();
+    if n > 48 || c.contains(['。', ',', ';', '，', '；']) || c.contains("为空表") {
         return None;
     }
     let (mut s, mut toc) = strip_title_prefix(c);
@@ -137,6 +139,14 @@ fn final_title(s: &str) -> Option<TableId> {
     if s.chars().count() > 36 || s.contains("三公") {
         return None;
     }
+    if s.ends_with("政府性基金预算财政拨款收入支出决算表") || s.ends_with("政府性基金预算财政拨款支出决算表")
+    {
+        return Some(TableId::FinalGf);
+    }
+    if s.ends_with("国有资本经营预算财政拨款支出决算表") || s.ends_with("国有资本经营预算财政拨款收入支出决算表")
+    {
+        return Some(TableId::FinalSoe);
+    }
     if s.ends_with("收入决算表") && !s.contains("支出") && !s.contains("财政拨款") && !s.contains("基金") {
         return Some(TableId::FinalIncome);
     }
@@ -162,7 +172,9 @@ pub fn is_other_title(c: &str) -> bool {
     let n = s.chars().count();
     (4..=36).contains(&n)
         && s.ends_with('表')
-        && !s.contains(['。', '，', ',', '；', ';', '：', ':', '、'])
+        && !s.contains(['。', '，', ',', '；', ';', '：', ':'])
+        // (`会议费、培训费支出决算表`: a list of items in a title; elsewhere `、` is prose.)
+        && s.match_indices('、').all(|(k, _)| s[..k].ends_with('费'))
         && classify_title(c).is_none()
         && !super::is_table_label(c)
 }
@@ -196,13 +208,19 @@ mod tests {
         assert_eq!(classify_title("政府性基金预算支出情况表为空表。"), None);
         assert_eq!(classify_title("收入支出决算总表"), Some((TableId::FinalTotal, false)));
         assert_eq!(classify_title("四、财政拨款收入支出决算总表"), Some((TableId::FinalFisTotal, true)));
+        assert_eq!(classify_title("政府性基金预算财政拨款收入支出决算表"), Some((TableId::FinalGf, false)));
+        assert_eq!(classify_title("国有资本经营预算财政拨款支出决算表"), Some((TableId::FinalSoe, false)));
         assert_eq!(classify_title("支出决算表"), Some((TableId::FinalSpend, false)));
         assert_eq!(classify_title("二、收入决算表"), Some((TableId::FinalIncome, true)));
         assert_eq!(classify_title("四、财政拨款收入支出决算总表"), Some((TableId::FinalFisTotal, true)));
+        assert_eq!(classify_title("政府性基金预算财政拨款收入支出决算表"), Some((TableId::FinalGf, false)));
+        assert_eq!(classify_title("国有资本经营预算财政拨款支出决算表"), Some((TableId::FinalSoe, false)));
+        assert_eq!(classify_title("二、收入决算表...........................................6"), Some((TableId::FinalIncome, true)));
+        assert!(is_other_title("财政拨款“三公”经费及会议费、培训费支出决算表"));
+        assert!(!is_other_title("详见附表1、附表2表"));
         assert_eq!(classify_title("三、支出决算表"), Some((TableId::FinalSpend, true)));
         assert_eq!(classify_title("一般公共预算财政拨款支出决算明细表"), Some((TableId::FinalGpb, false)));
         assert_eq!(classify_title("一般公共预算财政拨款基本支出决算表"), Some((TableId::FinalBasic, false)));
-        assert_eq!(classify_title("政府性基金预算财政拨款收入支出决算表"), None);
         assert!(is_other_title("基本支出预算情况表"));
         assert!(is_other_title("十二、政府采购预算情况表"));
         assert!(!is_other_title("支出总体情况表"));
