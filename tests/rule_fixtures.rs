@@ -159,6 +159,7 @@ const LISTED: &[&str] = &[
     "NI-FINAL-RATE",
     "F-BAL",
     "F-FIS-BAL",
+    "F-3PUB",
     "STR-PLACEHOLDER",
     "STR-PUNCT",
     "STR-EMPTY-NOTE",
@@ -263,6 +264,7 @@ fixtures!(nt_named, "NT-NAMED");
 fixtures!(ni_final_rate, "NI-FINAL-RATE");
 fixtures!(f_bal, "F-BAL");
 fixtures!(f_fis_bal, "F-FIS-BAL");
+fixtures!(f_3pub, "F-3PUB");
 fixtures!(str_placeholder, "STR-PLACEHOLDER");
 fixtures!(str_punct, "STR-PUNCT");
 fixtures!(str_empty_note, "STR-EMPTY-NOTE");

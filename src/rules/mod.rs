@@ -20,6 +20,7 @@ mod bind;
 mod coded_sums;
 mod context;
 mod depth;
+mod f_3pub;
 mod f_bal;
 mod f_fis_bal;
 mod lookup;
@@ -266,6 +267,7 @@ pub static RULES: &[&dyn Rule] = &[
     &t4_out_breakdown::T4OutBreakdown,
     &f_bal::FBal,
     &f_fis_bal::FFisBal,
+    &f_3pub::F3Pub,
     &x_t1_t2_tot::XT1T2Tot,
     &x_t1_t2_cols::XT1T2Cols,
     &x_t1_t2_class::XT1T2Class,

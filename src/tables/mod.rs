@@ -20,6 +20,7 @@ pub mod identities;
 mod read_balance;
 mod read_coded;
 mod read_final;
+mod read_final_3pub;
 mod read_labelled;
 pub use read_labelled::is_t10_running;
 mod resolve;
@@ -107,11 +108,15 @@ pub enum TableId {
     /// / 基本支出 / 项目支出).
     #[serde(rename = "F-SOE")]
     FinalSoe,
+    /// 财政拨款“三公”经费支出决算表: 预算数 and 决算数, each 合计 = 因公出国(境)费 + 公务用车购置及
+    /// 运行费 (购置费 + 运行费) + 公务接待费, sometimes with 会议费 and 培训费 (a labelled table).
+    #[serde(rename = "F-3PUB")]
+    Final3Pub,
 }
 
 impl TableId {
     /// Every table: T1…T11, then the kinds other provinces add.
-    pub const ALL: [TableId; 22] = [
+    pub const ALL: [TableId; 23] = [
         TableId::T1,
         TableId::T2,
         TableId::T3,
@@ -134,6 +139,7 @@ impl TableId {
         TableId::FinalBasic,
         TableId::FinalGf,
         TableId::FinalSoe,
+        TableId::Final3Pub,
     ];
 
     /// The kinds beyond the 新疆 template's eleven: no rule of their own, every coded identity
@@ -180,6 +186,7 @@ impl TableId {
             TableId::FinalFisTotal => "F-FIS-TOTAL",
             TableId::FinalGf => "F-GF",
             TableId::FinalSoe => "F-SOE",
+            TableId::Final3Pub => "F-3PUB",
         }
     }
 
@@ -208,6 +215,7 @@ impl TableId {
             TableId::FinalFisTotal => "财政拨款收入支出决算总表",
             TableId::FinalGf => "政府性基金预算财政拨款收入支出决算表",
             TableId::FinalSoe => "国有资本经营预算财政拨款支出决算表",
+            TableId::Final3Pub => "财政拨款“三公”经费支出决算表",
         }
     }
 }
@@ -736,6 +744,12 @@ pub(crate) fn find_tables(text: &str, lines: &[Line]) -> (Vec<Table>, Vec<ParseW
     }
     for t in &mut tables {
         t.listed = hits.iter().any(|h| h.id == t.id && h.toc);
+        // The contents may say it (`表8 国有资本经营预算财政拨款支出决算表 是 本部门不涉及故公开空表`).
+        let noted = |c: &String| c.contains(t.title.as_str()) && EMPTY_NOTES.iter().any(|k| c.contains(k));
+        if t.status == TableStatus::Unreadable && !t.has_numbers && compacts.iter().any(noted) {
+            t.empty_note = true;
+            t.status = TableStatus::Empty;
+        }
     }
     resolve::resolve(&mut tables);
     // What the reader made of each table, once vanished blank cells are placed.
@@ -902,6 +916,7 @@ fn read_table(
         TableId::T1 | TableId::T4 => TableBody::Balance(read_balance::read(id, text, region_lines)),
         TableId::FinalTotal | TableId::FinalFisTotal => TableBody::Balance(read_final::read(text, region_lines)),
         TableId::T10 | TableId::T11 => TableBody::Labelled(read_labelled::read(id, text, region_lines)),
+        TableId::Final3Pub => TableBody::Labelled(read_final_3pub::read(text, region_lines)),
         _ => TableBody::Coded(read_coded::read(id, text, region_lines)),
     };
     let t = Table {

@@ -136,6 +136,9 @@ fn final_title(s: &str) -> Option<TableId> {
     {
         return Some(if s.contains("财政拨款") { TableId::FinalFisTotal } else { TableId::FinalTotal });
     }
+    if s.contains("三公") && s.ends_with("支出决算表") && s.chars().count() <= 36 {
+        return Some(TableId::Final3Pub);
+    }
     if s.chars().count() > 36 || s.contains("三公") {
         return None;
     }
@@ -215,8 +218,11 @@ mod tests {
         assert_eq!(classify_title("四、财政拨款收入支出决算总表"), Some((TableId::FinalFisTotal, true)));
         assert_eq!(classify_title("政府性基金预算财政拨款收入支出决算表"), Some((TableId::FinalGf, false)));
         assert_eq!(classify_title("国有资本经营预算财政拨款支出决算表"), Some((TableId::FinalSoe, false)));
-        assert_eq!(classify_title("二、收入决算表...........................................6"), Some((TableId::FinalIncome, true)));
-        assert!(is_other_title("财政拨款“三公”经费及会议费、培训费支出决算表"));
+        assert_eq!(
+            classify_title("二、收入决算表...........................................6"),
+            Some((TableId::FinalIncome, true))
+        );
+        assert_eq!(classify_title("财政拨款“三公”经费及会议费、培训费支出决算表"), Some((TableId::Final3Pub, false)));
         assert!(!is_other_title("详见附表1、附表2表"));
         assert_eq!(classify_title("三、支出决算表"), Some((TableId::FinalSpend, true)));
         assert_eq!(classify_title("一般公共预算财政拨款支出决算明细表"), Some((TableId::FinalGpb, false)));
