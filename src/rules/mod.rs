@@ -106,6 +106,7 @@ mod t6_row;
 mod t7_rollup;
 mod t7_row;
 mod t89_row;
+mod x_f_tables;
 mod x_t1_t11;
 mod x_t1_t2_class;
 mod x_t1_t2_cols;
@@ -268,6 +269,7 @@ pub static RULES: &[&dyn Rule] = &[
     &f_bal::FBal,
     &f_fis_bal::FFisBal,
     &f_3pub::F3Pub,
+    &x_f_tables::XFTables,
     &x_t1_t2_tot::XT1T2Tot,
     &x_t1_t2_cols::XT1T2Cols,
     &x_t1_t2_class::XT1T2Class,
