@@ -256,6 +256,9 @@ fn claims_in(s: &Stream, figs: &[Figure], parts: &[PartStart], other: bool) -> V
     let c = &s.chars;
     let mut out = Vec::new();
     let doc_year = document_year(parts);
+    // In a 决算 the year's own figures are 决算数: the word marks no other year there.
+    let final_doc = is_final(c);
+    let another = |w: &&&str| !(final_doc && **w == "决算");
     for f in figs.iter().filter(|f| f.unit != Unit::Percent) {
         let k = parts.partition_point(|p| p.at <= f.at.start);
         let (part, part_year) = match k.checked_sub(1).and_then(|k| parts.get(k)) {
@@ -319,17 +322,25 @@ fn claims_in(s: &Stream, figs: &[Figure], parts: &[PartStart], other: bool) -> V
             && label.chars().count() >= 6
             && !label.contains("结转结余")
             && !label.ends_with("财政拨款");
-        let other_year =
-            ["比", "较", "上年", "执行", "决算", "上一年", "去年"].iter().any(|w| current_terms(&raw).contains(w))
-                || ([year, year_in(&before)].into_iter().flatten().any(|y| this_year.is_some_and(|t| t != y))
-                    && !project_name)
-                || last_year_subject(&before);
+        let other_year = ["比", "较", "上年", "执行", "决算", "上一年", "去年"]
+            .iter()
+            .filter(another)
+            .any(|w| current_terms(&raw).contains(w))
+            || ([year, year_in(&before)].into_iter().flatten().any(|y| this_year.is_some_and(|t| t != y))
+                && !project_name)
+            || last_year_subject(&before);
         out.push(Claim { part, label, level, figure: f.clone(), year, before, other_year });
     }
     out
 }
 
 /// The document's year: the one its part headings name most.
+/// Is the text a 决算? Its title, the first words to say 决算 or 预算, says 决算.
+fn is_final(c: &[char]) -> bool {
+    let head: String = c.iter().take(2000).collect();
+    head.find("决算").is_some_and(|k| head.find("预算").is_none_or(|j| k < j))
+}
+
 fn document_year(parts: &[PartStart]) -> Option<u32> {
     let mut years: Vec<u32> = parts.iter().filter_map(|p| p.year).collect();
     years.sort_unstable();
