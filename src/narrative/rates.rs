@@ -30,7 +30,7 @@ pub fn growths(s: &Stream, figs: &[Figure]) -> Vec<Growth> {
     let mut out: Vec<Growth> = Vec::new();
     let mut changes: std::collections::HashSet<(usize, usize)> = Default::default();
     let starts: Vec<usize> = (0..c.len())
-        .filter(|&i| word_at(c, i, &["比上年", "较上年", "比20", "较20", "与上年相比"]).is_some())
+        .filter(|&i| word_at(c, i, &["比上年", "较上年", "比20", "较20", "与上年相比", "与20"]).is_some())
         .collect();
     for &i in &starts {
         // The comparison word, then (within a few characters) the direction and the change.

@@ -172,6 +172,19 @@ fn rows(doc: &Document<'_>, ctx: &Ctx) -> Vec<Row> {
             Some(TableBody::Coded(c)) => {
                 let names: HashMap<&str, &str> =
                     c.rows.iter().filter_map(|r| Some((r.code.as_deref()?, r.name.as_str()))).collect();
+                // The total row's columns by their names (`基本支出 746.39 万元`).
+                for r in c.rows.iter().filter(|r| r.is_total && r.problem.is_none()) {
+                    out.extend(c.columns.iter().zip(&r.cells).filter(|(n, _)| named_column(n)).filter_map(
+                        |(n, cell)| {
+                            Some(Row {
+                                key: key(n),
+                                code: None,
+                                parent: None,
+                                terms: terms(n, &[cell.amount()?.clone()]),
+                            })
+                        },
+                    ));
+                }
                 for r in c.rows.iter().filter(|r| !r.is_total) {
                     let parent = r.code.as_deref().filter(|c| c.len() > 3).and_then(|c| names.get(&c[..c.len() - 2]));
                     out.push(Row {
@@ -205,6 +218,11 @@ fn rows(doc: &Document<'_>, ctx: &Ctx) -> Vec<Row> {
     }
     out.retain(|r| !r.key.is_empty() && !r.terms.is_empty());
     out
+}
+
+/// A column a sentence may name: not the total, a numbered source or another year's column.
+fn named_column(name: &str) -> bool {
+    !["合计", "总计"].contains(&name) && !name.starts_with("来源") && !name.starts_with(crate::tables::OTHER_COLUMN)
 }
 
 /// Every amount the rows print, in 万元 at two decimals, with how often.
