@@ -160,6 +160,7 @@ const LISTED: &[&str] = &[
     "F-BAL",
     "F-FIS-BAL",
     "F-3PUB",
+    "F-GF-FLOW",
     "X-F-TABLES",
     "STR-PLACEHOLDER",
     "STR-PUNCT",
@@ -266,6 +267,7 @@ fixtures!(ni_final_rate, "NI-FINAL-RATE");
 fixtures!(f_bal, "F-BAL");
 fixtures!(f_fis_bal, "F-FIS-BAL");
 fixtures!(f_3pub, "F-3PUB");
+fixtures!(f_gf_flow, "F-GF-FLOW");
 fixtures!(x_f_tables, "X-F-TABLES");
 fixtures!(str_placeholder, "STR-PLACEHOLDER");
 fixtures!(str_punct, "STR-PUNCT");

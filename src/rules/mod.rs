@@ -23,6 +23,7 @@ mod depth;
 mod f_3pub;
 mod f_bal;
 mod f_fis_bal;
+mod f_gf_flow;
 mod lookup;
 mod ni_3pub_parts;
 mod ni_asset_car;
@@ -269,6 +270,7 @@ pub static RULES: &[&dyn Rule] = &[
     &f_bal::FBal,
     &f_fis_bal::FFisBal,
     &f_3pub::F3Pub,
+    &f_gf_flow::FGfFlow,
     &x_f_tables::XFTables,
     &x_t1_t2_tot::XT1T2Tot,
     &x_t1_t2_cols::XT1T2Cols,
