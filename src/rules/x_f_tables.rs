@@ -5,7 +5,8 @@ use crate::tables::{BalanceItem, BalanceTable, CodedTable, Table, TableBody, Tab
 declare_rule! {
     /// ### What it checks
     /// The 决算 tables against each other (catalogue §5, D-X-*): 收入决算表 合计 = 收入支出决算总表
-    /// 本年收入合计; 支出决算表 合计 = 总表 本年支出合计; 总表 and 财政拨款收入支出决算总表 print
+    /// 本年收入合计; 支出决算表 合计 = 总表 本年支出合计, and each of its 类 = the 总表's line of that
+    /// 类; 总表 and 财政拨款收入支出决算总表 print
     /// each fund's 本年收入 alike (一般公共预算 / 政府性基金 / 国有资本经营财政拨款); 一般公共预算财政
     /// 拨款支出决算表 基本支出 = 基本支出决算表 人员经费合计 + 公用经费合计; and in the 基本支出决算表,
     /// 人员经费合计 = Σ 301, 303 and 公用经费合计 = Σ the other classes.
@@ -17,7 +18,8 @@ declare_rule! {
     /// 37: 收入决算表 合计 20,451.35 = 总表 本年收入合计 20,451.35; 10,234.37 = 7,967.72 + 2,266.65.
     ///
     /// ### Known problems
-    /// Only totals are compared (not class by class); a table not printed or not read is left out.
+    /// Classes are compared between 支出决算表 and 总表 only, by name; a table not printed or not
+    /// read is left out.
     XFTables, "X-F-TABLES", "决算各表之间的勾稽关系", "the 决算 tables agree with each other", check: check
 }
 
@@ -58,6 +60,24 @@ fn against_total(doc: &Document<'_>, ctx: &mut Ctx, b: &BalanceTable, id: TableI
     let Some(a) = lookup::cell(id, c, row, first, doc) else { return };
     let line = balance_lines::term_of(TableId::FinalTotal, &side[k], doc.text);
     equal(ctx, format!("{} 合计 = F-TOTAL {}", id.as_str(), side[k].label), a, line, id);
+    if !income {
+        classes_alike(doc, ctx, &side[..k], c, id);
+    }
+}
+
+/// Each spending line of the 总表 (`一、一般公共服务支出`) = the 合计 of the 类 row of that name.
+fn classes_alike(doc: &Document<'_>, ctx: &mut Ctx, lines: &[BalanceItem], c: &CodedTable, id: TableId) {
+    let Some(first) = c.columns.first() else { return };
+    for i in lines.iter().filter(|i| i.amount.is_some()) {
+        let name = i.label.replace(' ', "");
+        let Some(row) = c.rows.iter().find(|r| r.code.as_deref().is_some_and(|x| x.len() == 3) && r.name == name)
+        else {
+            continue;
+        };
+        let Some(a) = lookup::cell(id, c, row, first, doc) else { continue };
+        let line = balance_lines::term_of(TableId::FinalTotal, i, doc.text);
+        equal(ctx, format!("{} {} 合计 = F-TOTAL {}", id.as_str(), row.name, i.printed), a, line, id);
+    }
 }
 
 /// The fund a line of income names, if one.
