@@ -30,8 +30,12 @@ const ABSENT: [&str; 12] =
     ["没有", "未安排", "未使用", "不涉及", "为空", "空表", "无此", "无相关", "均无", "本部门无", "本单位无", "年无"];
 
 fn check(doc: &Document<'_>, ctx: &mut Ctx) {
+    let mut compacts: Option<Vec<String>> = None;
     for t in doc.tables.iter().filter(|t| blank(doc, t)) {
-        if t.status == TableStatus::Empty || noted_here(doc, t) || noted_elsewhere(doc, t.id) {
+        // (The whole text, compacted once, only when some table prints no figure.)
+        let all =
+            compacts.get_or_insert_with(|| doc.lines.iter().map(|l| compact(&doc.text[l.span.clone()])).collect());
+        if t.status == TableStatus::Empty || noted_here(doc, t) || noted_elsewhere(all, t.id) {
             ctx.record(None);
             continue;
         }
@@ -95,9 +99,8 @@ fn subject(id: TableId) -> Option<&'static str> {
 
 /// A line of the text (with the next one, for a sentence wrapped over two) names the table's
 /// subject and says it is absent (`本部门无政府性基金预算`, `…支出预算 0 万元`).
-fn noted_elsewhere(doc: &Document<'_>, id: TableId) -> bool {
+fn noted_elsewhere(compacts: &[String], id: TableId) -> bool {
     let Some(key) = subject(id) else { return false };
-    let compacts: Vec<String> = doc.lines.iter().map(|l| compact(&doc.text[l.span.clone()])).collect();
     (0..compacts.len()).any(|i| {
         let s = format!("{}{}", compacts[i], compacts.get(i + 1).map_or("", String::as_str));
         s.match_indices(key).any(|(at, _)| {

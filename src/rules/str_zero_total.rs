@@ -34,7 +34,9 @@ fn check(doc: &Document<'_>, ctx: &mut Ctx) {
         for key in KEYS {
             for (at, _) in s.match_indices(key) {
                 let Some((zero, is_zero)) = total_after(&s[at + key.len()..]) else { continue };
-                let fiscal = s[..at].chars().rev().take(8).collect::<String>().contains("款拨政财");
+                // (`财政拨款收支总计`: the fiscal tables' total.)
+                let fiscal =
+                    s[..at].char_indices().rev().nth(7).map_or(&s[..at], |(k, _)| &s[k..at]).contains("财政拨款");
                 let Some((id, total)) = table_total(doc, fiscal) else { continue };
                 if !is_zero {
                     ctx.record(None);

@@ -88,10 +88,9 @@ fn fund(i: &BalanceItem) -> Option<&'static str> {
 /// Each fund's 本年收入 line of the 财政拨款 总表 = the same fund's line of the 总表 (above the
 /// 本年收入合计 on both).
 fn funds_alike(doc: &Document<'_>, ctx: &mut Ctx, b: &BalanceTable, fis: &BalanceTable) {
-    let above = |t: &'_ BalanceTable| -> Vec<BalanceItem> {
-        let k = f_bal::year_total(&t.income, true).unwrap_or(0);
-        t.income[..k].to_vec()
-    };
+    fn above(t: &BalanceTable) -> &[BalanceItem] {
+        &t.income[..f_bal::year_total(&t.income, true).unwrap_or(0)]
+    }
     let (mine, theirs) = (above(fis), above(b));
     for i in mine.iter().filter(|i| i.amount.is_some()) {
         let Some(f) = fund(i) else { continue };

@@ -17,7 +17,7 @@ const GROUP: [&str; 6] =
 pub fn read(text: &str, lines: &[Line]) -> LabelledTable {
     let toks: Vec<Vec<Token>> = lines.iter().map(|l| lex(&text[l.span.clone()], l.span.start)).collect();
     let Some(k) = toks.iter().position(|ts| numbers_line(ts).is_some()) else { return LabelledTable::default() };
-    let centers: Vec<f64> = numbers_line(&toks[k]).unwrap_or_default().iter().map(|t| center(text, t)).collect();
+    let centers: Vec<i64> = numbers_line(&toks[k]).unwrap_or_default().iter().map(|t| center(text, t)).collect();
     let header: String = lines[..k].iter().map(|l| compact(&text[l.span.clone()])).collect();
     let items = ["因公出国", "购置", "运行", "接待"].iter().all(|w| header.contains(w));
     let n = centers.len();
@@ -66,19 +66,20 @@ fn numbers_line(ts: &[Token]) -> Option<Vec<&Token>> {
     (others && counting && ints.len() >= 6).then_some(ints)
 }
 
-/// The character column of a token's middle.
-fn center(text: &str, t: &Token) -> f64 {
+/// Twice the character column of a token's middle (whole numbers: a middle may fall between two
+/// columns).
+fn center(text: &str, t: &Token) -> i64 {
     let r = super::grid::columns_of(text, &t.span);
-    (r.start + r.end) as f64 / 2.0
+    i64::try_from(r.start + r.end).unwrap_or(i64::MAX)
 }
 
 /// Each amount under the 栏次 number nearest it, the others blank; `None` when an amount stands
 /// about as near two numbers, or two amounts under one. Amounts sit right of their numbers by a
 /// shift of the layout's own: the first amount, the 合计, stands under the first number.
-fn place(text: &str, amounts: &[&Token], centers: &[f64]) -> Option<Vec<Cell>> {
+fn place(text: &str, amounts: &[&Token], centers: &[i64]) -> Option<Vec<Cell>> {
     let mut cells = vec![Cell::Blank; centers.len()];
-    let shift = center(text, amounts.first()?) - centers.first()?;
-    let shifted: Vec<f64> = centers.iter().map(|c| c + shift).collect();
+    let shift = center(text, amounts.first()?).saturating_sub(*centers.first()?);
+    let shifted: Vec<i64> = centers.iter().map(|c| c.saturating_add(shift)).collect();
     let mut last: Option<usize> = None;
     for (i, t) in amounts.iter().enumerate() {
         let j = if amounts.len() == centers.len() { i } else { nearest(center(text, t), &shifted)? };
@@ -91,12 +92,13 @@ fn place(text: &str, amounts: &[&Token], centers: &[f64]) -> Option<Vec<Cell>> {
     Some(cells)
 }
 
-/// The index of the nearest center, when it is nearer by at least one column than the next.
-fn nearest(x: f64, centers: &[f64]) -> Option<usize> {
-    let mut by: Vec<(f64, usize)> = centers.iter().enumerate().map(|(j, c)| ((x - c).abs(), j)).collect();
-    by.sort_by(|a, b| a.0.total_cmp(&b.0));
+/// The index of the nearest center (all in doubled columns), when it is nearer by at least one
+/// column than the next.
+fn nearest(x: i64, centers: &[i64]) -> Option<usize> {
+    let mut by: Vec<(u64, usize)> = centers.iter().enumerate().map(|(j, c)| (x.abs_diff(*c), j)).collect();
+    by.sort_unstable();
     match by.as_slice() {
-        [first, second, ..] if second.0 - first.0 >= 1.0 => Some(first.1),
+        [first, second, ..] if second.0 - first.0 >= 2 => Some(first.1),
         [only] => Some(only.1),
         _ => None,
     }
