@@ -280,9 +280,10 @@ fn claims_in(s: &Stream, figs: &[Figure], parts: &[PartStart], other: bool) -> V
         let mut label: Vec<char> = c[from..f.at.start].iter().copied().filter(|ch| !ch.is_whitespace()).collect();
         let raw: String = label.iter().collect();
         let before: String = c[sentence_start(c, from)..from].iter().filter(|ch| !ch.is_whitespace()).collect();
-        // `…部门 2024 年一般公共预算拨款合计` → `一般公共预算拨款合计`.
+        // `…部门 2024 年一般公共预算拨款合计` → `一般公共预算拨款合计` (`2019 年度总收入` → `总收入`).
         let year = year_in(&raw);
         if let Some(y) = (1..label.len()).rev().find(|&j| label[j] == '年' && label[j - 1].is_ascii_digit()) {
+            let y = if label.get(y + 1) == Some(&'度') { y + 1 } else { y };
             label.drain(..=y);
         }
         // A heading run into the clause (`(二)…结构情况 1.社会保障和就业支出(类)`).

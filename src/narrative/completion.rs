@@ -16,15 +16,31 @@ pub struct Completion {
     pub says: Option<std::cmp::Ordering>,
     /// The comparison word's span (normalized text).
     pub says_at: Option<Range<usize>>,
+    /// The difference the text states right after (`决算数较预算数减少 1.75 万元`): increase or
+    /// not, and the amount.
+    pub difference: Option<(bool, Figure)>,
 }
 
-/// Words that introduce the rate: `完成年初预算的`, `完成预算的`, `为年初预算的`.
-const RATE_WORDS: [&str; 4] = ["完成年初预算的", "完成预算的", "为年初预算的", "占年初预算的"];
+/// A completion rate whose sentence states the 决算 figure but not the budget (`其中：因公出国（境）
+/// 费支出决算为 4.69 万元，完成预算的 15.63%`): the budget is the table's.
+#[derive(Debug, Clone)]
+pub struct OpenCompletion {
+    /// B, the 决算 (final) figure.
+    pub actual: Figure,
+    /// X, the printed completion rate.
+    pub rate: Figure,
+}
 
-/// Every `…完成年初预算的 X%` with the budget and final figures of its sentence.
-pub fn completions(s: &Stream, figs: &[Figure]) -> Vec<Completion> {
+/// Words that introduce the rate: `完成年初预算的`, `完成预算的`, `为年初预算的`, `预算执行率`.
+const RATE_WORDS: [&str; 6] =
+    ["完成年初预算的", "完成预算的", "为年初预算的", "占年初预算的", "预算执行率为", "预算执行率"];
+
+/// Every `…完成年初预算的 X%` with the budget and final figures of its sentence; and those whose
+/// sentence gives the final figure only.
+pub fn completions(s: &Stream, figs: &[Figure]) -> (Vec<Completion>, Vec<OpenCompletion>) {
     let c = &s.chars;
     let mut out = Vec::new();
+    let mut open = Vec::new();
     let mut i = 0;
     while i < c.len() {
         let Some(n) = word_at(c, i, &RATE_WORDS) else {
@@ -44,17 +60,62 @@ pub fn completions(s: &Stream, figs: &[Figure]) -> Vec<Completion> {
         };
         let in_sentence: Vec<&Figure> =
             figs_from(figs, from).take_while(|f| f.at.start < at - n).filter(|f| f.unit != Unit::Percent).collect();
-        // `支出决算为 B`, or in a 绩效自评 `执行数 B`; the budget `年初预算为 A`, `全年预算数 A`.
-        let is_actual = |f: &Figure| before(f, "决算") || before(f, "执行");
+        // `支出决算为 B`, or in a 绩效自评 `执行数 B`, `实际支出 B`; the budget `年初预算为 A`,
+        // `全年预算数 A`, in this sentence or as the one before states it (`项目全年预算数为 A 万元，
+        // 其中…。项目实际支出 B 万元，预算执行率 X%`).
+        let is_actual = |f: &Figure| before(f, "决算") || before(f, "执行") || before(f, "实际支出");
         let actual = in_sentence.iter().rev().find(|f| is_actual(f));
-        let budget = in_sentence.iter().rev().find(|f| before(f, "预算") && !is_actual(f));
-        if let (Some(a), Some(b)) = (budget, actual) {
-            let (says, word) = comparison_word(c, rate.at.end);
-            let says_at = word.map(|w| s.span(w.start, w.end));
-            out.push(Completion { budget: (*a).clone(), actual: (*b).clone(), rate: rate.clone(), says, says_at });
+        let previous = from.checked_sub(1).map(|k| sentence_start(c, k)).filter(|_| actual.is_some());
+        let earlier: Vec<&Figure> = previous.map_or_else(Vec::new, |p| {
+            let before_p = |f: &Figure| {
+                let lo = f.at.start.saturating_sub(7).max(p);
+                c[lo..f.at.start].iter().collect::<String>().contains("预算数")
+            };
+            figs_from(figs, p)
+                .take_while(|f| f.at.end <= from)
+                .filter(|f| f.unit != Unit::Percent && before_p(f))
+                .collect()
+        });
+        let budget = in_sentence
+            .iter()
+            .rev()
+            .find(|f| before(f, "预算") && !is_actual(f))
+            .or_else(|| earlier.first().filter(|_| earlier.len() == 1));
+        match (budget, actual) {
+            (Some(a), Some(b)) => {
+                let (says, word) = comparison_word(c, rate.at.end);
+                let says_at = word.map(|w| s.span(w.start, w.end));
+                let difference = difference(c, figs, rate.at.end);
+                out.push(Completion {
+                    budget: (*a).clone(),
+                    actual: (*b).clone(),
+                    rate: rate.clone(),
+                    says,
+                    says_at,
+                    difference,
+                });
+            }
+            (None, Some(b)) => open.push(OpenCompletion { actual: (*b).clone(), rate: rate.clone() }),
+            _ => {}
         }
     }
-    out
+    (out, open)
+}
+
+/// `，决算数较预算数减少 1.75 万元` (`比年初预算增加 A 万元`) just after the rate at `from`.
+fn difference(c: &[char], figs: &[Figure], from: usize) -> Option<(bool, Figure)> {
+    let to = (from + 12).min(c.len());
+    let at = (from..to).find(|&k| word_at(c, k, &["较预算数", "比预算数", "较年初预算", "比年初预算"]).is_some())?;
+    if c[from..at].iter().any(|&ch| is_stop(ch)) {
+        return None;
+    }
+    let end = (at + 10).min(c.len());
+    let (up, after) = (at..end).find_map(|k| {
+        let up = word_at(c, k, &["增加", "超出", "多"]).map(|n| (true, k + n));
+        up.or_else(|| word_at(c, k, &["减少", "节约"]).map(|n| (false, k + n)))
+    })?;
+    let f = figs_from(figs, after).next().filter(|f| f.at.start <= after + 1 && f.unit != Unit::Percent)?;
+    Some((up, f.clone()))
 }
 
 /// `决算数大于预算数` / `小于` / `等于` (or `…与预算数持平`) within the next sentence.

@@ -36,7 +36,7 @@ pub mod target_weights;
 
 pub(crate) use claims::{all_claims, claims, item_amounts, items_closed, labelled_amounts};
 pub use claims::{Claim, ItemAmount, Labelled, AMOUNT_LABELS};
-pub use completion::Completion;
+pub use completion::{Completion, OpenCompletion};
 use figures::is_num_char;
 pub(crate) use figures::{figs_from, figures, number_at};
 pub use figures::{Figure, Unit};
@@ -102,6 +102,8 @@ pub struct Narrative {
     pub facts: facts::Facts,
     /// The 决算 completion statements (`完成年初预算的 X%`).
     pub completions: Vec<Completion>,
+    /// The completion statements whose sentence gives no budget (the table's is meant).
+    pub open_completions: Vec<OpenCompletion>,
     /// Whether the restatements below may be compared with the tables.
     pub comparison: Comparison,
     restated: Restated,
@@ -187,6 +189,7 @@ pub fn read(text: &str, lines: &[Line], tables: &[Table]) -> Narrative {
     let sections = sections(&s, &growths);
     growths.extend(parts_changes);
     let comparison = comparison(text, lines, &parts, &claims);
+    let (completions, open_completions) = completion::completions(&s, &figures);
     Narrative {
         fund_splits: fund_splits(&s),
         shares: shares(&s, &figures),
@@ -194,7 +197,8 @@ pub fn read(text: &str, lines: &[Line], tables: &[Table]) -> Narrative {
         projects: projects(&s, &figures),
         weights: target_weights::weights(text, lines),
         facts: facts::facts(&s, &figures),
-        completions: completion::completions(&s, &figures),
+        completions,
+        open_completions,
         restated: Restated {
             labelled: labelled_amounts(&s, &figures, &parts),
             whole_targets: whole_targets(&s, &figures),

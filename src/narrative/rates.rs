@@ -21,6 +21,11 @@ pub struct Growth {
     pub subject: Option<Figure>,
 }
 
+/// Words that open a comparison: with last year (`比上年`, `与 2023 年相比`) or, in a 决算, with
+/// the budget (`比年初预算数`, `较预算数`).
+const COMPARISON_WORDS: [&str; 10] =
+    ["比上年", "较上年", "比20", "较20", "与上年相比", "与20", "比年初预算", "较年初预算", "比预算数", "较预算数"];
+
 const UP: [&str; 3] = ["增加", "增长", "增幅"];
 
 const DOWN: [&str; 5] = ["减少", "下降", "减幅", "降低", "降幅"];
@@ -29,9 +34,7 @@ pub fn growths(s: &Stream, figs: &[Figure]) -> Vec<Growth> {
     let c = &s.chars;
     let mut out: Vec<Growth> = Vec::new();
     let mut changes: std::collections::HashSet<(usize, usize)> = Default::default();
-    let starts: Vec<usize> = (0..c.len())
-        .filter(|&i| word_at(c, i, &["比上年", "较上年", "比20", "较20", "与上年相比", "与20"]).is_some())
-        .collect();
+    let starts: Vec<usize> = (0..c.len()).filter(|&i| word_at(c, i, &COMPARISON_WORDS).is_some()).collect();
     for &i in &starts {
         // The comparison word, then (within a few characters) the direction and the change.
         let sentence_start = sentence_start(c, i);
@@ -53,7 +56,7 @@ pub fn growths(s: &Stream, figs: &[Figure]) -> Vec<Growth> {
                 .take_while(|f| f.at.end <= sentence_start)
                 .find(|f| f.unit != Unit::Percent && !is_change(f))
         };
-        let (current, borrowed) = match candidates.last().copied() {
+        let (mut current, borrowed) = match candidates.last().copied() {
             Some(f) => (f, false),
             None if opens => match previous() {
                 Some(f) => (f, true),
@@ -68,7 +71,7 @@ pub fn growths(s: &Stream, figs: &[Figure]) -> Vec<Growth> {
             continue;
         }
         let mut k = i;
-        let limit = (i + 16).min(c.len());
+        let limit = (i + 20).min(c.len());
         let mut dir = None;
         while k < limit {
             if let Some(n) = word_at(c, k, &UP) {
@@ -88,9 +91,14 @@ pub fn growths(s: &Stream, figs: &[Figure]) -> Vec<Growth> {
         let basis: String = c[i..k].iter().collect();
         // Borrowed from the sentence before only when nothing is named between the comparison
         // and its verb (`与上年相比，财政拨款支出减少…` speaks of another subject).
+        // …unless the sentence before states that subject's amount (`财政拨款支出 13733.8 万元，…。
+        // 与 2023 年度相比，财政拨款支出减少 287.41 万元`).
         let named = basis.trim_start_matches("与上年相比").trim_start_matches("比上年").trim_start_matches("较上年");
         if borrowed && !named.chars().all(|ch| ch.is_whitespace() || matches!(ch, '，' | ',')) {
-            continue;
+            match subject_stated(c, figs, sentence_start, &basis, &is_change) {
+                Some(f) => current = f,
+                None => continue,
+            }
         }
         // The change: the first figure right after the verb.
         let Some(change) =
@@ -109,6 +117,31 @@ pub fn growths(s: &Stream, figs: &[Figure]) -> Vec<Growth> {
         out.push(Growth { current: current.clone(), up, change: change.clone(), rate, basis, subject });
     }
     out
+}
+
+/// The amount of the sentence before `sentence_start` that the comparison `basis` names
+/// (`与 2023 年度相比，财政拨款支出` names `财政拨款支出`): the one printed right after that name.
+fn subject_stated<'f>(
+    c: &[char],
+    figs: &'f [Figure],
+    sentence_start: usize,
+    basis: &str,
+    is_change: &dyn Fn(&Figure) -> bool,
+) -> Option<&'f Figure> {
+    let (_, named) = basis.split_once("相比")?;
+    let named: Vec<char> = named.chars().filter(|ch| !ch.is_whitespace() && !matches!(ch, '，' | ',')).collect();
+    if named.len() < 2 {
+        return None;
+    }
+    let before = stream::sentence_start(c, sentence_start.checked_sub(1)?);
+    figs_from(figs, before).take_while(|f| f.at.end <= sentence_start).find(|f| {
+        let said: Vec<char> = c[f.at.start.saturating_sub(named.len() + 4)..f.at.start]
+            .iter()
+            .filter(|ch| !ch.is_whitespace())
+            .copied()
+            .collect();
+        f.unit != Unit::Percent && !is_change(f) && said.ends_with(&named)
+    })
 }
 
 /// The rate printed after a change (`增加 A 万元，增长 B%`): the first percent right after a

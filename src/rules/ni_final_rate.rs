@@ -1,6 +1,7 @@
-use super::{declare_rule, Ctx, Document, Finding, Label, RuleMeta, Severity};
+use super::{bind, declare_rule, Ctx, Document, Finding, Label, RuleMeta, Severity};
 use crate::amount::format_fixed;
-use crate::narrative::{Completion, Figure};
+use crate::narrative::{three_pub_name, Completion, Figure};
+use crate::tables::{TableBody, TableId};
 use rust_decimal::Decimal;
 use std::cmp::Ordering;
 
@@ -19,9 +20,17 @@ declare_rule! {
     /// `年初预算为 5717.32 万元，支出决算为 5757.63 万元，完成年初预算的 100.71%。决算数大于预算数`:
     /// 5757.63 ÷ 5717.32 = 100.705% ✓, 5757.63 > 5717.32 ✓.
     ///
+    /// A difference stated after the rate (`决算数较预算数减少 1.75 万元`) is A − B (B − A for an
+    /// increase) within the printed precision.
+    ///
+    /// A rate whose sentence names the 决算 figure of a 三公 item but no budget (`其中：因公出国（境）
+    /// 费支出决算为 4.69 万元，完成预算的 15.63%`) is of the 预算数 the 三公 决算表 prints for it;
+    /// `预算执行率 X%` after `实际支出 B` is of the `预算数 A` of the sentence before.
+    ///
     /// ### Known problems
-    /// Reads the figures of the rate's own sentence only (the last one after `决算`, the last one
-    /// after `预算` without `决算`). A rate truncated instead of rounded is an error that says so.
+    /// Reads the figures of the rate's own sentence (the last one after `决算`, the last one
+    /// after `预算` without `决算`), or the sentence before when it alone states a 预算数. A rate
+    /// truncated instead of rounded is an error that says so.
     NiFinalRate, "NI-FINAL-RATE", "完成年初预算的比例 = 决算数 ÷ 年初预算数", "completion rate = final ÷ budget", check: check
 }
 
@@ -33,11 +42,55 @@ fn check(doc: &Document<'_>, ctx: &mut Ctx) {
             continue; // no budget: the rate is undefined
         }
         ctx.narrative_bound.extend([&c.budget, &c.actual, &c.rate].iter().map(|f| f.amount.span.start));
-        ctx.record(rate_finding(meta, c, doc));
+        let budget = Budget {
+            value: (a, ha),
+            printed: printed(doc, &c.budget),
+            span: c.budget.amount.span.clone(),
+            what: "年初预算",
+        };
+        ctx.record(rate_finding(meta, &budget, &c.actual, &c.rate, doc));
         if c.says.is_some() {
             ctx.record(word_finding(meta, c, doc));
         }
+        if let Some((up, d)) = &c.difference {
+            ctx.narrative_bound.push(d.amount.span.start);
+            ctx.record(difference_finding(meta, c, *up, d, doc));
+        }
     }
+    for c in &doc.narrative.open_completions {
+        let Some(budget) = table_budget(doc, &c.actual) else { continue };
+        if budget.value.0 - budget.value.1 <= Decimal::ZERO {
+            continue;
+        }
+        ctx.narrative_bound.extend([&c.actual, &c.rate].iter().map(|f| f.amount.span.start));
+        ctx.record(rate_finding(meta, &budget, &c.actual, &c.rate, doc));
+    }
+}
+
+/// The budget a completion rate is of: printed in its sentence, or the 三公 决算 table's 预算数.
+struct Budget {
+    value: (Decimal, Decimal),
+    printed: String,
+    span: std::ops::Range<usize>,
+    what: &'static str,
+}
+
+/// The 预算数 the 三公 决算 table prints for the item the final figure `actual` names
+/// (`因公出国（境）费支出决算为 4.69 万元`: the 因公出国（境）费 column).
+fn table_budget(doc: &Document<'_>, actual: &Figure) -> Option<Budget> {
+    let claim = doc.narrative.all_claims().iter().find(|c| c.figure.amount.span.start == actual.amount.span.start)?;
+    let mut stem = bind::canon(&claim.label);
+    while let Some(rest) = ["为", "决算数", "决算", "支出"].iter().find_map(|w| stem.strip_suffix(w)) {
+        stem = rest.to_string();
+    }
+    let item = if stem.contains("三公") { "合计".to_string() } else { three_pub_name(&stem) };
+    let t = doc.tables.iter().find(|t| t.id == TableId::Final3Pub)?;
+    let Some(TableBody::Labelled(l)) = &t.body else { return None };
+    let k = l.columns.iter().position(|c| three_pub_name(&bind::canon(c)) == item)?;
+    let row = l.rows.iter().find(|r| r.label.contains("预算") && !r.label.contains("决算"))?;
+    let a = row.cells.get(k)?.amount()?;
+    let printed = doc.text.get(a.span.clone()).unwrap_or("").to_string();
+    Some(Budget { value: (a.value, a.half_step()), printed, span: a.span.clone(), what: "三公决算表预算数" })
 }
 
 fn printed(doc: &Document<'_>, f: &Figure) -> String {
@@ -45,24 +98,34 @@ fn printed(doc: &Document<'_>, f: &Figure) -> String {
 }
 
 /// `None` when X lies in the range B ÷ A allows.
-fn rate_finding(meta: &'static RuleMeta, c: &Completion, doc: &Document<'_>) -> Option<Finding> {
+fn rate_finding(
+    meta: &'static RuleMeta,
+    budget: &Budget,
+    actual: &Figure,
+    rate: &Figure,
+    doc: &Document<'_>,
+) -> Option<Finding> {
     let hundred = Decimal::new(100, 0);
-    let ((a, ha), (b, hb)) = (c.budget.value_wan(), c.actual.value_wan());
+    let ((a, ha), (b, hb)) = (budget.value, actual.value_wan());
     let lo = (b - hb).max(Decimal::ZERO) / (a + ha) * hundred;
     let hi = (b + hb) / (a - ha) * hundred;
-    let (x, hx) = (c.rate.amount.value, c.rate.amount.half_step());
+    let (x, hx) = (rate.amount.value, rate.amount.half_step());
     if x + hx >= lo && x - hx <= hi {
         return None;
     }
-    let d = c.rate.amount.decimals;
+    let d = rate.amount.decimals;
     let exact = b / a * hundred;
-    let (sa, sb, sx) = (printed(doc, &c.budget), printed(doc, &c.actual), printed(doc, &c.rate));
+    let (sa, sb, sx) = (&budget.printed, printed(doc, actual), printed(doc, rate));
     let truncated = exact.trunc_with_scale(d) == x;
     let (why_zh, why_en) =
         if truncated { ("（疑为截断而非四舍五入）", " (truncated, not rounded?)") } else { ("", "") };
     let expected = format!("{}%", format_fixed(exact, d));
+    let related = vec![
+        Label { span: budget.span.clone(), what: format!("{} {sa}", budget.what) },
+        Label { span: actual.amount.span.clone(), what: format!("决算 {sb}") },
+    ];
     Some(
-        Finding::new(meta, Label { span: c.rate.amount.span.clone(), what: format!("完成率 {sx}%") })
+        Finding::new(meta, Label { span: rate.amount.span.clone(), what: format!("完成率 {sx}%") })
             .severity(Severity::Error)
             .message(
                 format!("完成预算的比例 {sx}% 与 {sb} ÷ {sa} 不符：按印刷数字应为 {expected}{why_zh}"),
@@ -71,7 +134,7 @@ fn rate_finding(meta: &'static RuleMeta, c: &Completion, doc: &Document<'_>) -> 
             .found(format!("{sx}%"))
             .expected(expected)
             .note(format!("{sb} ÷ {sa} × 100 = {}%", format_fixed(exact, d + 1)))
-            .related(related(c, &sa, &sb)),
+            .related(related),
     )
 }
 
@@ -80,6 +143,38 @@ fn related(c: &Completion, sa: &str, sb: &str) -> Vec<Label> {
         Label { span: c.budget.amount.span.clone(), what: format!("年初预算 {sa}") },
         Label { span: c.actual.amount.span.clone(), what: format!("决算 {sb}") },
     ]
+}
+
+/// `None` when the stated difference `d` (an increase when `up`) is B − A (A − B) within the
+/// printed precision of the three figures.
+fn difference_finding(
+    meta: &'static RuleMeta,
+    c: &Completion,
+    up: bool,
+    d: &Figure,
+    doc: &Document<'_>,
+) -> Option<Finding> {
+    let ((a, ha), (b, hb), (x, hx)) = (c.budget.value_wan(), c.actual.value_wan(), d.value_wan());
+    let is = if up { b - a } else { a - b };
+    if (x - is).abs() <= ha + hb + hx {
+        return None;
+    }
+    let (sa, sb, sd) = (printed(doc, &c.budget), printed(doc, &c.actual), printed(doc, d));
+    let word = if up { "增加" } else { "减少" };
+    let expected = format_fixed(is, d.amount.decimals.max(c.actual.amount.decimals));
+    let sign = if up { format!("{sb} − {sa}") } else { format!("{sa} − {sb}") };
+    Some(
+        Finding::new(meta, Label { span: d.amount.span.clone(), what: format!("{word} {sd}") })
+            .severity(Severity::Error)
+            .message(
+                format!("决算数较预算数{word} {sd} 万元，而 {sign} = {expected}"),
+                format!("the final figure is said to differ from the budget by {sd}, but {sign} = {expected}"),
+            )
+            .found(sd.clone())
+            .expected(expected.clone())
+            .note(format!("{sign} = {expected}"))
+            .related(related(c, &sa, &sb)),
+    )
 }
 
 /// `None` when `决算数大于 / 小于 / 等于预算数` agrees with B against A at their printed precision.

@@ -10,7 +10,9 @@ declare_rule! {
     /// (增加 … 增长, 减少 … 下降/减少). A statement with no rate is still wrong when its increase
     /// exceeds the only amount it can be about (`预算0万元，比2022年预算增加1421.25万元`). A sentence
     /// that opens with the comparison (`…为 1685.72 万元。与上年相比增加 1557.29 万元，增长…`) is about
-    /// the first amount of the sentence before it.
+    /// the first amount of the sentence before it, or to the amount it names there (`财政拨款支出
+    /// 13733.8 万元…。与 2023 年度相比，财政拨款支出减少 287.41 万元`). In a 决算 the comparison
+    /// may be with the budget (`比年初预算数增加 A 万元`), checked alike.
     ///
     /// ### Why
     /// Reviewers recompute every rate by hand; a rate that does not follow from the printed
@@ -25,7 +27,7 @@ declare_rule! {
     /// inside it but more than one printed unit off the recomputation from the printed figures is
     /// info (a slip can hide in the wide range of integer amounts: `增加 15 万元，增长 2.20%` of
     /// 712 recomputes to 2.152%, range 2.08–2.23%). A new
-    /// item (last year 0) printed as 增长 100% is the template convention and only info. The
+    /// item (last year 0) printed as 增长 100% (or 0%, "no rate") is the template convention and only info. The
     /// statement is bound to the nearest amount before `比上年` in the same sentence.
     NiGrowth, "NI-GROWTH", "增减幅 = 增减额 ÷ 上年数", "growth rate = change ÷ last year", check: check_growths
 }
@@ -92,8 +94,8 @@ fn increase_exceeds(meta: &'static RuleMeta, g: &Growth, text: &str) -> Finding 
     let prior = g.current.amount.value - g.change.amount.value;
     Finding::new(meta, Label { span: g.change.amount.span.clone(), what: format!("增加额 {change}") })
         .message(
-            format!("增加额 {change} 大于本年数 {cur}：上年数将为负"),
-            format!("the increase {change} exceeds this year's {cur}: last year would be negative"),
+            format!("增加额 {change} 大于本年数 {cur}：{}将为负", base_words(g).0),
+            format!("the increase {change} exceeds this year's {cur}: {} would be negative", base_words(g).1),
         )
         .found(change.clone())
         .expected(format!("≤ {cur}"))
@@ -136,6 +138,16 @@ fn fits(g: &Growth, rate: &Figure) -> bool {
 }
 
 /// What one growth statement says, with the printed text of its figures.
+/// What the statement compares with, in the messages: last year, or in a 决算 the budget
+/// (`比年初预算数增加…`).
+fn base_words(g: &Growth) -> (&'static str, &'static str) {
+    if g.basis.contains("预算") && !g.basis.contains("上年") && !g.basis.contains("20") {
+        ("预算数", "the budget")
+    } else {
+        ("上年数", "last year")
+    }
+}
+
 struct Said<'a> {
     g: &'a Growth,
     rate: &'a Figure,
@@ -227,24 +239,25 @@ fn negative_prior(s: &Said<'_>, prior: Decimal) -> Verdict {
     let (cur, change) = (s.t(&s.g.current), s.t(&s.g.change));
     Verdict {
         severity: Severity::Error,
-        zh: format!("增加额 {change} 大于本年数 {cur}：上年数将为负"),
-        en: format!("the increase {change} exceeds this year's {cur}: last year would be negative"),
+        zh: format!("增加额 {change} 大于本年数 {cur}：{}将为负", base_words(s.g).0),
+        en: format!("the increase {change} exceeds this year's {cur}: {} would be negative", base_words(s.g).1),
         expected: format!("≤ {cur}"),
         note: format!("{cur} − {change} = {} < 0", format_fixed(prior, s.g.current.amount.decimals)),
     }
 }
 
-/// Last year ≈ 0: the rate is undefined; 增长 100% is the convention for a new item (info); any
-/// other rate is not.
+/// Last year ≈ 0: the rate is undefined; 增长 100% is the convention for a new item, 0% the one
+/// for "no rate" (`上年数为 0，因此增长率为 0%`) (info); any other rate is not.
 fn zero_prior(s: &Said<'_>, prior: Decimal) -> Verdict {
     let (cur, change, rate) = (s.t(&s.g.current), s.t(&s.g.change), s.t(s.rate));
     let (b, hb) = (s.rate.amount.value, s.rate.amount.half_step());
-    if (b - Decimal::ONE_HUNDRED).abs() > hb {
+    let (base, base_en) = base_words(s.g);
+    if (b - Decimal::ONE_HUNDRED).abs() > hb && !b.is_zero() {
         return Verdict {
             severity: Severity::Error,
-            zh: format!("上年数为 0（本年 {cur} = 增加额 {change}），增幅按惯例应记为 100%，而非 {rate}%"),
+            zh: format!("{base}为 0（本年 {cur} = 增加额 {change}），增幅按惯例应记为 100%，而非 {rate}%"),
             en: format!(
-                "last year was 0 (this year {cur} = change {change}); the rate is 100% by convention, not {rate}%"
+                "{base_en} was 0 (this year {cur} = change {change}); the rate is 100% by convention, not {rate}%"
             ),
             expected: "100%".into(),
             note: format!("{cur} − {change} = 0"),
@@ -252,9 +265,9 @@ fn zero_prior(s: &Said<'_>, prior: Decimal) -> Verdict {
     }
     Verdict {
         severity: Severity::Info,
-        zh: format!("上年数为 0（本年 {cur} = 增加额 {change}），增幅无定义；按惯例记为 {rate}%"),
+        zh: format!("{base}为 0（本年 {cur} = 增加额 {change}），增幅无定义；按惯例记为 {rate}%"),
         en: format!(
-            "last year was 0 (this year {cur} = change {change}); the rate is undefined, printed {rate}% by convention"
+            "{base_en} was 0 (this year {cur} = change {change}); the rate is undefined, printed {rate}% by convention"
         ),
         expected: "100%（新增项目惯例）".into(),
         note: format!("{cur} − {change} = {}", format_fixed(prior, s.g.current.amount.decimals)),

@@ -2,14 +2,16 @@ use super::{declare_rule, lookup, Ctx, Document, Finding, Label, RuleMeta, Sever
 use crate::amount::format_fixed;
 use crate::narrative::{Figure, Share};
 use crate::tables::BalanceTable;
-use crate::tables::TableId;
+use crate::tables::{TableId, TableStatus};
 use rust_decimal::Decimal;
 
 declare_rule! {
     /// ### What it checks
     /// Every share in the narrative, `X 万元，占 p%`, is X ÷ base for one of the bases a disclosure
     /// uses: the whole the sentence splits (`收入预算 11931.33 万元，其中：…`), an amount stated
-    /// shortly before, T1 收入总计 / 支出总计, T3 合计, T4 总计, T5 合计.
+    /// shortly before, T1 收入总计 / 支出总计, T3 合计, T4 总计, T5 合计 (in a 决算: the 总表's
+    /// totals, the 支出决算表's and 一般公共预算 决算表's 合计). A share above 100% is an error
+    /// whatever the base: a part is never more than its whole.
     ///
     /// ### Why
     /// A share that no base reproduces is a typo in the share or in the amount.
@@ -21,8 +23,18 @@ declare_rule! {
     /// Lenient about the base (any of the usual ones passes), so a share computed on the wrong base
     /// that happens to match another is not caught. Checked statcheck-style from the intervals the
     /// printed figures stand for; a share inside that range but more than one printed unit off
-    /// every recomputation from the printed figures is info. Runs only when T1 was read.
+    /// every recomputation from the printed figures is info. Runs only when T1 (in a 决算, the
+    /// 收入支出决算总表) was read.
     NiShare, "NI-SHARE", "占比 = 金额 ÷ 基数", "share = amount ÷ base", check: check
+}
+
+/// A 决算's 收入支出决算总表, when read: the final accounts' counterpart of T1.
+fn final_total<'d>(doc: &'d Document<'_>) -> Option<&'d BalanceTable> {
+    doc.tables
+        .iter()
+        .find(|t| t.id == TableId::FinalTotal && matches!(t.status, TableStatus::Checked | TableStatus::Partial))
+        .and_then(|t| t.balance())
+        .filter(|b| b.income_total.is_some() || b.expense_total.is_some())
 }
 
 /// A figure as (value, half of its last printed digit).
@@ -33,7 +45,7 @@ fn check(doc: &Document<'_>, ctx: &mut Ctx) {
     if doc.narrative.shares.is_empty() {
         return;
     }
-    let Some(t1) = super::balance_lines::table(meta, doc, ctx) else { return };
+    let Some(t1) = final_total(doc).or_else(|| super::balance_lines::table(meta, doc, ctx)) else { return };
     // Tables of another document or in 元: only the text's own amounts are bases.
     let bases = if doc.narrative.text_only() { Vec::new() } else { table_bases(t1, doc) };
     let shares = &doc.narrative.shares;
@@ -93,8 +105,8 @@ fn tail_adjusted(sh: &Share, breakdown: &Breakdown) -> Option<Decimal> {
     (others_fit && (sh.percent.amount.value - q.round_dp(d)).abs() == unit).then_some(q)
 }
 
-/// The totals a share may be of: T1's income and expenditure totals, T3's and T5's total rows,
-/// T4's income total.
+/// The totals a share may be of: T1's (or the 决算总表's) income and expenditure totals, T3's and
+/// T5's total rows (the 支出决算表's and 一般公共预算 决算表's), T4's income total.
 fn table_bases(t1: &BalanceTable, doc: &Document<'_>) -> Vec<Interval> {
     let mut bases: Vec<Interval> = Vec::new();
     for item in [&t1.income_total, &t1.expense_total].into_iter().flatten() {
@@ -102,7 +114,7 @@ fn table_bases(t1: &BalanceTable, doc: &Document<'_>) -> Vec<Interval> {
             bases.push((a.value, a.half_step()));
         }
     }
-    for id in [TableId::T3, TableId::T5] {
+    for id in [TableId::T3, TableId::T5, TableId::FinalSpend, TableId::FinalGpb] {
         if let Some(c) = doc.tables.iter().find(|t| t.id == id).and_then(|t| t.coded()) {
             if let Some(a) = lookup::total_row(c).and_then(|r| r.cells.first()).and_then(|c| c.amount()) {
                 bases.push((a.value, a.half_step()));
@@ -144,6 +156,9 @@ fn share_finding(
 ) -> Option<Finding> {
     let x = sh.part.value_wan();
     let p = (sh.percent.amount.value, sh.percent.amount.half_step());
+    if p.0 - p.1 > Decimal::ONE_HUNDRED {
+        return Some(over_whole(meta, sh, doc));
+    }
     let mut candidates = bases.to_vec();
     candidates.extend(sh.subject.as_ref().map(Figure::value_wan));
     candidates.extend(sh.nearby.iter().map(Figure::value_wan));
@@ -234,6 +249,19 @@ fn in_range(
         .expected(format!("{}%", format_fixed(q, d)))
         .note(format!("{part} ÷ {} × 100 = {q_s}%", format_fixed(b, 2)));
     Some(finding)
+}
+
+/// A part's share of its whole above 100%: no base gives it.
+fn over_whole(meta: &'static RuleMeta, sh: &Share, doc: &Document<'_>) -> Finding {
+    let (pct, part) = (text(doc, &sh.percent), text(doc, &sh.part));
+    share_at(meta, sh, doc)
+        .severity(Severity::Error)
+        .message(
+            format!("占比 {pct}% 超过 100%：{part} 万元是其总数的一部分"),
+            format!("share {pct}% is above 100%: {part} is a part of its whole"),
+        )
+        .expected("≤ 100%")
+        .note(format!("{pct} > 100"))
 }
 
 /// The share fits no base: the error, with the share on the nearest base (the sentence's whole,

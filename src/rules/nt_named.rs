@@ -2,7 +2,7 @@ use super::sums::same_figure;
 use super::{bind, declare_rule, Ctx, Document, Finding, Label, Severity, Term};
 use crate::amount::{format_fixed, SumCheck};
 use crate::narrative::{Claim, Unit};
-use crate::tables::{BalanceItem, TableBody};
+use crate::tables::{BalanceItem, TableBody, TableId};
 use std::collections::{HashMap, HashSet};
 
 declare_rule! {
@@ -137,17 +137,36 @@ fn label_parts(label: &str) -> (Option<String>, Vec<String>) {
 }
 
 /// A name compared loosely: [`bind::canon`] without a level mark, without the words a sentence
-/// puts around a row's name (`本部门当年…`, `安排…`, `…预算支出`) and a trailing 收入/支出/经费.
+/// puts around a row's name (`本部门当年…`, `全年…`, `安排…`, `…预算支出`, `…支出决算`, `…均`) and a
+/// trailing 收入/支出/经费. The totals keep their meaning: `总收入` is the 收入总计, `本年收入` the
+/// 本年收入合计; `运行维护费` is the 运行费 of a 三公 table.
 fn key(s: &str) -> String {
-    let mut k = bind::canon(s).replace("(类)", "").replace("(款)", "").replace("(项)", "").replace("费用", "费");
+    let mut k = bind::canon(s)
+        .replace("(类)", "")
+        .replace("(款)", "")
+        .replace("(项)", "")
+        .replace("费用", "费")
+        .replace("运行及维护", "运行")
+        .replace("运行维护", "运行")
+        .replace("总收入", "收入总计")
+        .replace("总支出", "支出总计");
     loop {
         let before = k.len();
-        for prefix in ["本部门", "本单位", "部门", "单位", "当年", "本年", "年度", "度", "安排"] {
+        for prefix in ["本部门", "本单位", "部门", "单位", "当年", "全年", "年度", "度", "安排"] {
             if let Some(rest) = k.strip_prefix(prefix) {
                 k = rest.to_string();
             }
         }
-        for suffix in ["预算数", "预算", "收入", "支出", "经费", "拨款", "资金"] {
+        for side in ["本年收入", "本年支出"] {
+            if k.ends_with(side) {
+                k.push_str("合计");
+            }
+        }
+        if let Some(rest) = k.strip_prefix("本年") {
+            k = rest.to_string();
+        }
+        for suffix in ["均", "决算数", "决算", "预算数", "预算", "收入", "支出", "经费", "拨款", "资金"]
+        {
             if let Some(rest) = k.strip_suffix(suffix) {
                 k = rest.to_string();
             }
@@ -204,6 +223,17 @@ fn rows(doc: &Document<'_>, ctx: &Ctx) -> Vec<Row> {
                     terms: terms(&i.printed, &i.amounts),
                 };
                 out.extend(items.map(item_row));
+                // A side's bare `总计` is that side's 收入总计 / 支出总计.
+                for (side, total) in [("收入", &b.income_total), ("支出", &b.expense_total)] {
+                    out.extend(total.iter().map(|i| Row {
+                        key: key(&if i.label.starts_with(side) {
+                            i.label.clone()
+                        } else {
+                            format!("{side}{}", i.label)
+                        }),
+                        ..item_row(i)
+                    }));
+                }
             }
             Some(TableBody::Labelled(l)) => {
                 out.extend(l.rows.iter().filter(|r| !r.is_total).map(|r| Row {
@@ -212,6 +242,18 @@ fn rows(doc: &Document<'_>, ctx: &Ctx) -> Vec<Row> {
                     parent: None,
                     terms: terms(&r.label, &r.amounts),
                 }));
+                // A 三公 决算 table prints its items as columns, a row for 预算数 and one for 决算数.
+                if t.id == TableId::Final3Pub {
+                    out.extend(l.columns.iter().enumerate().filter(|(_, n)| named_column(n)).map(|(k, n)| Row {
+                        key: key(n),
+                        code: None,
+                        parent: None,
+                        terms: terms(
+                            n,
+                            &l.rows.iter().filter_map(|r| r.cells.get(k)?.amount().cloned()).collect::<Vec<_>>(),
+                        ),
+                    }));
+                }
             }
             None => {}
         }

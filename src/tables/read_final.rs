@@ -50,7 +50,7 @@ pub fn read(text: &str, lines: &[Line]) -> BalanceTable {
 }
 
 /// The character column where the expenditure labels start: the leftmost second label of the
-/// lines that print two (after the 行次 numbers are dropped), when at least three lines agree.
+/// lines that print two (after the 行次 numbers are dropped) where at least three lines agree.
 fn split_column(text: &str, lines: &[Line], toks: &[Vec<Token>]) -> Option<usize> {
     let starts: Vec<usize> = lines
         .iter()
@@ -60,8 +60,24 @@ fn split_column(text: &str, lines: &[Line], toks: &[Vec<Token>]) -> Option<usize
             (texts.len() == 2).then(|| super::grid::column(text, texts[1].span.start))
         })
         .collect();
-    let first = *starts.iter().min()?;
-    (starts.iter().filter(|&&s| s <= first + 6).count() >= 3).then_some(first)
+    leftmost_cluster(starts)
+}
+
+/// The smallest column at which at least three of `starts` begin within 6 columns: a stray line
+/// of prose after the table (two words, the second further left) does not move the split.
+fn leftmost_cluster(mut starts: Vec<usize>) -> Option<usize> {
+    starts.sort_unstable();
+    let mut hi = 0;
+    for (lo, &s) in starts.iter().enumerate() {
+        hi = hi.max(lo);
+        while hi + 1 < starts.len() && starts[hi + 1] <= s + 6 {
+            hi += 1;
+        }
+        if hi + 1 - lo >= 3 {
+            return Some(s);
+        }
+    }
+    None
 }
 
 /// One side of a line: its label and its amount (if printed). `None` for a header fragment.
