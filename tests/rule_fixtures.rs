@@ -140,6 +140,7 @@ const LISTED: &[&str] = &[
     "X-T6-T10",
     "X-T6-FUNC",
     "NI-GROWTH",
+    "NI-3PUB-SUM",
     "NI-GROWTH-LEVEL",
     "NI-PERF-PROJ-FUND",
     "NT-PERF-WHOLE",
@@ -247,6 +248,7 @@ fixtures!(x_t5_t7, "X-T5-T7");
 fixtures!(x_t6_t10, "X-T6-T10");
 fixtures!(x_t6_func, "X-T6-FUNC");
 fixtures!(ni_growth, "NI-GROWTH");
+fixtures!(ni_3pub_sum, "NI-3PUB-SUM");
 fixtures!(ni_growth_level, "NI-GROWTH-LEVEL");
 fixtures!(ni_perf_proj_fund, "NI-PERF-PROJ-FUND");
 fixtures!(nt_perf_whole, "NT-PERF-WHOLE");

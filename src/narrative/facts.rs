@@ -54,9 +54,30 @@ pub struct People {
     pub parts: Vec<(&'static str, Amount)>,
 }
 
+/// `“三公”经费预算 X 万元，其中：因公出国（境）费 a 万元，公务用车购置及运行费 b 万元（其中，
+/// 公务用车购置费 b1 万元，公务用车运行费 b2 万元），公务接待费 c 万元`: the total and its parts
+/// as one sentence lists them.
+#[derive(Debug, Clone)]
+pub struct ThreePubList {
+    /// X, the 三公 total.
+    pub total: Figure,
+    /// a, 因公出国（境）费.
+    pub abroad: Option<Figure>,
+    /// b, 公务用车购置及运行费.
+    pub cars: Option<Figure>,
+    /// b1, 公务用车购置费.
+    pub car_purchase: Option<Figure>,
+    /// b2, 公务用车运行(维护)费.
+    pub car_running: Option<Figure>,
+    /// c, 公务接待费.
+    pub reception: Option<Figure>,
+}
+
 /// The 其他重要事项 statements found (each `None` or empty when the text does not state it).
 #[derive(Debug, Clone, Default)]
 pub struct Facts {
+    /// Each 三公 total stated with a list of its parts.
+    pub three_pub: Vec<ThreePubList>,
     /// The first `政府采购预算` statement with its split and reserved shares.
     pub procurement: Option<Procurement>,
     /// The first `车辆 N 辆` statement.
@@ -123,7 +144,8 @@ fn procurement(s: &Stream, figs: &[Figure]) -> Option<Procurement> {
         from = k + 4;
         let Some(n) = word_at(c, k + 4, &PROC_TOTAL) else { continue };
         let Some(total) = fig_at(figs, k + 4 + n, 2).cloned() else { continue };
-        let end = sentence_end(c, k);
+        // The kinds may be listed `；`-separated (`货物类采购预算 25.4 万元；工程类…`): to the `。`.
+        let end = find(c, k, (k + 300).min(c.len()), "。").unwrap_or_else(|| sentence_end(c, k));
         let next = (end + 300).min(c.len());
         let reserved =
             |word: &str| find(c, end, next, word).and_then(|p| fig_after(s, figs, p, (p + 30).min(next), "金额"));
@@ -143,10 +165,56 @@ fn procurement(s: &Stream, figs: &[Figure]) -> Option<Procurement> {
     None
 }
 
+/// Words that may stand between `三公` and the total's figure (`“三公”经费财政拨款预算数为`).
+const THREE_PUB_TOTAL: [&str; 12] =
+    ["”", "\"", "经费", "财政拨款", "一般公共预算", "预算数", "预算", "支出", "安排", "合计", "为", "是"];
+
+/// The 三公 totals followed by `其中` and a list of the parts, in the same sentence (to its `。`)
+/// or in the next one when it opens with `其中`; each part's figure right after its name.
+fn three_pub_lists(s: &Stream, figs: &[Figure]) -> Vec<ThreePubList> {
+    let c = &s.chars;
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(k) = find(c, from, c.len(), "三公") {
+        from = k + 2;
+        let mut at = k + 2;
+        while let Some(n) = word_at(c, at, &THREE_PUB_TOTAL) {
+            at += n;
+        }
+        let Some(total) = fig_at(figs, at, 0).cloned() else { continue };
+        let stop =
+            |from: usize| find(c, from, (from + 300).min(c.len()), "。").unwrap_or_else(|| sentence_end(c, from));
+        // `其中` in the total's sentence (after its change, `较 2025 年减少 2.48 万元，其中：…`) or
+        // opening the next one; not after another 三公 total.
+        let first = stop(total.at.end);
+        let Some(list) = find(c, total.at.end, (first + 3).min(c.len()), "其中") else { continue };
+        if find(c, total.at.end, list, "三公").is_some() {
+            continue;
+        }
+        let end = stop(list);
+        let item = |words: &[&str]| {
+            words.iter().find_map(|w| {
+                let p = find(c, list, end, w)?;
+                fig_at(figs, p + w.chars().count(), 3).cloned()
+            })
+        };
+        out.push(ThreePubList {
+            abroad: item(&["因公出国(境)费用", "因公出国(境)费", "因公出国（境）费用", "因公出国（境）费"]),
+            cars: item(&["公务用车购置及运行维护费", "公务用车购置及运行费"]),
+            car_purchase: item(&["公务用车购置费"]),
+            car_running: item(&["公务用车运行维护费", "公务用车运行费"]),
+            reception: item(&["公务接待费"]),
+            total,
+        });
+        from = end;
+    }
+    out
+}
+
 /// Read the 政府采购, 车辆, 大型设备 and 人员 statements from the stream `s` and its figures.
 pub fn facts(s: &Stream, figs: &[Figure]) -> Facts {
     let c = &s.chars;
-    let mut out = Facts { procurement: procurement(s, figs), ..Facts::default() };
+    let mut out = Facts { procurement: procurement(s, figs), three_pub: three_pub_lists(s, figs), ..Facts::default() };
     let mut from = 0;
     while let Some(k) = find(c, from, c.len(), "车辆") {
         from = k + 2;

@@ -26,6 +26,7 @@ mod f_fis_bal;
 mod f_gf_flow;
 mod lookup;
 mod ni_3pub_parts;
+mod ni_3pub_sum;
 mod ni_asset_car;
 mod ni_asset_equip;
 mod ni_car_3pub;
@@ -308,6 +309,7 @@ pub static RULES: &[&dyn Rule] = &[
     &nt_proj::NtProj,
     &ni_perf_weight::NiPerfWeight,
     &ni_proc::NiProc,
+    &ni_3pub_sum::Ni3PubSum,
     &ni_asset_car::NiAssetCar,
     &ni_car_3pub::NiCar3Pub,
     &ni_asset_equip::NiAssetEquip,

@@ -15,7 +15,7 @@ declare_rule! {
     ///
     /// ### Known problems
     /// Reads the first 政府采购预算 statement; the split is compared only when all three kinds
-    /// are printed.
+    /// are printed in its sentence (to its `。`: the kinds may be `；`-separated).
     NiProc, "NI-PROC", "政府采购预算 = 货物 + 工程 + 服务", "procurement = goods + works + services", check: check
 }
 
