@@ -141,6 +141,7 @@ const LISTED: &[&str] = &[
     "X-T6-FUNC",
     "NI-GROWTH",
     "NI-3PUB-SUM",
+    "NI-SPLIT",
     "NI-GROWTH-LEVEL",
     "NI-PERF-PROJ-FUND",
     "NT-PERF-WHOLE",
@@ -249,6 +250,7 @@ fixtures!(x_t6_t10, "X-T6-T10");
 fixtures!(x_t6_func, "X-T6-FUNC");
 fixtures!(ni_growth, "NI-GROWTH");
 fixtures!(ni_3pub_sum, "NI-3PUB-SUM");
+fixtures!(ni_split, "NI-SPLIT");
 fixtures!(ni_growth_level, "NI-GROWTH-LEVEL");
 fixtures!(ni_perf_proj_fund, "NI-PERF-PROJ-FUND");
 fixtures!(nt_perf_whole, "NT-PERF-WHOLE");

@@ -31,6 +31,7 @@ mod levels;
 mod parts;
 mod projects;
 mod rates;
+mod splits;
 mod stream;
 pub mod target_weights;
 
@@ -51,6 +52,7 @@ pub(crate) use projects::projects;
 pub use projects::{Allocation, Project};
 pub(crate) use rates::{growths, part_growths, shares};
 pub use rates::{three_pub_name, Growth, Share};
+pub use splits::{Signed, Split, PAIRS};
 pub use stream::Stream;
 pub(crate) use stream::{find, sentence_end, stream, word_at};
 use stream::{is_clause_stop, is_stop, sentence_start, BREAK, SECTION_TRIES, SENTENCE_MAX};
@@ -102,6 +104,8 @@ pub struct Narrative {
     pub facts: facts::Facts,
     /// The 决算 completion statements (`完成年初预算的 X%`).
     pub completions: Vec<Completion>,
+    /// Wholes split into two parts that make them up (基本支出 + 项目支出, 人员经费 + 公用经费).
+    pub splits: Vec<Split>,
     /// The completion statements whose sentence gives no budget (the table's is meant).
     pub open_completions: Vec<OpenCompletion>,
     /// Whether the restatements below may be compared with the tables.
@@ -199,6 +203,7 @@ pub fn read(text: &str, lines: &[Line], tables: &[Table]) -> Narrative {
         facts: facts::facts(&s, &figures),
         completions,
         open_completions,
+        splits: splits::splits(&s, &figures),
         restated: Restated {
             labelled: labelled_amounts(&s, &figures, &parts),
             whole_targets: whole_targets(&s, &figures),

@@ -44,6 +44,7 @@ mod ni_proc;
 mod ni_proj_alloc;
 mod ni_share;
 mod ni_share_sum;
+mod ni_split;
 mod nt_3pub;
 mod nt_amount;
 mod nt_basic;
@@ -310,6 +311,7 @@ pub static RULES: &[&dyn Rule] = &[
     &ni_perf_weight::NiPerfWeight,
     &ni_proc::NiProc,
     &ni_3pub_sum::Ni3PubSum,
+    &ni_split::NiSplit,
     &ni_asset_car::NiAssetCar,
     &ni_car_3pub::NiCar3Pub,
     &ni_asset_equip::NiAssetEquip,
