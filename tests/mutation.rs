@@ -331,13 +331,13 @@ fn corpus_slips_are_caught_where_the_report_says_it_checks() {
     assert!(total.d.pct() >= FLOOR_D, "(d) {:.1}% < {FLOOR_D}%", total.d.pct());
 }
 
-// Measured (issue 11, session 10): (a) 99.6 % of 569, (b) 77.0 % of 343, (c) 62.0 % of 371,
-// (d) 81.4 % of 204 (session 8: 99.6 / 73.2 / 61.7 / 81.4). The issue's targets are (a) 95 %,
-// (b) 90 %, (c) and (d) 70 %: (b) and (c) are not met yet, and these floors only keep what is
-// reached.
+// Measured (issue 11, session 11): (a) 99.6 % of 568, (b) 77.0 % of 343, (c) 70.4 % of 371,
+// (d) 81.4 % of 204 (session 10: 99.6 / 77.0 / 63.3 / 81.4). The issue's targets are (a) 95 %,
+// (b) 90 %, (c) and (d) 70 %: (b) is not met yet; the floors keep what is reached ((c) at its
+// target).
 const FLOOR_A: f64 = 98.0;
 const FLOOR_B: f64 = 75.0;
-const FLOOR_C: f64 = 60.0;
+const FLOOR_C: f64 = 70.0;
 const FLOOR_D: f64 = 79.0;
 // The 决算 documents (issue 12, session 11): (a) 98.5 % of 67, (b) 94.4 % of 36, (c) 77.8 % of
 // 36, (d) 72.0 % of 25 (session 10: 98.5 / 94.4 / 52.8 / 44.0). Targets as above, all met; the

@@ -293,6 +293,7 @@ fn claims_in(s: &Stream, figs: &[Figure], parts: &[PartStart], other: bool) -> V
                 label.drain(..2);
             }
         }
+        cut_inner_enumerator(&mut label);
         strip_enumerator(&mut label);
         while matches!(label.last(), Some('为' | '是' | ':' | '：')) {
             label.pop();
@@ -357,6 +358,30 @@ fn last_year_subject(before: &str) -> bool {
 }
 
 /// Drop a leading list marker: `- 1.`, `(一)`, `一、`, `1、`.
+/// A running page header glued before a numbered item (`…2026年度单位预算公开1.本年支出合计`):
+/// the label starts at the last item number inside it (`1.`, `(1)`).
+fn cut_inner_enumerator(l: &mut Vec<char>) {
+    // An item number is one or two digits (a code in brackets, `(2010801)`, is no item number),
+    // followed by `.` or closed by `)`, and some words after it.
+    let item_number = |k: usize| -> Option<char> {
+        let end = (k..l.len()).find(|&m| !l[m].is_ascii_digit()).unwrap_or(l.len());
+        (matches!(end - k, 1 | 2) && end + 1 < l.len()).then(|| l[end])
+    };
+    let last = (1..l.len()).rev().find(|&k| {
+        let prev = l[k - 1];
+        let dotted = l[k].is_ascii_digit()
+            && !prev.is_ascii_digit()
+            && !prev.is_ascii_punctuation()
+            && matches!(item_number(k), Some('.' | '．'))
+            && l.get(k + 2).is_some_and(|ch| !ch.is_ascii_digit());
+        let bracketed = matches!(l[k], '(' | '（') && matches!(item_number(k + 1), Some(')' | '）'));
+        dotted || bracketed
+    });
+    if let Some(k) = last {
+        l.drain(..k);
+    }
+}
+
 fn strip_enumerator(l: &mut Vec<char>) {
     const NUMERALS: &str = "一二三四五六七八九十";
     loop {
@@ -379,5 +404,26 @@ fn strip_enumerator(l: &mut Vec<char>) {
         if l.len() == before {
             return;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cut_inner_enumerator;
+
+    fn cut(s: &str) -> String {
+        let mut l: Vec<char> = s.chars().collect();
+        cut_inner_enumerator(&mut l);
+        l.into_iter().collect()
+    }
+
+    #[test]
+    fn a_glued_page_header_is_cut_at_the_item_number() {
+        assert_eq!(cut("单位预算公开1.本年支出合计"), "1.本年支出合计");
+        assert_eq!(cut("单位预算公开(2)社会保障和就业支出"), "(2)社会保障和就业支出");
+        // A code in brackets, a decimal and a label without a number stay whole.
+        assert_eq!(cut("行政运行(2010801)"), "行政运行(2010801)");
+        assert_eq!(cut("支出1.5倍"), "支出1.5倍");
+        assert_eq!(cut("本年支出合计"), "本年支出合计");
     }
 }

@@ -149,7 +149,9 @@ fn key(s: &str) -> String {
         .replace("运行及维护", "运行")
         .replace("运行维护", "运行")
         .replace("总收入", "收入总计")
-        .replace("总支出", "支出总计");
+        .replace("总支出", "支出总计")
+        .replace("预算总计", "总计")
+        .replace("预算合计", "合计");
     loop {
         let before = k.len();
         for prefix in ["本部门", "本单位", "部门", "单位", "当年", "全年", "年度", "度", "安排"] {
