@@ -62,9 +62,10 @@ fn lines(text: &str) -> Vec<(usize, &str)> {
         .collect()
 }
 
-/// A table line by its look: two or more amounts, standing apart, and no sentence punctuation.
+/// A table line by its look: two or more amounts, standing apart, and no sentence punctuation
+/// nor unit after an amount (`3397.18 万元、项目…` is a sentence wrapped, not a row).
 fn table_amounts(text: &str, (at, line): (usize, &str)) -> Option<Vec<Range<usize>>> {
-    if line.contains(['。', '，', '；', '%', '％']) {
+    if line.contains(['。', '，', '；', '%', '％']) || line.contains("万元") {
         return None;
     }
     let amounts: Vec<Range<usize>> = numbers(line, at).into_iter().filter(|r| is_amount(&text[r.clone()])).collect();
@@ -331,15 +332,16 @@ fn corpus_slips_are_caught_where_the_report_says_it_checks() {
     assert!(total.d.pct() >= FLOOR_D, "(d) {:.1}% < {FLOOR_D}%", total.d.pct());
 }
 
-// Measured (issue 11, session 11): (a) 99.6 % of 568, (b) 77.0 % of 343, (c) 70.4 % of 371,
-// (d) 81.4 % of 204 (session 10: 99.6 / 77.0 / 63.3 / 81.4). The issue's targets are (a) 95 %,
+// Measured (issue 11, session 11): (a) 99.1 % of 574, (b) 78.5 % of 340, (c) 70.4 % of 371,
+// (d) 81.4 % of 204 (session 10: 99.6 / 77.0 / 63.3 / 81.4; since session 11 a line with 万元 in
+// it is a sentence, not a table row, for (a) and (b)). The issue's targets are (a) 95 %,
 // (b) 90 %, (c) and (d) 70 %: (b) is not met yet; the floors keep what is reached ((c) at its
 // target).
 const FLOOR_A: f64 = 98.0;
 const FLOOR_B: f64 = 75.0;
 const FLOOR_C: f64 = 70.0;
 const FLOOR_D: f64 = 79.0;
-// The 决算 documents (issue 12, session 11): (a) 98.5 % of 67, (b) 94.4 % of 36, (c) 77.8 % of
+// The 决算 documents (issue 12, session 11): (a) 98.6 % of 70, (b) 97.2 % of 36, (c) 77.8 % of
 // 36, (d) 72.0 % of 25 (session 10: 98.5 / 94.4 / 52.8 / 44.0). Targets as above, all met; the
 // floors are the targets (the measured rates for (a) and (b)).
 const FINAL_FLOOR_A: f64 = 97.0;

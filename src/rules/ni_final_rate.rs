@@ -120,10 +120,7 @@ fn rate_finding(
     let (why_zh, why_en) =
         if truncated { ("（疑为截断而非四舍五入）", " (truncated, not rounded?)") } else { ("", "") };
     let expected = format!("{}%", format_fixed(exact, d));
-    let related = vec![
-        Label { span: budget.span.clone(), what: format!("{} {sa}", budget.what) },
-        Label { span: actual.amount.span.clone(), what: format!("决算 {sb}") },
-    ];
+    let related = related(&budget.span, &format!("{} {sa}", budget.what), actual, &sb);
     Some(
         Finding::new(meta, Label { span: rate.amount.span.clone(), what: format!("完成率 {sx}%") })
             .severity(Severity::Error)
@@ -138,10 +135,11 @@ fn rate_finding(
     )
 }
 
-fn related(c: &Completion, sa: &str, sb: &str) -> Vec<Label> {
+/// The budget (labelled `budget_what`) and the final figure a finding was checked against.
+fn related(budget: &std::ops::Range<usize>, budget_what: &str, actual: &Figure, sb: &str) -> Vec<Label> {
     vec![
-        Label { span: c.budget.amount.span.clone(), what: format!("年初预算 {sa}") },
-        Label { span: c.actual.amount.span.clone(), what: format!("决算 {sb}") },
+        Label { span: budget.clone(), what: budget_what.to_string() },
+        Label { span: actual.amount.span.clone(), what: format!("决算 {sb}") },
     ]
 }
 
@@ -173,7 +171,7 @@ fn difference_finding(
             .found(sd.clone())
             .expected(expected.clone())
             .note(format!("{sign} = {expected}"))
-            .related(related(c, &sa, &sb)),
+            .related(related(&c.budget.amount.span, &format!("年初预算 {sa}"), &c.actual, &sb)),
     )
 }
 
@@ -216,6 +214,6 @@ fn word_finding(meta: &'static RuleMeta, c: &Completion, doc: &Document<'_>) -> 
                     Ordering::Equal => "=",
                 }
             ))
-            .related(related(c, &sa, &sb)),
+            .related(related(&c.budget.amount.span, &format!("年初预算 {sa}"), &c.actual, &sb)),
     )
 }
