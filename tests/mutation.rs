@@ -332,13 +332,13 @@ fn corpus_slips_are_caught_where_the_report_says_it_checks() {
     assert!(total.d.pct() >= FLOOR_D, "(d) {:.1}% < {FLOOR_D}%", total.d.pct());
 }
 
-// Measured (issue 11, session 11): (a) 99.1 % of 574, (b) 78.5 % of 340, (c) 70.4 % of 371,
+// Measured (issue 11, session 11): (a) 99.2 % of 597, (b) 81.8 % of 340, (c) 70.4 % of 371,
 // (d) 81.4 % of 204 (session 10: 99.6 / 77.0 / 63.3 / 81.4; since session 11 a line with 万元 in
 // it is a sentence, not a table row, for (a) and (b)). The issue's targets are (a) 95 %,
 // (b) 90 %, (c) and (d) 70 %: (b) is not met yet; the floors keep what is reached ((c) at its
 // target).
 const FLOOR_A: f64 = 98.0;
-const FLOOR_B: f64 = 75.0;
+const FLOOR_B: f64 = 80.0;
 const FLOOR_C: f64 = 70.0;
 const FLOOR_D: f64 = 79.0;
 // The 决算 documents (issue 12, session 11): (a) 98.6 % of 70, (b) 97.2 % of 36, (c) 77.8 % of

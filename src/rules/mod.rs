@@ -25,6 +25,7 @@ mod f_bal;
 mod f_fis_bal;
 mod f_gf_flow;
 mod lookup;
+mod misread;
 mod ni_3pub_parts;
 mod ni_3pub_sum;
 mod ni_asset_car;
@@ -354,6 +355,7 @@ pub(crate) fn run(doc: &Document<'_>, only: &[&str]) -> Ctx {
         ctx.current = rule.meta().id;
         rule.check(doc, &mut ctx);
     }
+    misread::demote_misread_tables(doc, &mut ctx);
     ctx
 }
 

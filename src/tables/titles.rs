@@ -61,6 +61,8 @@ pub fn classify_title(c: &str) -> Option<(TableId, bool)> {
         s = title;
         toc = true;
     }
+    // (The qualifier may be what names the kind: `…支出明细表（按支出经济分类科目）`.)
+    let econ = s.contains("经济分类");
     // A qualifier in brackets after the title (`…支出情况表（按功能分类科目）`).
     if let Some(open) = s.rfind(['（', '(']).filter(|_| s.ends_with(['）', ')'])) {
         if s[..open].ends_with('表') {
@@ -76,7 +78,7 @@ pub fn classify_title(c: &str) -> Option<(TableId, bool)> {
     }
     let general = s.contains("一般公共预算");
     // By economic class over the general budget (a kind of its own, not T5).
-    if s.contains("经济分类") && !s.contains("基本支出") {
+    if econ && !s.contains("基本支出") {
         return (general && s.contains("支出")).then_some((TableId::EconSpend, toc));
     }
     // 财政拨款支出(预算)表 (江苏: all fiscal funds by function) is a kind of its own, not T3.
@@ -206,6 +208,10 @@ mod tests {
         assert_eq!(classify_title("公开05表财政拨款支出表（功能科目）"), Some((TableId::FisSpend, false)));
         assert_eq!(classify_title("财政拨款基本支出预算表"), Some((TableId::FisBasic, false)));
         assert_eq!(classify_title("2026年度一般公共预算支出经济分类情况表"), Some((TableId::EconSpend, false)));
+        assert_eq!(
+            classify_title("部门综合预算一般公共预算支出明细表（按支出经济分类科目）"),
+            Some((TableId::EconSpend, false))
+        );
         assert_eq!(classify_title("部门综合预算财政拨款上年结转资金支出表"), None);
         assert_eq!(classify_title("部门收支总表......5"), Some((TableId::T1, true)));
         assert_eq!(classify_title("政府性基金预算支出情况表为空表。"), None);
