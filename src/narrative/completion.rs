@@ -53,53 +53,55 @@ pub fn completions(s: &Stream, figs: &[Figure]) -> (Vec<Completion>, Vec<OpenCom
             continue;
         };
         let from = sentence_start(c, at - n);
-        let before = |f: &Figure, word: &str| {
-            let lo = f.at.start.saturating_sub(7).max(from);
-            let w: String = c[lo..f.at.start].iter().collect();
-            w.contains(word)
-        };
+        let before = |f: &Figure, word: &str| said_before(c, f, from, word);
         let in_sentence: Vec<&Figure> =
             figs_from(figs, from).take_while(|f| f.at.start < at - n).filter(|f| f.unit != Unit::Percent).collect();
         // `支出决算为 B`, or in a 绩效自评 `执行数 B`, `实际支出 B`; the budget `年初预算为 A`,
         // `全年预算数 A`, in this sentence or as the one before states it (`项目全年预算数为 A 万元，
         // 其中…。项目实际支出 B 万元，预算执行率 X%`).
         let is_actual = |f: &Figure| before(f, "决算") || before(f, "执行") || before(f, "实际支出");
-        let actual = in_sentence.iter().rev().find(|f| is_actual(f));
-        let previous = from.checked_sub(1).map(|k| sentence_start(c, k)).filter(|_| actual.is_some());
-        let earlier: Vec<&Figure> = previous.map_or_else(Vec::new, |p| {
-            let before_p = |f: &Figure| {
-                let lo = f.at.start.saturating_sub(7).max(p);
-                c[lo..f.at.start].iter().collect::<String>().contains("预算数")
-            };
-            figs_from(figs, p)
-                .take_while(|f| f.at.end <= from)
-                .filter(|f| f.unit != Unit::Percent && before_p(f))
-                .collect()
-        });
+        let actual = in_sentence.iter().rev().find(|f| is_actual(f)).copied();
         let budget = in_sentence
             .iter()
             .rev()
             .find(|f| before(f, "预算") && !is_actual(f))
-            .or_else(|| earlier.first().filter(|_| earlier.len() == 1));
+            .copied()
+            .or_else(|| actual.and_then(|_| sole_budget_before(c, figs, from)));
         match (budget, actual) {
             (Some(a), Some(b)) => {
                 let (says, word) = comparison_word(c, rate.at.end);
                 let says_at = word.map(|w| s.span(w.start, w.end));
                 let difference = difference(c, figs, rate.at.end);
                 out.push(Completion {
-                    budget: (*a).clone(),
-                    actual: (*b).clone(),
+                    budget: a.clone(),
+                    actual: b.clone(),
                     rate: rate.clone(),
                     says,
                     says_at,
                     difference,
                 });
             }
-            (None, Some(b)) => open.push(OpenCompletion { actual: (*b).clone(), rate: rate.clone() }),
+            (None, Some(b)) => open.push(OpenCompletion { actual: b.clone(), rate: rate.clone() }),
             _ => {}
         }
     }
     (out, open)
+}
+
+/// Is `word` among the 7 characters before `f`, not before the sentence start `from`?
+fn said_before(c: &[char], f: &Figure, from: usize, word: &str) -> bool {
+    let lo = f.at.start.saturating_sub(7).max(from);
+    c[lo..f.at.start].iter().collect::<String>().contains(word)
+}
+
+/// The one figure the sentence before `from` introduces as a `预算数`, if it states exactly one.
+fn sole_budget_before<'f>(c: &[char], figs: &'f [Figure], from: usize) -> Option<&'f Figure> {
+    let p = sentence_start(c, from.checked_sub(1)?);
+    let mut budgets = figs_from(figs, p)
+        .take_while(|f| f.at.end <= from)
+        .filter(|f| f.unit != Unit::Percent && said_before(c, f, p, "预算数"));
+    let first = budgets.next()?;
+    budgets.next().is_none().then_some(first)
 }
 
 /// `，决算数较预算数减少 1.75 万元` (`比年初预算增加 A 万元`) just after the rate at `from`.

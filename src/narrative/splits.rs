@@ -53,7 +53,7 @@ fn amount_after(c: &[char], figs: &[Figure], at: usize) -> Option<(Signed, bool)
     let f = figs_from(figs, at).next().filter(|f| f.unit == Unit::Wan && f.at.start <= at + 3)?;
     let between: String = c[at..f.at.start].iter().collect();
     match direction_before(c, f.at.start) {
-        Some(up) if between.len() <= 3 * 3 => Some((Signed { figure: f.clone(), up }, false)),
+        Some(up) if between.chars().count() <= 3 => Some((Signed { figure: f.clone(), up }, false)),
         None if between.chars().all(|ch| matches!(ch, '为' | ':' | '：')) => {
             Some((Signed { figure: f.clone(), up: true }, true))
         }

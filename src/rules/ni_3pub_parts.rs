@@ -31,14 +31,7 @@ fn check(doc: &Document<'_>, ctx: &mut Ctx) {
         .collect();
     let name =
         |g: &Growth| claim_at.get(&g.current.amount.span.start).map(|c| crate::narrative::three_pub_name(&c.label));
-    let signed = |g: &Growth, what: &str| {
-        let mut t = Term::figure(&g.change, what, doc.text);
-        if !g.up {
-            t.value = -t.value;
-            t.printed = format!("−{}", t.printed);
-        }
-        t
-    };
+    let signed = |g: &Growth, what: &str| Term::signed(&g.change, g.up, what, doc.text);
     let mut total = None;
     let mut parts: Vec<(&str, &Growth)> = Vec::new();
     for g in &doc.narrative.growths {

@@ -28,14 +28,7 @@ declare_rule! {
 fn check(doc: &Document<'_>, ctx: &mut Ctx) {
     let meta = &NiSplit::META;
     let n = &doc.narrative;
-    let signed = |f: &Figure, up: bool, what: &str| {
-        let mut t = Term::figure(f, what, doc.text);
-        if !up {
-            t.value = -t.value;
-            t.printed = format!("−{}", t.printed);
-        }
-        t
-    };
+    let signed = |f: &Figure, up: bool, what: &str| Term::signed(f, up, what, doc.text);
     let growth_of = |f: &Figure| n.growths.iter().find(|g| g.current.at == f.at);
     let change = |g: &Growth, what: &str| signed(&g.change, g.up, what);
     for s in &n.splits {

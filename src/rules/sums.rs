@@ -70,6 +70,16 @@ impl Term {
         Term { value, half, ..Term::from_amount(&f.amount, what, text) }
     }
 
+    /// A stated change as a signed term: a decrease (`减少 A`) counts as −A.
+    pub fn signed(f: &crate::narrative::Figure, up: bool, what: impl Into<String>, text: &str) -> Term {
+        let mut t = Term::figure(f, what, text);
+        if !up {
+            t.value = -t.value;
+            t.printed = format!("−{}", t.printed);
+        }
+        t
+    }
+
     /// A narrative figure as the text states it, in 万元, with its printed rounding (a printed 0
     /// keeps its envelope, unlike [`Term::figure`]).
     pub fn stated(f: &crate::narrative::Figure, what: impl Into<String>, text: &str) -> Term {
