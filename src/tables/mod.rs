@@ -17,11 +17,13 @@
 pub mod classes;
 mod grid;
 pub mod identities;
+mod read_3pub_across;
 mod read_balance;
 mod read_coded;
 mod read_final;
 mod read_final_3pub;
 mod read_labelled;
+pub use read_3pub_across::T10_GRAND_TOTAL;
 pub use read_labelled::is_t10_running;
 mod resolve;
 mod titles;

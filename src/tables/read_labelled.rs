@@ -60,6 +60,12 @@ fn is_row_label(id: TableId, label: &str) -> bool {
 }
 
 pub fn read(id: TableId, text: &str, lines: &[Line]) -> LabelledTable {
+    // A 三公 table printed across: header words over a line of amounts.
+    if id == TableId::T10 {
+        if let Some(t) = super::read_3pub_across::read(text, lines) {
+            return t;
+        }
+    }
     let mut header = String::new();
     let mut rows: Vec<LabelledRow> = Vec::new();
     let mut seen_row = false;
@@ -128,111 +134,22 @@ pub fn read(id: TableId, text: &str, lines: &[Line]) -> LabelledTable {
             }
         }
     }
-    if id == TableId::T10 && rows.iter().all(|r| r.amounts.is_empty()) {
-        if let Some(t) = horizontal(text, lines) {
-            return t;
-        }
-    }
     let mut columns = columns(id, &header);
+    // One value column (`项目 | 预算数`): every row with amounts has one, on its label's line.
+    let with_amounts = rows.iter().filter(|r| !r.amounts.is_empty());
+    let one_line = |r: &LabelledRow| text.get(r.span.start..r.amounts[0].span.start).is_some_and(|s| !s.contains('\n'));
+    if columns.is_empty()
+        && id == TableId::T10
+        && with_amounts.clone().count() >= 3
+        && with_amounts.clone().all(|r| r.amounts.len() == 1 && one_line(r))
+    {
+        columns = vec!["合计".into()];
+    }
     for r in &mut rows {
         place(r, columns.len());
     }
     super::drop_misread_columns(&mut columns, rows.iter_mut().map(|r| (&mut r.cells, &mut r.problem)));
     LabelledTable { columns, rows }
-}
-
-/// The labels a horizontal T10 header may give its cells (the 三公 items and the extras some
-/// provinces print beside them).
-const T10_COLUMNS: [&str; 9] =
-    ["合计", "因公出国", "公务接待", "购置及运行", "购置费", "运行费", "机关运行", "会议费", "培训费"];
-
-/// A 三公 table printed across: the items are the header's cells (`合计 | 因公出国(境)费 | 公务接待费
-/// | 公务用车购置及运行费: 小计 购置费 运行费 | 机关运行经费`) and one line below gives their amounts.
-/// Read into one row per item, each amount under the cell whose middle is nearest. `None` when the
-/// header has a cell that is no 三公 item, an item twice (two years side by side), or the
-/// amounts and the cells do not pair one to one in order.
-fn horizontal(text: &str, lines: &[Line]) -> Option<LabelledTable> {
-    let kept: Vec<(&Line, &str)> = lines
-        .iter()
-        .map(|l| (l, &text[l.span.clone()]))
-        .filter(|(_, s)| !s.trim().is_empty() && !skip_line(s))
-        .collect();
-    let data = kept.iter().position(|(l, s)| {
-        let ts = lex(s, l.span.start);
-        ts.len() >= 3 && ts.iter().all(|t| t.amount().is_some())
-    })?;
-    let (line, s) = kept[data];
-    let amounts: Vec<crate::amount::Amount> = lex(s, line.span.start).iter().filter_map(Token::amount).collect();
-    let header: Vec<&str> = kept[..data].iter().map(|(_, s)| *s).collect();
-    let ends: Vec<usize> = amounts.iter().map(|a| super::grid::columns_of(text, &a.span).end).collect();
-    let cells = t10_cells(&header);
-    let first = cells.iter().position(|(_, w)| w.contains("合计"))?;
-    let cells = &cells[first..];
-    let item = |l: &str| T10_COLUMNS.iter().position(|k| l.contains(k));
-    let items: Vec<usize> = cells.iter().map(|(_, l)| item(l)).collect::<Option<_>>()?;
-    if (1..items.len()).any(|k| items[..k].contains(&items[k])) {
-        return None;
-    }
-    // A right-aligned amount ends under its cell: the last cell that starts before it ends.
-    let mut placed: Vec<Option<crate::amount::Amount>> = vec![None; cells.len()];
-    for (a, end) in amounts.iter().zip(&ends) {
-        let k = cells.iter().rposition(|(span, _)| span.start < *end)?;
-        if placed[k].replace(a.clone()).is_some() {
-            return None;
-        }
-    }
-    let labels: Vec<String> = cells.iter().map(|(_, l)| l.clone()).collect();
-    let amounts = placed;
-    let rows = labels
-        .into_iter()
-        .zip(amounts)
-        .map(|(label, a)| LabelledRow {
-            is_total: label.contains("合计"),
-            label,
-            cells: vec![a.clone().map_or(Cell::Blank, Cell::Value)],
-            span: a.as_ref().map_or(line.span.clone(), |a| a.span.clone()),
-            amounts: a.into_iter().collect(),
-            line: line.index,
-            problem: None,
-            inferred: None,
-        })
-        .collect();
-    Some(LabelledTable { columns: vec!["合计".into()], rows })
-}
-
-/// The cells of a horizontal 三公 header, left to right, with their labels: the lowest words of
-/// each column; words above them join them when the lower words are a wrapped part (`机关运行经费
-/// 预算` / `数`), and head them when those are an item of their own (`公务用车购置及运行费` over
-/// `购置费`). A `小计` before 购置费 and 运行费 is the 购置及运行 subtotal.
-fn t10_cells(header: &[&str]) -> Vec<(std::ops::Range<usize>, String)> {
-    let frags: Vec<(usize, std::ops::Range<usize>, String)> = header
-        .iter()
-        .enumerate()
-        .flat_map(|(k, l)| super::grid::fragments(l).into_iter().map(move |(s, w)| (k, s, w)))
-        .collect();
-    let overlaps = |a: &std::ops::Range<usize>, b: &std::ops::Range<usize>| a.start < b.end && b.start < a.end;
-    let is_item = |w: &str| T10_COLUMNS.iter().any(|k| w.contains(k)) || w.contains("小计");
-    let mut cells: Vec<(std::ops::Range<usize>, String)> = Vec::new();
-    for (k, span, words) in frags.iter().rev() {
-        let below = frags.iter().filter(|(j, s, _)| j > k && overlaps(s, span)).count();
-        match cells.iter_mut().find(|(s, _)| overlaps(s, span)) {
-            // Words above a wrapped part: one label, top first.
-            Some((s, w)) if below == 1 && !is_item(w) => {
-                *w = format!("{words}{w}");
-                *s = s.start.min(span.start)..s.end.max(span.end);
-            }
-            Some(_) => {}
-            None => cells.push((span.clone(), words.clone())),
-        }
-    }
-    cells.sort_by_key(|(s, _)| s.start);
-    for k in 0..cells.len() {
-        let next = |d: usize, key: &str| cells.get(k + d).is_some_and(|(_, w)| w.contains(key));
-        if cells[k].1 == "小计" && next(1, "购置费") && next(2, "运行费") {
-            cells[k].1 = "公务用车购置及运行费小计".into();
-        }
-    }
-    cells
 }
 
 /// Numbers that are part of a name: `2023 年`, `95 年底`, `32 号`, `[2022]`. An integer followed
