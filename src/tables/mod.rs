@@ -74,6 +74,10 @@ pub enum TableId {
     /// 人员经费, 公用经费).
     #[serde(rename = "FIS-BASIC")]
     FisBasic,
+    /// 一般公共预算基本支出表（按功能分类科目）: general-budget basic spending by 功能分类 code
+    /// (合计, 人员经费, 公用经费), printed beside the one by 经济分类 (广东).
+    #[serde(rename = "BASIC-FUNC")]
+    BasicFunc,
     /// 一般公共预算支出(经济分类)表: general-budget spending by 经济分类 code.
     #[serde(rename = "ECON-SPEND")]
     EconSpend,
@@ -118,7 +122,7 @@ pub enum TableId {
 
 impl TableId {
     /// Every table: T1…T11, then the kinds other provinces add.
-    pub const ALL: [TableId; 23] = [
+    pub const ALL: [TableId; 24] = [
         TableId::T1,
         TableId::T2,
         TableId::T3,
@@ -132,6 +136,7 @@ impl TableId {
         TableId::T11,
         TableId::FisSpend,
         TableId::FisBasic,
+        TableId::BasicFunc,
         TableId::EconSpend,
         TableId::FinalTotal,
         TableId::FinalIncome,
@@ -146,9 +151,10 @@ impl TableId {
 
     /// The kinds beyond the 新疆 template's eleven: no rule of their own, every coded identity
     /// (`ANY-ROW`, `ANY-ROLLUP`).
-    pub const OTHER_KINDS: [TableId; 9] = [
+    pub const OTHER_KINDS: [TableId; 10] = [
         TableId::FisSpend,
         TableId::FisBasic,
+        TableId::BasicFunc,
         TableId::EconSpend,
         TableId::FinalSpend,
         TableId::FinalGpb,
@@ -179,6 +185,7 @@ impl TableId {
             TableId::T11 => "T11",
             TableId::FisSpend => "FIS-SPEND",
             TableId::FisBasic => "FIS-BASIC",
+            TableId::BasicFunc => "BASIC-FUNC",
             TableId::EconSpend => "ECON-SPEND",
             TableId::FinalSpend => "F-SPEND",
             TableId::FinalGpb => "F-GPB",
@@ -208,6 +215,7 @@ impl TableId {
             TableId::T11 => "上年结转结余情况明细表",
             TableId::FisSpend => "财政拨款支出预算表",
             TableId::FisBasic => "财政拨款基本支出预算表",
+            TableId::BasicFunc => "一般公共预算基本支出表（按功能分类科目）",
             TableId::EconSpend => "一般公共预算支出经济分类情况表",
             TableId::FinalSpend => "支出决算表",
             TableId::FinalGpb => "一般公共预算财政拨款支出决算表",

@@ -31,7 +31,7 @@ pub fn columns(id: TableId, header: &str) -> Vec<String> {
         | TableId::EconSpend
         | TableId::FinalSpend
         | TableId::FinalGpb => spending_columns(header),
-        TableId::T6 | TableId::FisBasic | TableId::FinalBasic => {
+        TableId::T6 | TableId::FisBasic | TableId::BasicFunc | TableId::FinalBasic => {
             // 人员支出 / 日常公用支出 are other provinces' words for 人员经费 / 公用经费.
             let personnel = has("人员经费") || has("人员支出");
             let public = has("公用经费") || has("公用支出");
@@ -769,7 +769,8 @@ fn page_names(id: TableId, text: &str, header: &[&str], rows: &[CodedRow]) -> Op
     let first_value = named.iter().position(Option::is_some)?;
     let values: Vec<HeaderCell> = cells[first_value..].to_vec();
     let names: Vec<String> = named[first_value..].iter().cloned().collect::<Option<_>>()?;
-    let names = if id.is_income_by_code() { numbered_sources(names) } else { subtotals(names) };
+    let words: Vec<&str> = values.iter().map(|c| c.words.as_str()).collect();
+    let names = if id.is_income_by_code() { numbered_sources(names, &words) } else { subtotals(names) };
     let names = distinct_others(memo_subtotals(names));
     if names.iter().filter(|n| *n == "合计").count() != 1 || header.is_empty() {
         return None;
@@ -835,16 +836,43 @@ fn memo_subtotals(mut names: Vec<String>) -> Vec<String> {
     names
 }
 
-/// A flat 收入总表 by position: 总计 first, then its sources numbered `来源1`… (their order in
-/// the header is not known to the rules, see `flat_income_columns`).
-fn numbered_sources(names: Vec<String>) -> Vec<String> {
+/// A flat 收入总表 by position: 总计 first, then its sources numbered `来源1`…, each followed by
+/// the source its words name when they name one (`来源1·一般公共预算`, see [`SOURCE_KEYS`]).
+fn numbered_sources(names: Vec<String>, words: &[&str]) -> Vec<String> {
     let flat = names.first().is_some_and(|n| n == "合计") && names[1..].iter().all(|n| n == "来源" || n == "小计");
     if !flat || names.len() < 3 {
         return Vec::new();
     }
     let mut out = vec!["合计".to_string()];
-    out.extend((1..names.len()).map(|k| if names[k] == "小计" { format!("小计{k}") } else { format!("来源{k}") }));
+    out.extend((1..names.len()).map(|k| match (names[k].as_str(), words.get(k).and_then(|w| source_key(w))) {
+        ("小计", _) => format!("小计{k}"),
+        (_, Some(key)) => format!("来源{k}·{key}"),
+        _ => format!("来源{k}"),
+    }));
     out
+}
+
+/// The sources of income a 收入总表 column or a 收支总表 income line may name, by the words that
+/// name each (`一般公共预算拨款收入`, `事业单位经营收入`, `用事业基金弥补收支差额`).
+pub const SOURCE_KEYS: [&str; 11] = [
+    "一般公共预算",
+    "政府性基金",
+    "国有资本经营",
+    "财政专户",
+    "事业收入",
+    "事业单位经营",
+    "上级补助",
+    "附属单位上缴",
+    "其他收入",
+    "上年结转",
+    "事业基金",
+];
+
+/// The one source of [`SOURCE_KEYS`] `words` name, if exactly one.
+pub fn source_key(words: &str) -> Option<&'static str> {
+    let mut hits = SOURCE_KEYS.iter().filter(|k| words.contains(*k));
+    let first = hits.next()?;
+    hits.next().is_none().then_some(*first)
 }
 
 /// The sources each 小计 of a 收入总表 adds up (`总计 | 小计 一般公共预算 政府性基金 国有资本经营 |
@@ -971,7 +999,7 @@ fn allowed(id: TableId) -> &'static [&'static str] {
             "单位预留机动经费",
             "结转下年资金",
         ],
-        TableId::T6 | TableId::FisBasic | TableId::FinalBasic => &["合计", "人员经费", "公用经费"],
+        TableId::T6 | TableId::FisBasic | TableId::BasicFunc | TableId::FinalBasic => &["合计", "人员经费", "公用经费"],
         TableId::FinalSoe => &["合计", "基本支出", "项目支出"],
         TableId::FinalGf => &["合计", "基本支出", "项目支出", "年初结转和结余", "本年收入", "年末结转和结余"],
         _ => &[],

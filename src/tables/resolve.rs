@@ -247,10 +247,26 @@ pub fn t1_values_for_t2(c: &CodedTable, t1: &BalanceTable) -> Option<Vec<Option<
             "单位资金" => item(IncomeLevel::Numbered, &|l| l == "单位资金"),
             "财政拨款结转" => item(IncomeLevel::Numbered, &|l| l.starts_with("财政拨款结转")),
             "非财政拨款结转结余" => item(IncomeLevel::Numbered, &|l| l.starts_with("非财政拨款结")),
-            _ => None,
+            named => named.split_once('·').and_then(|(_, key)| source_line(t1, key)),
         })
         .collect();
     want.into_iter().collect()
+}
+
+/// The T1 income line that names source `key` and no other, as its amount (`None` inside when
+/// blank): the one enumerated line, or else the one line, that names it.
+fn source_line(t1: &BalanceTable, key: &str) -> Option<Option<Decimal>> {
+    let naming: Vec<&super::BalanceItem> = t1
+        .income
+        .iter()
+        .filter(|i| super::read_coded::source_key(&crate::lines::compact(&i.label)) == Some(key))
+        .collect();
+    let enumerated: Vec<&super::BalanceItem> = naming.iter().copied().filter(|i| i.level != IncomeLevel::Sub).collect();
+    let line = match (enumerated.as_slice(), naming.as_slice()) {
+        ([one], _) | ([], [one]) => one,
+        _ => return None,
+    };
+    Some(line.amount.as_ref().map(|a| a.value))
 }
 
 /// Tab positions drift (HZ-12): some rows print a cell one tab to the left. When T2's total row,

@@ -63,6 +63,7 @@ pub fn classify_title(c: &str) -> Option<(TableId, bool)> {
     }
     // (The qualifier may be what names the kind: `…支出明细表（按支出经济分类科目）`.)
     let econ = s.contains("经济分类");
+    let functional = s.contains("功能分类") || s.contains("功能科目");
     // A qualifier in brackets after the title (`…支出情况表（按功能分类科目）`).
     if let Some(open) = s.rfind(['（', '(']).filter(|_| s.ends_with(['）', ')'])) {
         if s[..open].ends_with('表') {
@@ -77,6 +78,10 @@ pub fn classify_title(c: &str) -> Option<(TableId, bool)> {
         return None;
     }
     let general = s.contains("一般公共预算");
+    // Basic spending by function (`…基本支出明细表（按支出功能分类科目）`, `（按功能科目分）`): not T6.
+    if general && s.contains("基本支出") && functional {
+        return Some((TableId::BasicFunc, toc));
+    }
     // By economic class over the general budget (a kind of its own, not T5).
     if econ && !s.contains("基本支出") {
         return (general && s.contains("支出")).then_some((TableId::EconSpend, toc));
