@@ -212,6 +212,19 @@ mod tests {
         assert_eq!(classify_title("上年结转结余情况明细表"), Some((TableId::T11, false)));
         assert_eq!(classify_title("公开05表财政拨款支出表（功能科目）"), Some((TableId::FisSpend, false)));
         assert_eq!(classify_title("财政拨款基本支出预算表"), Some((TableId::FisBasic, false)));
+        // 广东 print basic spending by function beside the one by economic class.
+        assert_eq!(
+            classify_title("部门综合预算一般公共预算基本支出明细表（按支出功能分类科目）"),
+            Some((TableId::BasicFunc, false))
+        );
+        assert_eq!(
+            classify_title("2022年部门综合预算一般公共预算基本支出明细表（按功能科目分）"),
+            Some((TableId::BasicFunc, false))
+        );
+        assert_eq!(
+            classify_title("部门综合预算一般公共预算基本支出明细表（按支出经济分类科目）"),
+            Some((TableId::T6, false))
+        );
         assert_eq!(classify_title("2026年度一般公共预算支出经济分类情况表"), Some((TableId::EconSpend, false)));
         assert_eq!(
             classify_title("部门综合预算一般公共预算支出明细表（按支出经济分类科目）"),
