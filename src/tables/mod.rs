@@ -761,7 +761,7 @@ pub(crate) fn find_tables(text: &str, lines: &[Line]) -> (Vec<Table>, Vec<ParseW
             t.status = TableStatus::Empty;
         }
     }
-    resolve::resolve(&mut tables);
+    resolve::resolve(&mut tables, text);
     // What the reader made of each table, once vanished blank cells are placed.
     for t in tables.iter_mut().filter(|t| t.body.is_some()) {
         t.status = read_status(t);

@@ -602,9 +602,18 @@ fn read_side(ts: &[Token], line: usize, text: &str, t: &mut BalanceTable, income
             line,
             indent,
         };
-        if income && is_income_total(&item.label) {
+        // A bare `合计` printed first on its side, before any of its lines, is that side's
+        // total (重庆: the totals line at the top).
+        let first_total = ["合计", "总计"].contains(&item.label.as_str())
+            && item.amount.is_some()
+            && if income {
+                t.income.is_empty() && t.income_total.is_none()
+            } else {
+                t.expense.is_empty() && t.expense_total.is_none()
+            };
+        if income && (is_income_total(&item.label) || first_total) {
             t.income_total = Some(item);
-        } else if !income && is_expense_total(&item.label) {
+        } else if !income && (is_expense_total(&item.label) || first_total) {
             t.expense_total = Some(item);
         } else if income {
             t.income.push(item);

@@ -474,7 +474,7 @@ fn mark_inconsistent(c: &mut CodedTable, ids: &[RowIdentity]) {
     }
 }
 
-pub fn resolve(tables: &mut [Table]) {
+pub fn resolve(tables: &mut [Table], text: &str) {
     let t1 = tables.iter().find(|t| t.id == TableId::T1).and_then(|t| t.balance().cloned());
     for t in tables.iter_mut() {
         match t.body.as_mut() {
@@ -485,7 +485,11 @@ pub fn resolve(tables: &mut [Table]) {
                 if let (TableId::T2, Some(t1)) = (t.id, t1.as_ref()) {
                     anchor_t2_total(c, t1);
                 }
-                realign_drift(c, if t.id == TableId::T2 { t1.as_ref() } else { None });
+                // (Tabs drift; a layout's columns stand where they are printed.)
+                let tabbed = c.rows.iter().any(|r| text.get(r.span.clone()).is_some_and(|s| s.contains('\t')));
+                if tabbed {
+                    realign_drift(c, if t.id == TableId::T2 { t1.as_ref() } else { None });
+                }
                 let ids = row_identities(&c.columns);
                 mark_inconsistent(c, &ids);
                 for _ in 0..4 {
