@@ -5,7 +5,8 @@ declare_rule! {
     /// ### What it checks
     /// In every coded table of a kind with no rule of its own (财政拨款支出表, 财政拨款基本支出表,
     /// 一般公共预算支出经济分类表 …), for each value column: 类 = Σ款 = Σ项 by code prefix, and the
-    /// total row = Σ its outermost rows.
+    /// total row = Σ its outermost rows. In a 项目支出预算表 by source (rows named by unit and
+    /// project, no codes), the total row = Σ every other row.
     ///
     /// ### Why
     /// Every classification (功能 or 经济) is a tree; the tree adds up in any template.
@@ -15,7 +16,8 @@ declare_rule! {
     ///
     /// ### Known problems
     /// As the named rollups: a column placed by position only, or a code printed twice with other
-    /// amounts, is skipped and listed.
+    /// amounts, is skipped and listed. A project list with subtotal rows (a unit over its projects)
+    /// would count twice; the templates seen print none.
     AnyRollup, "ANY-ROLLUP", "其他支出表：类 = Σ款 = Σ项，合计 = Σ类", "other spending tables: class = Σ 款 = Σ 项, total = Σ classes", check: check
 }
 

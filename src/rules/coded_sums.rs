@@ -312,7 +312,21 @@ impl<'t> Tree<'t> {
         }
         let mut firsts: Vec<usize> = by_code.values().copied().chain(project_rows).collect();
         firsts.sort_unstable();
+        if id == TableId::ProjSrc {
+            return Tree { parents: flat_list(table), conflicted };
+        }
         Tree { parents: parents(table, &firsts), conflicted }
+    }
+}
+
+/// A list of projects by source, named, not coded: its one total row over every other row.
+fn flat_list(table: &CodedTable) -> Vec<(usize, Vec<usize>)> {
+    let totals: Vec<usize> = (0..table.rows.len()).filter(|&k| table.rows[k].is_total).collect();
+    match totals.as_slice() {
+        [t] if table.rows.iter().all(|r| r.code.is_none()) => {
+            vec![(*t, (0..table.rows.len()).filter(|k| k != t).collect())]
+        }
+        _ => Vec::new(),
     }
 }
 
@@ -377,6 +391,7 @@ fn rollup_column(
         return;
     };
     let (level_zh, level_en) = match parent.level() {
+        0 if id == TableId::ProjSrc => ("合计 = Σ各行", "total = Σ rows"),
         0 => ("合计 = Σ类", "total = Σ classes"),
         1 => ("类 = Σ款", "class = Σ its 款"),
         _ => ("款 = Σ项", "款 = Σ its 项"),

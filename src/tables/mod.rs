@@ -78,6 +78,10 @@ pub enum TableId {
     /// (合计, 人员经费, 公用经费), printed beside the one by 经济分类 (广东).
     #[serde(rename = "BASIC-FUNC")]
     BasicFunc,
+    /// 项目支出预算表 by source: each project's (or unit's) money by where it comes from (总计,
+    /// 一般公共预算, 政府性基金, 国有资本经营, 财政专户, 单位资金 …), rows named, not coded (浙江).
+    #[serde(rename = "PROJ-SRC")]
+    ProjSrc,
     /// 一般公共预算支出(经济分类)表: general-budget spending by 经济分类 code.
     #[serde(rename = "ECON-SPEND")]
     EconSpend,
@@ -122,7 +126,7 @@ pub enum TableId {
 
 impl TableId {
     /// Every table: T1…T11, then the kinds other provinces add.
-    pub const ALL: [TableId; 24] = [
+    pub const ALL: [TableId; 25] = [
         TableId::T1,
         TableId::T2,
         TableId::T3,
@@ -137,6 +141,7 @@ impl TableId {
         TableId::FisSpend,
         TableId::FisBasic,
         TableId::BasicFunc,
+        TableId::ProjSrc,
         TableId::EconSpend,
         TableId::FinalTotal,
         TableId::FinalIncome,
@@ -151,10 +156,11 @@ impl TableId {
 
     /// The kinds beyond the 新疆 template's eleven: no rule of their own, every coded identity
     /// (`ANY-ROW`, `ANY-ROLLUP`).
-    pub const OTHER_KINDS: [TableId; 10] = [
+    pub const OTHER_KINDS: [TableId; 11] = [
         TableId::FisSpend,
         TableId::FisBasic,
         TableId::BasicFunc,
+        TableId::ProjSrc,
         TableId::EconSpend,
         TableId::FinalSpend,
         TableId::FinalGpb,
@@ -164,9 +170,10 @@ impl TableId {
         TableId::FinalSoe,
     ];
 
-    /// A table of income by 功能分类 code, its columns the sources (收入总表, 收入决算表).
+    /// A table whose columns are the sources of its money (收入总表, 收入决算表 by 功能分类 code;
+    /// 项目支出预算表 by source).
     pub fn is_income_by_code(self) -> bool {
-        matches!(self, TableId::T2 | TableId::FinalIncome)
+        matches!(self, TableId::T2 | TableId::FinalIncome | TableId::ProjSrc)
     }
 
     /// The id as printed in messages and the report (`T1`…`T11`).
@@ -186,6 +193,7 @@ impl TableId {
             TableId::FisSpend => "FIS-SPEND",
             TableId::FisBasic => "FIS-BASIC",
             TableId::BasicFunc => "BASIC-FUNC",
+            TableId::ProjSrc => "PROJ-SRC",
             TableId::EconSpend => "ECON-SPEND",
             TableId::FinalSpend => "F-SPEND",
             TableId::FinalGpb => "F-GPB",
@@ -216,6 +224,7 @@ impl TableId {
             TableId::FisSpend => "财政拨款支出预算表",
             TableId::FisBasic => "财政拨款基本支出预算表",
             TableId::BasicFunc => "一般公共预算基本支出表（按功能分类科目）",
+            TableId::ProjSrc => "项目支出预算表",
             TableId::EconSpend => "一般公共预算支出经济分类情况表",
             TableId::FinalSpend => "支出决算表",
             TableId::FinalGpb => "一般公共预算财政拨款支出决算表",

@@ -83,6 +83,7 @@ pub fn columns(id: TableId, header: &str) -> Vec<String> {
                 flat_income_columns(header)
             }
         }
+        TableId::ProjSrc => flat_income_columns(header),
         TableId::T7 => t7_columns(header),
         TableId::FinalGf => fund_final_columns(header),
         TableId::FinalSoe => {
@@ -414,6 +415,7 @@ pub fn read(id: TableId, text: &str, lines: &[Line]) -> CodedTable {
     }
     let orient = orientation(&toks);
     let (header_lines, mut rows) = rows(&kept, &toks, orient);
+    mark_wrapped_amounts(&kept, &toks, &mut rows);
     let compacts: Vec<String> = header_lines.iter().map(|s| compact(s)).collect();
     let header = header_text(&compacts);
     let mut columns = columns(id, &header);
@@ -445,6 +447,28 @@ pub fn read(id: TableId, text: &str, lines: &[Line]) -> CodedTable {
     }
     super::drop_misread_columns(&mut columns, rows.iter_mut().map(|r| (&mut r.cells, &mut r.problem)));
     CodedTable { columns, rows }
+}
+
+/// A row next to a line of number fragments alone (`21,884.6` above it, `2` below: an amount
+/// wrapped around its row, corpus 59) does not print its amounts whole: its cells are not read.
+fn mark_wrapped_amounts(kept: &[(&Line, &str)], toks: &[Vec<Token>], rows: &mut [CodedRow]) {
+    let fragment = |ts: &[Token]| {
+        !ts.is_empty()
+            && ts.iter().all(|t| matches!(t.kind, Lex::Num(_) | Lex::Int(_)))
+            && ts.iter().any(|t| matches!(t.kind, Lex::Num(_)) || t.int().is_some_and(|n| n.len() <= 2))
+    };
+    let strays: Vec<usize> = kept
+        .iter()
+        .zip(toks)
+        .filter(|((l, _), ts)| fragment(ts) && !in_rows(rows, l))
+        .map(|((l, _), _)| l.index)
+        .collect();
+    for r in rows.iter_mut() {
+        let last = kept.iter().filter(|(l, _)| l.span.start < r.span.end).map(|(l, _)| l.index).max().unwrap_or(r.line);
+        if strays.iter().any(|&s| s + 1 == r.line || s == last + 1) {
+            r.problem = Some(RowProblem::UnreadableCell);
+        }
+    }
 }
 
 /// A 经济分类 table printed as groups side by side, each `code name amount`
@@ -854,7 +878,7 @@ fn numbered_sources(names: Vec<String>, words: &[&str]) -> Vec<String> {
 
 /// The sources of income a 收入总表 column or a 收支总表 income line may name, by the words that
 /// name each (`一般公共预算拨款收入`, `事业单位经营收入`, `用事业基金弥补收支差额`).
-pub const SOURCE_KEYS: [&str; 11] = [
+pub const SOURCE_KEYS: [&str; 12] = [
     "一般公共预算",
     "政府性基金",
     "国有资本经营",
@@ -866,6 +890,7 @@ pub const SOURCE_KEYS: [&str; 11] = [
     "其他收入",
     "上年结转",
     "事业基金",
+    "单位资金",
 ];
 
 /// The one source of [`SOURCE_KEYS`] `words` name, if exactly one.

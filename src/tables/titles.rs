@@ -86,6 +86,17 @@ pub fn classify_title(c: &str) -> Option<(TableId, bool)> {
     if econ && !s.contains("基本支出") {
         return (general && s.contains("支出")).then_some((TableId::EconSpend, toc));
     }
+    // 项目支出预算表 over all funds (each project by source, 浙江): not T7, which is the general
+    // budget's by economic class.
+    if s.contains("项目支出")
+        && !general
+        && !s.contains("财政拨款")
+        && !s.contains("政府性基金")
+        && !s.contains("国有资本")
+        && !s.contains("三公")
+    {
+        return (s.ends_with("项目支出预算表") || s.ends_with("项目支出表")).then_some((TableId::ProjSrc, toc));
+    }
     // 财政拨款支出(预算)表 (江苏: all fiscal funds by function) is a kind of its own, not T3.
     if s.contains("财政拨款") && !s.contains("收支") && !general && !s.contains("三公") {
         let id = if s.contains("基本支出") {
