@@ -6,7 +6,8 @@ declare_rule! {
     /// In every coded table of a kind with no rule of its own (财政拨款支出表, 财政拨款基本支出表,
     /// 一般公共预算支出经济分类表 …), for each value column: 类 = Σ款 = Σ项 by code prefix, and the
     /// total row = Σ its outermost rows. In a 项目支出预算表 by source (rows named by unit and
-    /// project, no codes), the total row = Σ every other row.
+    /// project, no codes), the total row = Σ every other row; in a 部门预算基本支出预算表 by unit,
+    /// each unit = Σ the 经济分类 类 printed under it by name, and the total = Σ the units.
     ///
     /// ### Why
     /// Every classification (功能 or 经济) is a tree; the tree adds up in any template.

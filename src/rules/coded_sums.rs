@@ -315,6 +315,9 @@ impl<'t> Tree<'t> {
         if id == TableId::ProjSrc {
             return Tree { parents: flat_list(table), conflicted };
         }
+        if id == TableId::BasicUnit {
+            return Tree { parents: by_unit(table), conflicted };
+        }
         Tree { parents: parents(table, &firsts), conflicted }
     }
 }
@@ -328,6 +331,44 @@ fn flat_list(table: &CodedTable) -> Vec<(usize, Vec<usize>)> {
         }
         _ => Vec::new(),
     }
+}
+
+/// The 类 of the 部门经济分类 by name: a unit's basic spending is printed over them.
+const ECONOMIC_CLASSES: [&str; 10] = [
+    "工资福利支出",
+    "商品和服务支出",
+    "对个人和家庭的补助",
+    "债务利息及费用支出",
+    "资本性支出(基本建设)",
+    "资本性支出",
+    "对企业补助(基本建设)",
+    "对企业补助",
+    "对社会保障基金补助",
+    "其他支出",
+];
+
+/// A table of units, each followed by its 经济分类 类 (named, not coded): each unit = Σ its
+/// classes, the one total row = Σ the units. Nothing when a row is neither (a 款 printed by
+/// name), a unit has no class under it, or the total is not the only one.
+fn by_unit(table: &CodedTable) -> Vec<(usize, Vec<usize>)> {
+    let class = |r: &CodedRow| ECONOMIC_CLASSES.contains(&r.name.as_str());
+    let totals: Vec<usize> = (0..table.rows.len()).filter(|&k| table.rows[k].is_total).collect();
+    let [total] = totals.as_slice() else { return Vec::new() };
+    let mut units: Vec<(usize, Vec<usize>)> = Vec::new();
+    for (k, r) in table.rows.iter().enumerate().filter(|(k, _)| k != total) {
+        match units.last_mut() {
+            Some((_, kids)) if class(r) => kids.push(k),
+            None if class(r) => return Vec::new(),
+            _ if r.code.is_some() => return Vec::new(),
+            _ => units.push((k, Vec::new())),
+        }
+    }
+    if units.is_empty() || units.iter().any(|(_, kids)| kids.is_empty()) {
+        return Vec::new();
+    }
+    let heads: Vec<usize> = units.iter().map(|(k, _)| *k).collect();
+    units.push((*total, heads));
+    units
 }
 
 /// Each parent row (of the rows `firsts`, in order) with its children, then the total row over
@@ -392,6 +433,8 @@ fn rollup_column(
     };
     let (level_zh, level_en) = match parent.level() {
         0 if id == TableId::ProjSrc => ("合计 = Σ各行", "total = Σ rows"),
+        0 if id == TableId::BasicUnit && parent.is_total => ("合计 = Σ各单位", "total = Σ units"),
+        0 if id == TableId::BasicUnit => ("单位 = Σ类", "unit = Σ its classes"),
         0 => ("合计 = Σ类", "total = Σ classes"),
         1 => ("类 = Σ款", "class = Σ its 款"),
         _ => ("款 = Σ项", "款 = Σ its 项"),

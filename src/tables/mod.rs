@@ -82,6 +82,11 @@ pub enum TableId {
     /// 一般公共预算, 政府性基金, 国有资本经营, 财政专户, 单位资金 …), rows named, not coded (浙江).
     #[serde(rename = "PROJ-SRC")]
     ProjSrc,
+    /// 部门预算基本支出预算表 by unit (广州): each unit's basic spending, its 经济分类 类 below it
+    /// by name (工资福利支出, 商品和服务支出 …), in columns by source (总计, 财政拨款 合计 | 一般公共
+    /// 预算 | 政府性基金 | 国有资本经营, 财政专户, 其他资金).
+    #[serde(rename = "BASIC-UNIT")]
+    BasicUnit,
     /// 一般公共预算支出(经济分类)表: general-budget spending by 经济分类 code.
     #[serde(rename = "ECON-SPEND")]
     EconSpend,
@@ -126,7 +131,7 @@ pub enum TableId {
 
 impl TableId {
     /// Every table: T1…T11, then the kinds other provinces add.
-    pub const ALL: [TableId; 25] = [
+    pub const ALL: [TableId; 26] = [
         TableId::T1,
         TableId::T2,
         TableId::T3,
@@ -142,6 +147,7 @@ impl TableId {
         TableId::FisBasic,
         TableId::BasicFunc,
         TableId::ProjSrc,
+        TableId::BasicUnit,
         TableId::EconSpend,
         TableId::FinalTotal,
         TableId::FinalIncome,
@@ -156,11 +162,12 @@ impl TableId {
 
     /// The kinds beyond the 新疆 template's eleven: no rule of their own, every coded identity
     /// (`ANY-ROW`, `ANY-ROLLUP`).
-    pub const OTHER_KINDS: [TableId; 11] = [
+    pub const OTHER_KINDS: [TableId; 12] = [
         TableId::FisSpend,
         TableId::FisBasic,
         TableId::BasicFunc,
         TableId::ProjSrc,
+        TableId::BasicUnit,
         TableId::EconSpend,
         TableId::FinalSpend,
         TableId::FinalGpb,
@@ -173,7 +180,7 @@ impl TableId {
     /// A table whose columns are the sources of its money (收入总表, 收入决算表 by 功能分类 code;
     /// 项目支出预算表 by source).
     pub fn is_income_by_code(self) -> bool {
-        matches!(self, TableId::T2 | TableId::FinalIncome | TableId::ProjSrc)
+        matches!(self, TableId::T2 | TableId::FinalIncome | TableId::ProjSrc | TableId::BasicUnit)
     }
 
     /// The id as printed in messages and the report (`T1`…`T11`).
@@ -194,6 +201,7 @@ impl TableId {
             TableId::FisBasic => "FIS-BASIC",
             TableId::BasicFunc => "BASIC-FUNC",
             TableId::ProjSrc => "PROJ-SRC",
+            TableId::BasicUnit => "BASIC-UNIT",
             TableId::EconSpend => "ECON-SPEND",
             TableId::FinalSpend => "F-SPEND",
             TableId::FinalGpb => "F-GPB",
@@ -225,6 +233,7 @@ impl TableId {
             TableId::FisBasic => "财政拨款基本支出预算表",
             TableId::BasicFunc => "一般公共预算基本支出表（按功能分类科目）",
             TableId::ProjSrc => "项目支出预算表",
+            TableId::BasicUnit => "部门预算基本支出预算表",
             TableId::EconSpend => "一般公共预算支出经济分类情况表",
             TableId::FinalSpend => "支出决算表",
             TableId::FinalGpb => "一般公共预算财政拨款支出决算表",

@@ -166,7 +166,7 @@ fn single_amount_column(header: &str) -> bool {
 
 /// The income sources a 收入总表 header may name, by a prefix that survives words wrapped over
 /// header lines (`一般公共预` / `算拨款收入`).
-const INCOME_SOURCES: [&str; 13] = [
+const INCOME_SOURCES: [&str; 14] = [
     "财政拨款",
     "一般公共",
     "政府性基金",
@@ -180,12 +180,13 @@ const INCOME_SOURCES: [&str; 13] = [
     "上年结转",
     "单位资金",
     "事业基金",
+    "其他资金",
 ];
 
 /// Generic names of a flat 收入总表's source columns (their order in the header is not known).
 const SOURCE_COLUMNS: [&str; INCOME_SOURCES.len()] = [
     "来源1", "来源2", "来源3", "来源4", "来源5", "来源6", "来源7", "来源8", "来源9", "来源10", "来源11", "来源12",
-    "来源13",
+    "来源13", "来源14",
 ];
 
 /// A flat 收入总表 (总计, then one column per income source, no 小计 or 其中 column): the total
@@ -529,6 +530,7 @@ fn rows<'a>(kept: &[(&Line, &'a str)], toks: &[Vec<Token>], orient: Orientation)
             start_token_row(ts, l, orient)
                 .or_else(|| named_row(ts, l, orient, s))
                 .or_else(|| unlabelled_total(ts, l, orient, s).filter(|_| !seen_row && total_in_header(&header_lines)))
+                .or_else(|| named_by_orphan(ts, l, orient, s, orphan.as_deref()))
         };
         let started = started.and_then(|mut r| stairs.place(&mut r).then_some(r));
         let name_only = !ts.is_empty() && ts.iter().all(|t| t.text().is_some()) && looks_like_name_part(&compact(s));
@@ -863,13 +865,16 @@ fn memo_subtotals(mut names: Vec<String>) -> Vec<String> {
 /// A flat 收入总表 by position: 总计 first, then its sources numbered `来源1`…, each followed by
 /// the source its words name when they name one (`来源1·一般公共预算`, see [`SOURCE_KEYS`]).
 fn numbered_sources(names: Vec<String>, words: &[&str]) -> Vec<String> {
-    let flat = names.first().is_some_and(|n| n == "合计") && names[1..].iter().all(|n| n == "来源" || n == "小计");
+    // (A 合计 after the total is a subtotal of the sources after it: `总计 | 合计 一般公共预算 … |
+    // 财政专户`, the 财政拨款 heading printed over its parts only.)
+    let flat = names.first().is_some_and(|n| n == "合计")
+        && names[1..].iter().all(|n| n == "来源" || n == "小计" || n == "合计");
     if !flat || names.len() < 3 {
         return Vec::new();
     }
     let mut out = vec!["合计".to_string()];
     out.extend((1..names.len()).map(|k| match (names[k].as_str(), words.get(k).and_then(|w| source_key(w))) {
-        ("小计", _) => format!("小计{k}"),
+        ("小计" | "合计", _) => format!("小计{k}"),
         (_, Some(key)) => format!("来源{k}·{key}"),
         _ => format!("来源{k}"),
     }));
@@ -1087,6 +1092,8 @@ fn column_name(id: TableId, cell: &HeaderCell, latest_year: Option<u32>) -> Opti
     let under = meaning(id, &cell.headings);
     Some(
         match (own, under) {
+            // `财政拨款` over `合计 | 一般公共预算 | …`: the 合计 of that source's parts.
+            ("合计", Some("来源")) if id.is_income_by_code() => "小计",
             ("合计", Some(h)) if h != "合计" => h,
             _ => own,
         }
@@ -1418,6 +1425,16 @@ fn unlabelled_total(ts: &[Token], l: &Line, orient: Orientation, s: &str) -> Opt
         span: first.span.start..last.span.end,
         segment: None,
     })
+}
+
+/// `广州市人民政府办公厅` / `13,192.65  13,192.65 …` / `（本级）`: a line of amounts alone under a
+/// name wrapped around it (a unit's, by 单位) is that name's row.
+fn named_by_orphan(ts: &[Token], l: &Line, orient: Orientation, s: &str, orphan: Option<&str>) -> Option<PendingRow> {
+    let name = orphan?;
+    let mut row = unlabelled_total(ts, l, orient, s)?;
+    row.name = name.to_string();
+    row.is_total = is_total_label(name);
+    Some(row)
 }
 
 /// Does the header name a 合计 (or 总计) column?
