@@ -338,7 +338,7 @@ fn corpus_slips_are_caught_where_the_report_says_it_checks() {
 // (b) 90 %, (c) and (d) 70 %: (b) is not met yet; the floors keep what is reached ((c) at its
 // target).
 const FLOOR_A: f64 = 98.0;
-const FLOOR_B: f64 = 89.0;
+const FLOOR_B: f64 = 90.0;
 const FLOOR_C: f64 = 70.0;
 const FLOOR_D: f64 = 79.0;
 // The 决算 documents (issue 12, session 11): (a) 98.6 % of 70, (b) 97.2 % of 36, (c) 77.8 % of

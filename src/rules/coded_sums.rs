@@ -238,7 +238,7 @@ pub fn check_rows_of(meta: &'static RuleMeta, id: TableId, which: Option<&str>, 
 pub fn check_rollup(meta: &'static RuleMeta, id: TableId, doc: &Document<'_>, ctx: &mut Ctx) {
     let Some((table, at_end)) = readable(meta, id, doc, ctx) else { return };
     let t = id.as_str();
-    let tree = Tree::of(table, id);
+    let tree = Tree::of(table, id, doc.text);
     for (pk, kids) in &tree.parents {
         let parent = &table.rows[*pk];
         let children: Vec<&CodedRow> = kids.iter().map(|&k| &table.rows[k]).collect();
@@ -286,7 +286,7 @@ struct Tree<'t> {
 }
 
 impl<'t> Tree<'t> {
-    fn of(table: &'t CodedTable, id: TableId) -> Tree<'t> {
+    fn of(table: &'t CodedTable, id: TableId, text: &str) -> Tree<'t> {
         // One row per code; a code printed twice with other amounts makes its rollups unsafe —
         // except in T7, where several projects share a 项 code and all of them are children.
         let projects = id == TableId::T7;
@@ -313,24 +313,45 @@ impl<'t> Tree<'t> {
         let mut firsts: Vec<usize> = by_code.values().copied().chain(project_rows).collect();
         firsts.sort_unstable();
         if id == TableId::ProjSrc {
-            return Tree { parents: flat_list(table), conflicted };
+            return Tree { parents: flat_list(table, text), conflicted };
         }
         if id == TableId::BasicUnit {
-            return Tree { parents: by_unit(table), conflicted };
+            return Tree { parents: by_unit(table, text), conflicted };
         }
         Tree { parents: parents(table, &firsts), conflicted }
     }
 }
 
-/// A list of projects by source, named, not coded: its one total row over every other row.
-fn flat_list(table: &CodedTable) -> Vec<(usize, Vec<usize>)> {
+/// A list of projects by source, named, not coded: with its total row, the total = Σ every other
+/// row (the unit is a column of each row); without one, units and the projects printed further
+/// right under each: each unit = Σ its projects. Nothing when the rows stand at other than two
+/// depths there, a unit has no project, or the table prints two totals.
+fn flat_list(table: &CodedTable, text: &str) -> Vec<(usize, Vec<usize>)> {
     let totals: Vec<usize> = (0..table.rows.len()).filter(|&k| table.rows[k].is_total).collect();
-    match totals.as_slice() {
-        [t] if table.rows.iter().all(|r| r.code.is_none()) => {
-            vec![(*t, (0..table.rows.len()).filter(|k| k != t).collect())]
-        }
-        _ => Vec::new(),
+    let rows: Vec<usize> = (0..table.rows.len()).filter(|k| !totals.contains(k)).collect();
+    if totals.len() > 1 || rows.is_empty() || table.rows.iter().any(|r| r.code.is_some()) {
+        return Vec::new();
     }
+    if let [total] = totals.as_slice() {
+        return vec![(*total, rows)];
+    }
+    let depth = |k: usize| indent(text, &table.rows[k]);
+    let left = depth(rows[0]);
+    let deeper: Vec<usize> = rows.iter().map(|&k| depth(k)).filter(|&d| d != left).collect();
+    if deeper.is_empty() || deeper.iter().any(|&d| d != deeper[0] || d < left + 2) {
+        return Vec::new();
+    }
+    let mut units: Vec<(usize, Vec<usize>)> = Vec::new();
+    for &k in &rows {
+        match units.last_mut() {
+            Some((_, kids)) if depth(k) > left => kids.push(k),
+            _ => units.push((k, Vec::new())),
+        }
+    }
+    if units.iter().any(|(_, kids)| kids.is_empty()) {
+        return Vec::new();
+    }
+    units
 }
 
 /// The 类 of the 部门经济分类 by name: a unit's basic spending is printed over them.
@@ -347,19 +368,31 @@ const ECONOMIC_CLASSES: [&str; 10] = [
     "其他支出",
 ];
 
-/// A table of units, each followed by its 经济分类 类 (named, not coded): each unit = Σ its
-/// classes, the one total row = Σ the units. Nothing when a row is neither (a 款 printed by
-/// name), a unit has no class under it, or the total is not the only one.
-fn by_unit(table: &CodedTable) -> Vec<(usize, Vec<usize>)> {
+/// A table of units, each followed by its 经济分类 类 (named, not coded), each 类 perhaps by
+/// its 款 (named, printed further right): each unit = Σ its classes, each class = Σ its 款, the
+/// total row, if printed, = Σ the units. Nothing when a unit has no class under it or a row is
+/// coded, and no total when there are two.
+fn by_unit(table: &CodedTable, text: &str) -> Vec<(usize, Vec<usize>)> {
     let class = |r: &CodedRow| ECONOMIC_CLASSES.contains(&r.name.as_str());
     let totals: Vec<usize> = (0..table.rows.len()).filter(|&k| table.rows[k].is_total).collect();
-    let [total] = totals.as_slice() else { return Vec::new() };
+    if totals.len() > 1 {
+        return Vec::new();
+    }
+    let total = totals.first();
+    // (unit, its classes), and (class, its items).
     let mut units: Vec<(usize, Vec<usize>)> = Vec::new();
-    for (k, r) in table.rows.iter().enumerate().filter(|(k, _)| k != total) {
+    let mut classes: Vec<(usize, Vec<usize>)> = Vec::new();
+    for (k, r) in table.rows.iter().enumerate().filter(|(k, _)| Some(k) != total) {
+        let current = classes.last().filter(|(c, _)| units.last().is_some_and(|(u, _)| c > u));
+        let under_class = current.is_some_and(|(c, _)| indent(text, r) > indent(text, &table.rows[*c]));
         match units.last_mut() {
-            Some((_, kids)) if class(r) => kids.push(k),
-            None if class(r) => return Vec::new(),
             _ if r.code.is_some() => return Vec::new(),
+            Some((_, kids)) if class(r) => {
+                kids.push(k);
+                classes.push((k, Vec::new()));
+            }
+            None if class(r) => return Vec::new(),
+            Some(_) if under_class => classes.last_mut().into_iter().for_each(|(_, items)| items.push(k)),
             _ => units.push((k, Vec::new())),
         }
     }
@@ -367,8 +400,25 @@ fn by_unit(table: &CodedTable) -> Vec<(usize, Vec<usize>)> {
         return Vec::new();
     }
     let heads: Vec<usize> = units.iter().map(|(k, _)| *k).collect();
-    units.push((*total, heads));
-    units
+    let mut out: Vec<(usize, Vec<usize>)> = units;
+    out.extend(classes.into_iter().filter(|(_, items)| !items.is_empty()));
+    out.extend(total.map(|t| (*t, heads)));
+    out
+}
+
+/// How far right a row's name starts: on its own line, or (its amounts alone on the line, its
+/// name wrapped around them) on the line above.
+fn indent(text: &str, r: &CodedRow) -> usize {
+    let start = text[..r.span.start.min(text.len())].rfind('\n').map_or(0, |k| k + 1);
+    let line = &text[start..];
+    let line = &line[..line.find('\n').unwrap_or(line.len())];
+    let lead = |l: &str| l.chars().take_while(|c| c.is_whitespace()).count();
+    let named_here = line.trim_start().starts_with(|c: char| !c.is_ascii_digit());
+    if named_here || start == 0 {
+        return lead(line);
+    }
+    let above = &text[..start - 1];
+    lead(&above[above.rfind('\n').map_or(0, |k| k + 1)..])
 }
 
 /// Each parent row (of the rows `firsts`, in order) with its children, then the total row over
@@ -432,8 +482,12 @@ fn rollup_column(
         return;
     };
     let (level_zh, level_en) = match parent.level() {
-        0 if id == TableId::ProjSrc => ("合计 = Σ各行", "total = Σ rows"),
+        0 if id == TableId::ProjSrc && parent.is_total => ("合计 = Σ各行", "total = Σ rows"),
+        0 if id == TableId::ProjSrc => ("单位 = Σ项目", "unit = Σ its projects"),
         0 if id == TableId::BasicUnit && parent.is_total => ("合计 = Σ各单位", "total = Σ units"),
+        0 if id == TableId::BasicUnit && ECONOMIC_CLASSES.contains(&parent.name.as_str()) => {
+            ("类 = Σ款", "class = Σ its 款")
+        }
         0 if id == TableId::BasicUnit => ("单位 = Σ类", "unit = Σ its classes"),
         0 => ("合计 = Σ类", "total = Σ classes"),
         1 => ("类 = Σ款", "class = Σ its 款"),

@@ -905,7 +905,12 @@ fn fit(t: &Table) -> usize {
                 .rows
                 .iter()
                 .filter(|r| !r.amounts.is_empty())
-                .filter(|r| r.is_total || r.code.as_deref().is_some_and(|x| x.starts_with('3') == economic))
+                .filter(|r| {
+                    r.is_total
+                        || r.code.as_deref().is_some_and(|x| x.starts_with('3') == economic)
+                        // (Kinds whose rows are named, not coded: by unit, by project.)
+                        || (r.code.is_none() && matches!(t.id, TableId::ProjSrc | TableId::BasicUnit))
+                })
                 .count();
             if rows == 0 {
                 note

@@ -1072,12 +1072,12 @@ fn income_meaning(words: &str) -> Option<&'static str> {
 /// column (a year below the header's latest, 执行数, 上年), a change or a rate is an
 /// [`OTHER_COLUMN`]. `None` for a cell of this year that means nothing the kind has.
 fn column_name(id: TableId, cell: &HeaderCell, latest_year: Option<u32>) -> Option<String> {
-    // (上年结转 is money carried into this year, not last year's column; 政府采购 columns are a
+    // (上年结转, 上年结余 are money carried into this year, not last year's column; 政府采购 columns are a
     // memo of the spending, not a part of it.)
     let other = |s: &str| {
         ["上年", "执行", "增减", "变动", "比较", "%", "幅", "政府采购", "扣除"]
             .iter()
-            .any(|k| s.replace("上年结转", "").contains(k))
+            .any(|k| s.replace("上年结转", "").replace("上年结余", "").contains(k))
             || years(s).any(|y| Some(y) < latest_year)
     };
     // Named by its own words where they tell (a heading above it may differ from page to page).

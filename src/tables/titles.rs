@@ -95,11 +95,13 @@ pub fn classify_title(c: &str) -> Option<(TableId, bool)> {
         && !s.contains("国有资本")
         && !s.contains("三公")
     {
-        return (s.ends_with("项目支出预算表") || s.ends_with("项目支出表")).then_some((TableId::ProjSrc, toc));
+        let list = ["项目支出预算表", "项目支出表", "项目支出总表"].iter().any(|k| s.ends_with(k));
+        return (list && s.chars().count() <= 24).then_some((TableId::ProjSrc, toc));
     }
     // 部门预算基本支出预算表 (广州: by unit and economic class, over all funds): not T6.
     if s.contains("基本支出") && !general && !s.contains("财政拨款") && !functional && !econ {
-        return (s.ends_with("基本支出预算表") && s.chars().count() <= 16).then_some((TableId::BasicUnit, toc));
+        let by_unit = s.ends_with("基本支出预算表") || s.ends_with("基本支出总表");
+        return (by_unit && s.chars().count() <= 16).then_some((TableId::BasicUnit, toc));
     }
     // 财政拨款支出(预算)表 (江苏: all fiscal funds by function) is a kind of its own, not T3.
     if s.contains("财政拨款") && !s.contains("收支") && !general && !s.contains("三公") {
