@@ -2,7 +2,7 @@
 //! 合计 = 基本支出 + 项目支出 and the 类 = Σ款 = Σ项, 合计 = Σ类 rollups per column.
 
 use super::{Ctx, Document, Finding, RuleMeta, SkipReason, SumSpec, Term};
-use crate::tables::{is_flat, row_identities, subtotal_parts, RowIdentity, OTHER_COLUMN};
+use crate::tables::{column_label, is_flat, row_identities, subtotal_parts, RowIdentity, OTHER_COLUMN};
 use crate::tables::{Cell, CodedRow, CodedTable, RowProblem, TableId, TableStatus};
 use std::collections::{HashMap, HashSet};
 
@@ -125,13 +125,19 @@ pub fn check_row_identities(
         }
         for &RowIdentity { total: ti, parts: ref part_cols } in &ids {
             let parts = part_cols;
-            let names: Vec<&str> = part_cols.iter().map(|&p| columns[p].as_str()).collect();
+            let names: Vec<&str> = part_cols.iter().map(|&p| column_label(&columns[p])).collect();
             let (total, parts): (Option<Term>, Vec<Term>) = match r.problem {
                 None if r.cells.len() == columns.len() => {
-                    let total = Term::from_cell(&r.cells[*ti], format!("{t} {label} {}", columns[*ti]), doc.text);
+                    let total = Term::from_cell(
+                        &r.cells[*ti],
+                        format!("{t} {label} {}", column_label(&columns[*ti])),
+                        doc.text,
+                    );
                     let terms: Option<Vec<Term>> = parts
                         .iter()
-                        .map(|&p| Term::from_cell(&r.cells[p], format!("{t} {label} {}", columns[p]), doc.text))
+                        .map(|&p| {
+                            Term::from_cell(&r.cells[p], format!("{t} {label} {}", column_label(&columns[p])), doc.text)
+                        })
                         .collect();
                     (total, terms.unwrap_or_default())
                 }
@@ -162,8 +168,8 @@ pub fn check_row_identities(
             ctx.check_sum(SumSpec {
                 meta,
                 table: Some(id),
-                place_zh: format!("{t} {label}：{} = {}", columns[*ti], names.join(" + ")),
-                place_en: format!("{t} row {label}: {} = {}", columns[*ti], names.join(" + ")),
+                place_zh: format!("{t} {label}：{} = {}", column_label(&columns[*ti]), names.join(" + ")),
+                place_en: format!("{t} row {label}: {} = {}", column_label(&columns[*ti]), names.join(" + ")),
                 total,
                 parts,
                 row_span: r.span.clone(),
@@ -468,7 +474,7 @@ fn rollup_column(
 ) {
     // (A column read for position is named by its printed words: `执行数`, not `其他·执行数#2`.)
     let printed = table.columns[j].strip_prefix(OTHER_COLUMN).map(|n| n.split('#').next().unwrap_or(n));
-    let (t, col) = (id.as_str(), printed.unwrap_or(&table.columns[j]));
+    let (t, col) = (id.as_str(), printed.unwrap_or(column_label(&table.columns[j])));
     let cell_term = |r: &CodedRow| -> Option<Term> {
         r.cells.get(j).and_then(|c| Term::from_cell(c, format!("{t} {} {col}", row_label(r)), doc.text))
     };

@@ -31,8 +31,9 @@ fn check(doc: &Document<'_>, ctx: &mut Ctx) {
         return;
     };
     let Some(total) = lookup::total_row(t2) else { return };
-    for (j, col) in t2.columns.iter().enumerate().skip(1) {
-        let Some(a) = lookup::cell(TableId::T2, t2, total, col, doc) else { continue };
+    for (j, named) in t2.columns.iter().enumerate().skip(1) {
+        let col = crate::tables::column_label(named);
+        let Some(a) = lookup::cell(TableId::T2, t2, total, named, doc) else { continue };
         let Some(w) = want.get(j) else { continue };
         // T1's figure as a term (its span: the matching T1 line, found by value).
         let b = match w {

@@ -91,6 +91,18 @@ pub fn row_identities(columns: &[String]) -> Vec<RowIdentity> {
     out
 }
 
+/// A column's name as messages print it: `小计` for a subtotal read by position (`小计·3`), the
+/// source a numbered source column names (`一般公共预算` for `来源1·一般公共预算`).
+pub fn column_label(column: &str) -> &str {
+    if subtotal_parts(column).is_some() {
+        return "小计";
+    }
+    match column.split_once('·') {
+        Some((source, key)) if source.starts_with("来源") => key,
+        _ => column,
+    }
+}
+
 /// `小计·3`: a 收入总表 subtotal over the 3 columns after it.
 pub fn subtotal_parts(column: &str) -> Option<usize> {
     column.strip_prefix("小计·")?.parse().ok()

@@ -36,7 +36,7 @@ use crate::lines::{self, compact, Line};
 use serde::Serialize;
 use std::ops::Range;
 
-pub use identities::{is_flat, row_identities, subtotal_parts, RowIdentity};
+pub use identities::{column_label, is_flat, row_identities, subtotal_parts, RowIdentity};
 pub use read_coded::OTHER_COLUMN;
 pub use resolve::t1_values_for_t2;
 pub use titles::classify_title;
