@@ -4,8 +4,10 @@ use crate::tables::TableId;
 declare_rule! {
     /// ### What it checks
     /// In every coded table of a kind with no rule of its own (财政拨款支出表, 财政拨款基本支出表,
-    /// 一般公共预算支出经济分类表 …), every row: the identities its header defines — 合计 = 基本支出
-    /// + 项目支出 (+ 事业单位经营支出 …), 基本支出 = 人员经费 + 公用经费, or 合计 = 人员经费 + 公用经费.
+    /// 一般公共预算支出经济分类表, 基本支出表 by 功能分类, 项目支出预算表 and 基本支出预算表 by
+    /// source …), every row: the identities its header defines — 合计 = 基本支出 + 项目支出 (+
+    /// 事业单位经营支出 …), 基本支出 = 人员经费 + 公用经费, 合计 = 人员经费 + 公用经费, or 总计 = Σ
+    /// its sources (a 财政拨款 合计 = Σ the funds under it).
     ///
     /// ### Why
     /// These identities hold in every template: a table need not be one of the eleven the rules
