@@ -404,3 +404,12 @@ fn a_table_whose_rows_mostly_fail_gives_warnings_that_doubt_the_reading() {
         }
     }
 }
+
+/// A 三公 table printed across whose header cell has a year after other words
+/// (`三公经费2026年预算数`): the header reader must not cut a word in the middle of a character.
+#[test]
+fn a_year_inside_a_three_pub_header_cell_does_not_panic() {
+    let text = "“三公”经费支出表\n单位：万元\n     合计      三公经费2026年预算数      公务接待费     公务用车购置及运行费\n  5.00      2.00        3.00       0.00\n";
+    let r = check(text, Options::default());
+    assert_sane(text, &r);
+}

@@ -87,15 +87,15 @@ fn item_of(label: &str) -> Option<Item> {
 /// The label without a heading merged into its front (`“三公”经费`, `公务用车购置及运行费`,
 /// `2026年预算数`), if one is there and something follows it.
 fn without_heading(label: &str) -> Option<&str> {
-    let year = label.char_indices().nth(5).filter(|_| heading_rank(label).is_some_and(|r| r > 1 && r < i32::MAX));
-    let year_rest = year.and_then(|(at, _)| {
-        let rest = &label[at - '年'.len_utf8()..];
-        let rest = rest.strip_prefix('年')?;
-        ["预算数", "决算数", "执行数", "预算", ""].iter().find_map(|k| rest.strip_prefix(k))
-    });
     let named =
         ["“三公”经费", "公务用车购置及运行维护费", "公务用车购置及运行费"].iter().find_map(|h| label.strip_prefix(h));
-    named.or(year_rest.filter(|_| label.chars().take(4).all(|c| c.is_ascii_digit()))).filter(|rest| !rest.is_empty())
+    // `2026年预算数`: four digits, 年, and the kind of figure.
+    let year = label
+        .get(..4)
+        .filter(|y| y.bytes().all(|b| b.is_ascii_digit()))
+        .and_then(|_| label[4..].strip_prefix('年'))
+        .and_then(|rest| ["预算数", "决算数", "执行数", "预算", ""].iter().find_map(|k| rest.strip_prefix(k)));
+    named.or(year).filter(|rest| !rest.is_empty())
 }
 
 /// Each cell's item, `小计` settled: before 购置费 and 运行费 it is the car subtotal; first in a
@@ -323,4 +323,19 @@ fn build(
         })
         .collect();
     Some(LabelledTable { columns: order.into_iter().map(|(_, w)| w).collect(), rows })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_merged_into_a_cell_are_stripped_whatever_precedes_them() {
+        assert_eq!(without_heading("2026年预算数小计"), Some("小计"));
+        assert_eq!(without_heading("公务用车购置及运行费公务用车购置费"), Some("公务用车购置费"));
+        // A year after other words is no heading in front (and multi-byte words before it are
+        // no place to cut).
+        assert_eq!(without_heading("三公经费2026年预算数"), None);
+        assert_eq!(without_heading("2026年"), None);
+    }
 }
