@@ -2,6 +2,7 @@
 //! 合计 = 基本支出 + 项目支出 and the 类 = Σ款 = Σ项, 合计 = Σ类 rollups per column.
 
 use super::{Ctx, Document, Finding, RuleMeta, SkipReason, SumSpec, Term};
+use crate::tables::classes::is_economic_class;
 use crate::tables::{column_label, is_flat, row_identities, subtotal_parts, RowIdentity, OTHER_COLUMN};
 use crate::tables::{Cell, CodedRow, CodedTable, RowProblem, TableId, TableStatus};
 use std::collections::{HashMap, HashSet};
@@ -328,12 +329,17 @@ impl<'t> Tree<'t> {
     }
 }
 
+/// The indexes of a table's total rows.
+fn total_rows(table: &CodedTable) -> Vec<usize> {
+    (0..table.rows.len()).filter(|&k| table.rows[k].is_total).collect()
+}
+
 /// A list of projects by source, named, not coded: with its total row, the total = Σ every other
 /// row (the unit is a column of each row); without one, units and the projects printed further
 /// right under each: each unit = Σ its projects. Nothing when the rows stand at other than two
 /// depths there, a unit has no project, or the table prints two totals.
 fn flat_list(table: &CodedTable, text: &str) -> Vec<(usize, Vec<usize>)> {
-    let totals: Vec<usize> = (0..table.rows.len()).filter(|&k| table.rows[k].is_total).collect();
+    let totals = total_rows(table);
     let rows: Vec<usize> = (0..table.rows.len()).filter(|k| !totals.contains(k)).collect();
     if totals.len() > 1 || rows.is_empty() || table.rows.iter().any(|r| r.code.is_some()) {
         return Vec::new();
@@ -360,27 +366,13 @@ fn flat_list(table: &CodedTable, text: &str) -> Vec<(usize, Vec<usize>)> {
     units
 }
 
-/// The 类 of the 部门经济分类 by name: a unit's basic spending is printed over them.
-const ECONOMIC_CLASSES: [&str; 10] = [
-    "工资福利支出",
-    "商品和服务支出",
-    "对个人和家庭的补助",
-    "债务利息及费用支出",
-    "资本性支出(基本建设)",
-    "资本性支出",
-    "对企业补助(基本建设)",
-    "对企业补助",
-    "对社会保障基金补助",
-    "其他支出",
-];
-
 /// A table of units, each followed by its 经济分类 类 (named, not coded), each 类 perhaps by
 /// its 款 (named, printed further right): each unit = Σ its classes, each class = Σ its 款, the
 /// total row, if printed, = Σ the units. Nothing when a unit has no class under it or a row is
 /// coded, and no total when there are two.
 fn by_unit(table: &CodedTable, text: &str) -> Vec<(usize, Vec<usize>)> {
-    let class = |r: &CodedRow| ECONOMIC_CLASSES.contains(&r.name.as_str());
-    let totals: Vec<usize> = (0..table.rows.len()).filter(|&k| table.rows[k].is_total).collect();
+    let class = |r: &CodedRow| is_economic_class(&r.name);
+    let totals = total_rows(table);
     if totals.len() > 1 {
         return Vec::new();
     }
@@ -491,9 +483,7 @@ fn rollup_column(
         0 if id == TableId::ProjSrc && parent.is_total => ("合计 = Σ各行", "total = Σ rows"),
         0 if id == TableId::ProjSrc => ("单位 = Σ项目", "unit = Σ its projects"),
         0 if id == TableId::BasicUnit && parent.is_total => ("合计 = Σ各单位", "total = Σ units"),
-        0 if id == TableId::BasicUnit && ECONOMIC_CLASSES.contains(&parent.name.as_str()) => {
-            ("类 = Σ款", "class = Σ its 款")
-        }
+        0 if id == TableId::BasicUnit && is_economic_class(&parent.name) => ("类 = Σ款", "class = Σ its 款"),
         0 if id == TableId::BasicUnit => ("单位 = Σ类", "unit = Σ its classes"),
         0 => ("合计 = Σ类", "total = Σ classes"),
         1 => ("类 = Σ款", "class = Σ its 款"),

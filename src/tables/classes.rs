@@ -3,6 +3,7 @@
 //! Other provinces print the expenditure side of a balance table (T1, T4) by class name only
 //! (`一、教育支出`, `社会保障和就业支出`), without the code the Xinjiang template prints. The
 //! classification is national, so a class name gives its code; names of earlier years are kept.
+//! The 类 of the 部门经济分类 are known by name too (tables by unit print them without codes).
 
 /// `(code, name)` of every 类, current names first, then the names of earlier years.
 const CLASSES: [(&str, &str); 37] = [
@@ -49,6 +50,25 @@ const CLASSES: [(&str, &str); 37] = [
 /// The code of the 类 named `name` (whitespace removed, enumerator stripped), if it is one.
 pub fn class_code(name: &str) -> Option<&'static str> {
     CLASSES.iter().find(|(_, n)| *n == name).map(|(c, _)| *c)
+}
+
+/// The 类 of the 部门经济分类 by name: a unit's basic spending is printed over them.
+const ECONOMIC_CLASSES: [&str; 10] = [
+    "工资福利支出",
+    "商品和服务支出",
+    "对个人和家庭的补助",
+    "债务利息及费用支出",
+    "资本性支出(基本建设)",
+    "资本性支出",
+    "对企业补助(基本建设)",
+    "对企业补助",
+    "对社会保障基金补助",
+    "其他支出",
+];
+
+/// Is `name` (whitespace removed) a 类 of the 部门经济分类?
+pub fn is_economic_class(name: &str) -> bool {
+    ECONOMIC_CLASSES.contains(&name)
 }
 
 #[cfg(test)]

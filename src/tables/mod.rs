@@ -183,6 +183,11 @@ impl TableId {
         matches!(self, TableId::T2 | TableId::FinalIncome | TableId::ProjSrc | TableId::BasicUnit)
     }
 
+    /// A kind whose rows are named, not coded (by unit, by project).
+    pub fn has_named_rows(self) -> bool {
+        matches!(self, TableId::ProjSrc | TableId::BasicUnit)
+    }
+
     /// The id as printed in messages and the report (`T1`…`T11`).
     pub fn as_str(self) -> &'static str {
         match self {
@@ -909,7 +914,7 @@ fn fit(t: &Table) -> usize {
                     r.is_total
                         || r.code.as_deref().is_some_and(|x| x.starts_with('3') == economic)
                         // (Kinds whose rows are named, not coded: by unit, by project.)
-                        || (r.code.is_none() && matches!(t.id, TableId::ProjSrc | TableId::BasicUnit))
+                        || (r.code.is_none() && t.id.has_named_rows())
                 })
                 .count();
             if rows == 0 {

@@ -132,11 +132,7 @@ fn heading_rank(words: &str) -> Option<i32> {
     if words.contains("当年") || words.contains("本年") {
         return Some(1);
     }
-    let chars: Vec<char> = words.chars().collect();
-    chars.windows(5).find_map(|w| {
-        (w[..4].iter().all(char::is_ascii_digit) && w[4] == '年')
-            .then(|| w[..4].iter().collect::<String>().parse().ok())?
-    })
+    super::read_coded::years(words).next().and_then(|y| i32::try_from(y).ok())
 }
 
 /// A group's heading and rank: the one heading its cells' words and headings name.

@@ -1102,7 +1102,7 @@ fn column_name(id: TableId, cell: &HeaderCell, latest_year: Option<u32>) -> Opti
 }
 
 /// The years (`2025年`, `2026 年`) a header text names.
-fn years(s: &str) -> impl Iterator<Item = u32> + '_ {
+pub(super) fn years(s: &str) -> impl Iterator<Item = u32> + '_ {
     s.match_indices('年').filter_map(move |(k, _)| {
         let digits: String = s[..k].trim_end().chars().rev().take_while(char::is_ascii_digit).collect();
         let y: u32 = digits.chars().rev().collect::<String>().parse().ok()?;
